@@ -1,0 +1,173 @@
+// imapwire AST: client commands (RFC 3501 §6, §9 command).
+#pragma once
+
+#include <imapwire/ast/core.hpp>
+#include <imapwire/ast/datetime.hpp>
+#include <imapwire/ast/fetch.hpp>
+#include <imapwire/ast/flag.hpp>
+#include <imapwire/ast/mailbox.hpp>
+#include <imapwire/ast/search.hpp>
+#include <imapwire/ast/sequence.hpp>
+#include <imapwire/ast/status.hpp>
+
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace imapwire::ast {
+
+// command-any
+struct capability_command {
+    friend bool operator==(const capability_command&, const capability_command&) = default;
+};
+struct logout_command {
+    friend bool operator==(const logout_command&, const logout_command&) = default;
+};
+struct noop_command {
+    friend bool operator==(const noop_command&, const noop_command&) = default;
+};
+/// x-command: "X" atom <experimental command arguments>.
+struct x_command {
+    std::string_view name;      ///< the whole atom, "X" included
+    std::string_view arguments; ///< everything after "name SP" up to the final CRLF, raw
+    bool has_arguments = false; ///< a SP followed the name (arguments may still be empty)
+    friend bool operator==(const x_command&, const x_command&) = default;
+};
+
+// command-auth
+struct append_command {
+    ast::mailbox mailbox;
+    std::optional<flag_list> flags;
+    std::optional<date_time> internal_date;
+    string message; ///< the literal
+    friend bool operator==(const append_command&, const append_command&) = default;
+};
+struct create_command {
+    ast::mailbox mailbox;
+    friend bool operator==(const create_command&, const create_command&) = default;
+};
+struct delete_command {
+    ast::mailbox mailbox;
+    friend bool operator==(const delete_command&, const delete_command&) = default;
+};
+struct examine_command {
+    ast::mailbox mailbox;
+    friend bool operator==(const examine_command&, const examine_command&) = default;
+};
+struct list_command {
+    ast::mailbox reference;
+    list_mailbox pattern;
+    friend bool operator==(const list_command&, const list_command&) = default;
+};
+struct lsub_command {
+    ast::mailbox reference;
+    list_mailbox pattern;
+    friend bool operator==(const lsub_command&, const lsub_command&) = default;
+};
+struct rename_command {
+    ast::mailbox from;
+    ast::mailbox to;
+    friend bool operator==(const rename_command&, const rename_command&) = default;
+};
+struct select_command {
+    ast::mailbox mailbox;
+    friend bool operator==(const select_command&, const select_command&) = default;
+};
+struct status_command {
+    ast::mailbox mailbox;
+    std::vector<status_att> items;
+    friend bool operator==(const status_command&, const status_command&) = default;
+};
+struct subscribe_command {
+    ast::mailbox mailbox;
+    friend bool operator==(const subscribe_command&, const subscribe_command&) = default;
+};
+struct unsubscribe_command {
+    ast::mailbox mailbox;
+    friend bool operator==(const unsubscribe_command&, const unsubscribe_command&) = default;
+};
+
+// command-nonauth
+struct login_command {
+    astring userid;
+    astring password;
+    friend bool operator==(const login_command&, const login_command&) = default;
+};
+struct authenticate_command {
+    std::string_view mechanism; ///< auth-type (an atom)
+    friend bool operator==(const authenticate_command&, const authenticate_command&) = default;
+};
+struct starttls_command {
+    friend bool operator==(const starttls_command&, const starttls_command&) = default;
+};
+
+// command-select
+struct check_command {
+    friend bool operator==(const check_command&, const check_command&) = default;
+};
+struct close_command {
+    friend bool operator==(const close_command&, const close_command&) = default;
+};
+struct expunge_command {
+    friend bool operator==(const expunge_command&, const expunge_command&) = default;
+};
+struct copy_command {
+    sequence_set set;
+    ast::mailbox mailbox;
+    friend bool operator==(const copy_command&, const copy_command&) = default;
+};
+struct fetch_command {
+    sequence_set set;
+    fetch_items items;
+    friend bool operator==(const fetch_command&, const fetch_command&) = default;
+};
+
+/// store-att-flags: (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list / (flag *(SP flag)))
+struct store_att_flags {
+    enum class operation { replace, add, remove };
+    operation op = operation::replace;
+    bool silent = false;
+    bool parenthesized = true; ///< written as a flag-list (required when `flags` is empty)
+    flag_list flags;
+    friend bool operator==(const store_att_flags&, const store_att_flags&) = default;
+};
+struct store_command {
+    sequence_set set;
+    store_att_flags action;
+    friend bool operator==(const store_command&, const store_command&) = default;
+};
+struct search_command {
+    std::optional<astring> charset;
+    std::vector<search_key> keys;
+    friend bool operator==(const search_command&, const search_command&) = default;
+};
+/// uid: "UID" SP (copy / fetch / search / store)
+struct uid_command {
+    std::variant<copy_command, fetch_command, search_command, store_command> command;
+    friend bool operator==(const uid_command&, const uid_command&) = default;
+};
+
+using command_body =
+    std::variant<capability_command, logout_command, noop_command, x_command, append_command,
+                 create_command, delete_command, examine_command, list_command, lsub_command,
+                 rename_command, select_command, status_command, subscribe_command,
+                 unsubscribe_command, login_command, authenticate_command, starttls_command,
+                 check_command, close_command, expunge_command, copy_command, fetch_command,
+                 store_command, search_command, uid_command>;
+
+/// RFC 3501 `command`: tag SP command-body CRLF.
+struct command {
+    std::string_view tag;
+    command_body body;
+    friend bool operator==(const command&, const command&) = default;
+};
+
+/// A line the client sends during AUTHENTICATE (RFC 3501 §6.2.2): base64 data, or "*" to cancel.
+struct authenticate_data {
+    bool cancel = false;
+    std::string_view base64; ///< the base64 text (may be empty)
+    friend bool operator==(const authenticate_data&, const authenticate_data&) = default;
+};
+
+} // namespace imapwire::ast

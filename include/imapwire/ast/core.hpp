@@ -1,0 +1,128 @@
+// imapwire AST: strings as they appear on the wire (RFC 3501 §4.1-§4.5).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace imapwire::ast {
+
+/// How a string was (or is to be) written.
+enum class string_form : std::uint8_t {
+    value,           ///< built in code: `data` is the plain value; the serializer picks the form
+    atom,            ///< written bare (atom, ASTRING-CHARs, list-chars)
+    quoted,          ///< written as "..." (`data` keeps the escapes, as on the wire)
+    literal,         ///< written as {n} CRLF octets
+    literal_nonsync, ///< written as {n+} CRLF octets (LITERAL+, RFC 7888)
+};
+
+/// A string of the IMAP grammar: atom, quoted or literal. Zero-copy: `data` views the input
+/// buffer (or, for form `value`, the caller's own text). Equality compares values, not forms:
+/// `"a\"b"` (quoted) equals the value `a"b`.
+struct istring {
+    std::string_view data;
+    string_form form = string_form::value;
+
+    constexpr istring() = default;
+    constexpr istring(std::string_view value)
+        : data(value) {}
+    constexpr istring(const char* value)
+        : data(value) {}
+    constexpr istring(std::string_view d, string_form f)
+        : data(d)
+        , form(f) {}
+
+    /// True when `data` holds escapes that value() removes.
+    bool escaped() const noexcept {
+        return form == string_form::quoted && data.find('\\') != std::string_view::npos;
+    }
+
+    /// Calls f(char) for each octet of the value (escapes removed).
+    template <class F>
+    void for_each_octet(F&& f) const {
+        if (!escaped()) {
+            for (char c : data)
+                f(c);
+            return;
+        }
+        for (std::size_t i = 0; i < data.size(); ++i) {
+            if (data[i] == '\\' && i + 1 < data.size())
+                ++i;
+            f(data[i]);
+        }
+    }
+
+    /// The value, escapes removed.
+    std::string value() const {
+        if (!escaped())
+            return std::string(data);
+        std::string out;
+        out.reserve(data.size());
+        for_each_octet([&](char c) { out.push_back(c); });
+        return out;
+    }
+
+    /// Length of the value in octets.
+    std::size_t size() const noexcept {
+        if (!escaped())
+            return data.size();
+        std::size_t n = 0;
+        for_each_octet([&](char) { ++n; });
+        return n;
+    }
+
+    friend bool operator==(const istring& a, const istring& b) noexcept {
+        if (!a.escaped() && !b.escaped())
+            return a.data == b.data;
+        if (a.size() != b.size())
+            return false;
+        std::string va = a.value();
+        std::string vb = b.value();
+        return va == vb;
+    }
+};
+
+/// RFC 3501 `astring`: atom-like ASTRING-CHARs or a string.
+using astring = istring;
+/// RFC 3501 `string`: quoted or literal.
+using string = istring;
+/// RFC 3501 `nstring`: a string or NIL (std::nullopt).
+using nstring = std::optional<istring>;
+
+/// A heap box giving a recursive type value semantics (copy = deep copy, == compares values).
+/// A moved-from box is empty, like a moved-from std::unique_ptr.
+template <class T>
+class box {
+public:
+    box()
+        : p_(std::make_unique<T>()) {}
+    box(T v)
+        : p_(std::make_unique<T>(std::move(v))) {}
+    box(const box& o)
+        : p_(std::make_unique<T>(*o.p_)) {}
+    box(box&&) noexcept = default;
+    box& operator=(const box& o) {
+        if (this != &o)
+            p_ = std::make_unique<T>(*o.p_);
+        return *this;
+    }
+    box& operator=(box&&) noexcept = default;
+    ~box() = default;
+
+    T& operator*() noexcept { return *p_; }
+    const T& operator*() const noexcept { return *p_; }
+    T* operator->() noexcept { return p_.get(); }
+    const T* operator->() const noexcept { return p_.get(); }
+    T* get() noexcept { return p_.get(); }
+    const T* get() const noexcept { return p_.get(); }
+
+    friend bool operator==(const box& a, const box& b) { return *a.p_ == *b.p_; }
+
+private:
+    std::unique_ptr<T> p_;
+};
+
+} // namespace imapwire::ast

@@ -1,0 +1,71 @@
+// imapwire AST: FETCH attributes and body sections (RFC 3501 §6.4.5, §9 fetch-att, section).
+#pragma once
+
+#include <imapwire/ast/core.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <variant>
+#include <vector>
+
+namespace imapwire::ast {
+
+/// section-msgtext / section-text keywords.
+enum class section_text_kind {
+    header,            ///< HEADER
+    header_fields,     ///< HEADER.FIELDS header-list
+    header_fields_not, ///< HEADER.FIELDS.NOT header-list
+    text,              ///< TEXT
+    mime,              ///< MIME (only after a section-part)
+};
+
+struct section_text {
+    section_text_kind kind = section_text_kind::header;
+    std::vector<astring> headers; ///< header-list, for HEADER.FIELDS[.NOT]
+    friend bool operator==(const section_text&, const section_text&) = default;
+};
+
+/// RFC 3501 `section`: "[" [section-spec] "]". `part` empty and no `text` is BODY[].
+struct section {
+    std::vector<std::uint32_t> part; ///< section-part: 1.2.3
+    std::optional<section_text> text;
+    friend bool operator==(const section&, const section&) = default;
+};
+
+/// "<" number "." nz-number ">" in a fetch-att.
+struct partial_range {
+    std::uint32_t offset = 0;
+    std::uint32_t length = 1;
+    friend bool operator==(const partial_range&, const partial_range&) = default;
+};
+
+enum class fetch_att_kind {
+    envelope,
+    flags,
+    internaldate,
+    rfc822,
+    rfc822_header,
+    rfc822_size,
+    rfc822_text,
+    body,
+    bodystructure,
+    uid,
+    body_section,      ///< BODY[section]<partial>
+    body_peek_section, ///< BODY.PEEK[section]<partial>
+};
+
+/// RFC 3501 `fetch-att`.
+struct fetch_att {
+    fetch_att_kind kind = fetch_att_kind::flags;
+    ast::section section;                 ///< for body_section / body_peek_section
+    std::optional<partial_range> partial; ///< for body_section / body_peek_section
+    friend bool operator==(const fetch_att&, const fetch_att&) = default;
+};
+
+/// FETCH's macros ALL, FULL, FAST.
+enum class fetch_macro { all, full, fast };
+
+/// What FETCH asks for: a macro, one bare fetch-att, or a parenthesised list.
+using fetch_items = std::variant<fetch_macro, fetch_att, std::vector<fetch_att>>;
+
+} // namespace imapwire::ast

@@ -1,0 +1,31 @@
+// imapwire AST: message sets (RFC 3501 §9 seq-number, seq-range, sequence-set).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace imapwire::ast {
+
+/// RFC 3501 `seq-number`: nz-number or "*" (stored as 0).
+struct seq_number {
+    static constexpr std::uint32_t star = 0;
+    std::uint32_t value = star;
+    constexpr bool is_star() const noexcept { return value == star; }
+    friend bool operator==(const seq_number&, const seq_number&) = default;
+};
+
+/// One element of a sequence-set: a seq-number, or a seq-range when `last` is set.
+struct seq_item {
+    seq_number first;
+    std::optional<seq_number> last;
+    friend bool operator==(const seq_item&, const seq_item&) = default;
+};
+
+/// RFC 3501 `sequence-set`: at least one item, comma separated.
+struct sequence_set {
+    std::vector<seq_item> items;
+    friend bool operator==(const sequence_set&, const sequence_set&) = default;
+};
+
+} // namespace imapwire::ast

@@ -1,0 +1,137 @@
+// imapwire: error codes, parse errors and parse results.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <variant>
+
+namespace imapwire {
+
+/// Why a parse failed. Incomplete input is not an error (see parse_result::incomplete()).
+enum class error {
+    syntax = 1,        ///< the bytes do not match the grammar
+    number_range,      ///< a number does not fit in 32 bits (RFC 3501 §9 `number`)
+    literal_too_large, ///< a literal announces more octets than parse_options allows
+    line_too_long,     ///< a line is longer than parse_options allows
+    nesting_too_deep,  ///< parentheses nest deeper than parse_options allows
+    too_many_items,    ///< a list holds more items than parse_options allows
+    nul_byte,          ///< a NUL octet (forbidden everywhere, RFC 3501 §9 note 3)
+    bare_cr_lf,        ///< a CR or LF that is not part of a CRLF line end
+    unserializable,    ///< (serializer) the value cannot be written in valid IMAP syntax
+};
+
+namespace detail {
+class error_category_impl final : public std::error_category {
+public:
+    const char* name() const noexcept override { return "imapwire"; }
+    std::string message(int ev) const override {
+        switch (static_cast<error>(ev)) {
+        case error::syntax:
+            return "syntax error";
+        case error::number_range:
+            return "number out of 32-bit range";
+        case error::literal_too_large:
+            return "literal larger than the configured limit";
+        case error::line_too_long:
+            return "line longer than the configured limit";
+        case error::nesting_too_deep:
+            return "nesting deeper than the configured limit";
+        case error::too_many_items:
+            return "list longer than the configured limit";
+        case error::nul_byte:
+            return "NUL octet";
+        case error::bare_cr_lf:
+            return "bare CR or LF";
+        case error::unserializable:
+            return "value cannot be written in valid IMAP syntax";
+        }
+        return "unknown imapwire error";
+    }
+};
+} // namespace detail
+
+inline const std::error_category& error_category() noexcept {
+    static const detail::error_category_impl cat;
+    return cat;
+}
+
+inline std::error_code make_error_code(error e) noexcept {
+    return {static_cast<int>(e), error_category()};
+}
+
+/// A failed parse: where, in which RFC 3501 production, and what was expected there.
+struct parse_error {
+    std::size_t offset = 0;      ///< byte offset into the parsed input
+    std::string_view production; ///< RFC 3501 §9 rule name, e.g. "search-key"
+    std::string expected;        ///< what would have been accepted at `offset`
+    std::error_code code;        ///< an imapwire::error
+
+    /// "offset 12: in search-key: expected SP (syntax error)"
+    std::string message() const {
+        std::string m = "offset " + std::to_string(offset);
+        if (!production.empty())
+            m.append(": in ").append(production);
+        if (!expected.empty())
+            m.append(": expected ").append(expected);
+        m.append(" (").append(code.message()).append(")");
+        return m;
+    }
+};
+
+/// More bytes are needed before the message can be parsed.
+struct incomplete_input {
+    /// At least this many more bytes are needed (a lower bound; 1 when only "more" is known).
+    std::size_t needed = 1;
+    /// Set when the input ends inside (or right after the announcement of) a literal.
+    struct literal_info {
+        std::uint32_t size = 0;       ///< announced octet count
+        bool synchronizing = true;    ///< `{n}` (true) or LITERAL+ `{n+}` (false)
+        std::size_t announced_at = 0; ///< offset of the `{`
+    };
+    std::optional<literal_info> literal;
+};
+
+/// The outcome of a parse: a value, "incomplete" or an error. Never throws.
+template <class T>
+class parse_result {
+public:
+    parse_result(T value, std::size_t consumed)
+        : v_(std::move(value))
+        , consumed_(consumed) {}
+    parse_result(incomplete_input inc)
+        : v_(inc) {}
+    parse_result(parse_error err)
+        : v_(std::move(err)) {}
+
+    bool ok() const noexcept { return v_.index() == 0; }
+    explicit operator bool() const noexcept { return ok(); }
+    bool incomplete() const noexcept { return v_.index() == 1; }
+    bool failed() const noexcept { return v_.index() == 2; }
+
+    T& value() & { return std::get<0>(v_); }
+    const T& value() const& { return std::get<0>(v_); }
+    T&& value() && { return std::get<0>(std::move(v_)); }
+    T* operator->() { return &std::get<0>(v_); }
+    const T* operator->() const { return &std::get<0>(v_); }
+    T& operator*() & { return std::get<0>(v_); }
+    const T& operator*() const& { return std::get<0>(v_); }
+
+    /// Bytes of input the parsed message occupied (valid when ok()).
+    std::size_t consumed() const noexcept { return consumed_; }
+    const incomplete_input& need() const { return std::get<1>(v_); }
+    const parse_error& error() const { return std::get<2>(v_); }
+
+private:
+    std::variant<T, incomplete_input, parse_error> v_;
+    std::size_t consumed_ = 0;
+};
+
+} // namespace imapwire
+
+template <>
+struct std::is_error_code_enum<imapwire::error> : std::true_type {};

@@ -1,0 +1,36 @@
+// imapwire: parse and serialize options.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace imapwire {
+
+/// Limits and leniency for the parsers. Limits are checked before anything is allocated.
+struct parse_options {
+    /// Longest line (bytes up to and including CRLF, literal contents excluded).
+    std::size_t max_line_length = 64 * 1024;
+    /// Largest literal a message may announce.
+    std::uint32_t max_literal_size = 64u * 1024 * 1024;
+    /// Deepest nesting of parenthesised lists (search keys, BODYSTRUCTURE, body extensions).
+    std::size_t max_depth = 100;
+    /// Most items in one list (sequence-set elements, search keys, fetch attributes, flags...).
+    std::size_t max_list_items = 100000;
+    /// Accept LITERAL+ non-synchronizing literals `{n+}` (RFC 7888). Off: strict RFC 3501.
+    bool literal_plus = false;
+};
+
+/// How the serializer chooses between equivalent wire forms.
+struct serialize_options {
+    /// Keep the form (atom / quoted / literal) a string was parsed with when it is valid where
+    /// it stands; otherwise, and for strings built in code, choose the most compact valid form.
+    bool preserve_forms = true;
+    /// Write strings parsed as `{n+}` as `{n+}` again (only for peers that announced LITERAL+);
+    /// otherwise every literal is written synchronizing, `{n}`.
+    bool literal_plus = false;
+    /// Strings built in code longer than this are written as literals even when a quoted
+    /// string could hold them (long lines are what servers limit; RFC 2683 §3.2.1.5).
+    std::size_t max_quoted_length = 1000;
+};
+
+} // namespace imapwire
