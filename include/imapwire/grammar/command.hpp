@@ -1,0 +1,69 @@
+// imapwire grammar: rule declarations for RFC 3501 §9 client commands.
+#pragma once
+
+#include <imapwire/ast/command.hpp>
+#include <imapwire/grammar/core.hpp>
+
+namespace imapwire::grammar {
+
+// FETCH / SEARCH / STORE / STATUS arguments
+IMAPWIRE_RULE(fetch_att, "fetch-att", ast::fetch_att)
+IMAPWIRE_RULE(search_key, "search-key", ast::search_key)
+IMAPWIRE_RULE(status_att, "status-att", ast::status_att)
+IMAPWIRE_RULE(store_att_flags, "store-att-flags", ast::store_att_flags)
+IMAPWIRE_RULE(auth_type, "auth-type", std::string_view)
+IMAPWIRE_RULE(userid, "userid", ast::istring)
+IMAPWIRE_RULE(password, "password", ast::istring)
+
+// Helpers (not RFC productions)
+IMAPWIRE_RULE(partial_, "partial", ast::partial_range)
+IMAPWIRE_RULE(fetch_att_list_, "\"(\" fetch-att *(SP fetch-att) \")\"", std::vector<ast::fetch_att>)
+IMAPWIRE_RULE(fetch_items_, "\"ALL\" / \"FULL\" / \"FAST\" / fetch-att / \"(\"", ast::fetch_items)
+IMAPWIRE_RULE(store_flags_, "flag-list / flag", ast::store_att_flags)
+IMAPWIRE_RULE(
+    uid_body_, "copy / fetch / search / store",
+    std::variant<ast::copy_command, ast::fetch_command, ast::search_command, ast::store_command>)
+IMAPWIRE_RULE(command_body_, "command-any / command-auth / command-nonauth / command-select",
+              ast::command_body)
+IMAPWIRE_RULE(search_simple_, "search-key", ast::search_simple)
+IMAPWIRE_RULE(search_string_, "search-key", ast::search_string)
+IMAPWIRE_RULE(search_date_, "search-key", ast::search_date)
+IMAPWIRE_RULE(search_keyword_, "search-key", ast::search_keyword)
+IMAPWIRE_RULE(search_size_, "search-key", ast::search_size)
+IMAPWIRE_RULE(search_header_, "search-key", ast::search_header)
+IMAPWIRE_RULE(search_uid_, "search-key", ast::search_uid)
+IMAPWIRE_RULE(search_set_, "search-key", ast::search_set)
+IMAPWIRE_RULE(search_not_, "search-key", ast::search_not)
+IMAPWIRE_RULE(search_or_, "search-key", ast::search_or)
+IMAPWIRE_RULE(search_group_, "search-key", ast::search_group)
+
+// Commands
+IMAPWIRE_RULE(append, "append", ast::append_command)
+IMAPWIRE_RULE(create, "create", ast::create_command)
+IMAPWIRE_RULE(delete_, "delete", ast::delete_command)
+IMAPWIRE_RULE(examine, "examine", ast::examine_command)
+IMAPWIRE_RULE(list, "list", ast::list_command)
+IMAPWIRE_RULE(lsub, "lsub", ast::lsub_command)
+IMAPWIRE_RULE(rename, "rename", ast::rename_command)
+IMAPWIRE_RULE(select, "select", ast::select_command)
+IMAPWIRE_RULE(status, "status", ast::status_command)
+IMAPWIRE_RULE(subscribe, "subscribe", ast::subscribe_command)
+IMAPWIRE_RULE(unsubscribe, "unsubscribe", ast::unsubscribe_command)
+IMAPWIRE_RULE(login, "login", ast::login_command)
+IMAPWIRE_RULE(authenticate, "authenticate", ast::authenticate_command)
+IMAPWIRE_RULE(copy, "copy", ast::copy_command)
+IMAPWIRE_RULE(fetch, "fetch", ast::fetch_command)
+IMAPWIRE_RULE(store, "store", ast::store_command)
+IMAPWIRE_RULE(search, "search", ast::search_command)
+IMAPWIRE_RULE(uid, "uid", ast::uid_command)
+IMAPWIRE_RULE(x_command, "x-command", ast::x_command)
+IMAPWIRE_RULE(command_any, "command-any", ast::command_body)
+IMAPWIRE_RULE(command_auth, "command-auth", ast::command_body)
+IMAPWIRE_RULE(command_nonauth, "command-nonauth", ast::command_body)
+IMAPWIRE_RULE(command_select, "command-select", ast::command_body)
+IMAPWIRE_RULE(command, "command", ast::command)
+
+// The line a client sends during AUTHENTICATE: base64 CRLF, or "*" CRLF to cancel
+IMAPWIRE_RULE(authenticate_data_, "authenticate", ast::authenticate_data)
+
+} // namespace imapwire::grammar

@@ -1,0 +1,284 @@
+// imapwire grammar: definitions of RFC 3501 §9 client commands. Included only by impl/*.ipp.
+#pragma once
+
+#include <imapwire/grammar/command.hpp>
+#include <imapwire/grammar/core_def.hpp>
+
+namespace imapwire::grammar {
+
+// auth-type       = atom
+inline const auto auth_type_def = atom;
+// userid          = astring
+inline const auto userid_def = astring;
+// password        = astring
+inline const auto password_def = astring;
+
+// "<" number "." nz-number ">" (fetch-att partial range)
+inline const auto partial__def = '<' > number[set<&ast::partial_range::offset>] > '.' >
+                                 nz_number[set<&ast::partial_range::length>] > '>';
+
+template <ast::fetch_att_kind K>
+inline constexpr auto fa_kind = set_value<&ast::fetch_att::kind, K>;
+// fetch-att       = "ENVELOPE" / "FLAGS" / "INTERNALDATE" /
+//                   "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /
+//                   "BODY" ["STRUCTURE"] / "UID" /
+//                   "BODY" section ["<" number "." nz-number ">"] /
+//                   "BODY.PEEK" section ["<" number "." nz-number ">"]
+// (longest keywords first: PEG takes the first match)
+inline const auto fetch_att_def =
+    kw("ENVELOPE")[fa_kind<ast::fetch_att_kind::envelope>] |
+    kw("FLAGS")[fa_kind<ast::fetch_att_kind::flags>] |
+    kw("INTERNALDATE")[fa_kind<ast::fetch_att_kind::internaldate>] |
+    kw("RFC822.HEADER")[fa_kind<ast::fetch_att_kind::rfc822_header>] |
+    kw("RFC822.SIZE")[fa_kind<ast::fetch_att_kind::rfc822_size>] |
+    kw("RFC822.TEXT")[fa_kind<ast::fetch_att_kind::rfc822_text>] |
+    kw("RFC822")[fa_kind<ast::fetch_att_kind::rfc822>] |
+    kw("BODYSTRUCTURE")[fa_kind<ast::fetch_att_kind::bodystructure>] |
+    (kw("BODY.PEEK")[fa_kind<ast::fetch_att_kind::body_peek_section>] >
+     section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>]) |
+    (kw("BODY")[fa_kind<ast::fetch_att_kind::body_section>] >> &x3::lit('[') >
+     section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>]) |
+    kw("BODY")[fa_kind<ast::fetch_att_kind::body>] | kw("UID")[fa_kind<ast::fetch_att_kind::uid>];
+
+inline const auto fetch_att_list__def = '(' > (fetch_att[push_val] % SP_) > ')';
+
+struct fetch_macro_symbols : x3::symbols<ast::fetch_macro> {
+    fetch_macro_symbols() {
+        add("ALL", ast::fetch_macro::all)("FULL", ast::fetch_macro::full)("FAST",
+                                                                          ast::fetch_macro::fast);
+    }
+};
+inline const fetch_macro_symbols fetch_macros;
+
+// status-att      = "MESSAGES" / "RECENT" / "UIDNEXT" / "UIDVALIDITY" / "UNSEEN"
+struct status_att_symbols : x3::symbols<ast::status_att> {
+    status_att_symbols() {
+        add("MESSAGES", ast::status_att::messages)("RECENT", ast::status_att::recent)(
+            "UIDNEXT", ast::status_att::uidnext)("UIDVALIDITY", ast::status_att::uidvalidity)(
+            "UNSEEN", ast::status_att::unseen);
+    }
+};
+inline const status_att_symbols status_atts;
+inline const auto status_att_def = x3::no_case[status_atts];
+
+// search-key: each keyword family dispatches through a symbol table (a trie), no keyword
+// is a prefix of one in another family, and "(" / digits / "*" start the other alternatives.
+struct search_flag_symbols : x3::symbols<ast::search_flag_key> {
+    search_flag_symbols() {
+        using k = ast::search_flag_key;
+        add("ALL", k::all)("ANSWERED", k::answered)("DELETED", k::deleted)("FLAGGED", k::flagged)(
+            "NEW", k::new_)("OLD", k::old)("RECENT", k::recent)("SEEN", k::seen)(
+            "UNANSWERED", k::unanswered)("UNDELETED", k::undeleted)("UNFLAGGED", k::unflagged)(
+            "UNSEEN", k::unseen)("DRAFT", k::draft)("UNDRAFT", k::undraft);
+    }
+};
+struct search_string_symbols : x3::symbols<ast::search_string_kind> {
+    search_string_symbols() {
+        using k = ast::search_string_kind;
+        add("BCC", k::bcc)("BODY", k::body)("CC", k::cc)("FROM", k::from)("SUBJECT", k::subject)(
+            "TEXT", k::text)("TO", k::to);
+    }
+};
+struct search_date_symbols : x3::symbols<ast::search_date_kind> {
+    search_date_symbols() {
+        using k = ast::search_date_kind;
+        add("BEFORE", k::before)("ON", k::on)("SINCE", k::since)("SENTBEFORE", k::sentbefore)(
+            "SENTON", k::senton)("SENTSINCE", k::sentsince);
+    }
+};
+struct search_keyword_symbols : x3::symbols<ast::search_keyword_kind> {
+    search_keyword_symbols() {
+        add("KEYWORD", ast::search_keyword_kind::keyword)("UNKEYWORD",
+                                                          ast::search_keyword_kind::unkeyword);
+    }
+};
+struct search_size_symbols : x3::symbols<ast::search_size_kind> {
+    search_size_symbols() {
+        add("LARGER", ast::search_size_kind::larger)("SMALLER", ast::search_size_kind::smaller);
+    }
+};
+inline const search_flag_symbols search_flag_words;
+inline const search_string_symbols search_string_words;
+inline const search_date_symbols search_date_words;
+inline const search_keyword_symbols search_keyword_words;
+inline const search_size_symbols search_size_words;
+
+// A keyword ends where the atom ends: "ALLX" is not ALL followed by junk.
+inline const auto kw_end = !char_parser<cc_atom>{};
+
+inline const auto search_simple__def =
+    x3::no_case[search_flag_words][set<&ast::search_simple::which>] >> kw_end;
+inline const auto search_string__def =
+    x3::no_case[search_string_words][set<&ast::search_string::which>] >> SP_ >
+    astring[set<&ast::search_string::value>];
+inline const auto search_date__def =
+    x3::no_case[search_date_words][set<&ast::search_date::which>] >> SP_ >
+    date[set<&ast::search_date::date>];
+inline const auto search_keyword__def =
+    x3::no_case[search_keyword_words][set<&ast::search_keyword::which>] >> SP_ >
+    flag_keyword[set<&ast::search_keyword::keyword>];
+inline const auto search_size__def =
+    x3::no_case[search_size_words][set<&ast::search_size::which>] >> SP_ >
+    number[set<&ast::search_size::octets>];
+inline const auto search_header__def = kw("HEADER") >> SP_ >
+                                       header_fld_name[set<&ast::search_header::field>] > SP_ >
+                                       astring[set<&ast::search_header::value>];
+inline const auto search_uid__def = kw("UID") >> SP_ > sequence_set[set<&ast::search_uid::set>];
+inline const auto search_set__def = sequence_set[set<&ast::search_set::set>];
+inline const auto search_not__def = kw("NOT") >> SP_ > search_key[set<&ast::search_not::key>];
+inline const auto search_or__def = kw("OR") >> SP_ > search_key[set<&ast::search_or::left>] > SP_ >
+                                   search_key[set<&ast::search_or::right>];
+inline const auto search_group__def = '(' > (search_key[push<&ast::search_group::keys>] % SP_) >
+                                      ')';
+
+// search-key      = "ALL" / "ANSWERED" / "BCC" SP astring /
+//                   "BEFORE" SP date / "BODY" SP astring /
+//                   "CC" SP astring / "DELETED" / "FLAGGED" /
+//                   "FROM" SP astring / "KEYWORD" SP flag-keyword /
+//                   "NEW" / "OLD" / "ON" SP date / "RECENT" / "SEEN" /
+//                   "SINCE" SP date / "SUBJECT" SP astring /
+//                   "TEXT" SP astring / "TO" SP astring /
+//                   "UNANSWERED" / "UNDELETED" / "UNFLAGGED" /
+//                   "UNKEYWORD" SP flag-keyword / "UNSEEN" /
+//                   "DRAFT" / "HEADER" SP header-fld-name SP astring /
+//                   "LARGER" SP number / "NOT" SP search-key /
+//                   "OR" SP search-key SP search-key /
+//                   "SENTBEFORE" SP date / "SENTON" SP date /
+//                   "SENTSINCE" SP date / "SMALLER" SP number /
+//                   "UID" SP sequence-set / "UNDRAFT" / sequence-set /
+//                   "(" search-key *(SP search-key) ")"
+// (recursive: NOT, OR and groups nest, bounded by parse_options::max_depth)
+inline const auto search_key_def =
+    depth_guard[search_simple_[assign] | search_string_[assign] | search_date_[assign] |
+                search_keyword_[assign] | search_size_[assign] | search_header_[assign] |
+                search_uid_[assign] | search_not_[assign] | search_or_[assign] |
+                search_set_[assign] | search_group_[assign]];
+
+template <auto Op>
+inline constexpr auto store_op = set_value<&ast::store_att_flags::op, Op>;
+inline const auto store_flags__def =
+    flag_list[set<&ast::store_att_flags::flags>] |
+    (x3::eps[set_value<&ast::store_att_flags::parenthesized, false>] >>
+     (flag[push<&ast::store_att_flags::flags>] % SP_));
+// store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP
+//                   (flag-list / (flag *(SP flag)))
+inline const auto
+    store_att_flags_def = -(x3::lit('+')[store_op<ast::store_att_flags::operation::add>] |
+                            x3::lit('-')[store_op<ast::store_att_flags::operation::remove>]) >>
+                          kw("FLAGS") >
+                          -kw(".SILENT")[set_value<&ast::store_att_flags::silent, true>] > SP_
+                          > store_flags_[([](auto& ctx) {
+                                x3::_val(ctx).flags = std::move(x3::_attr(ctx).flags);
+                                x3::_val(ctx).parenthesized = x3::_attr(ctx).parenthesized;
+                            })];
+
+// append          = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal
+inline const auto append_def = kw("APPEND") > SP_ > mailbox[set<&ast::append_command::mailbox>] >
+                               -(SP_ >> flag_list[set<&ast::append_command::flags>]) >
+                               -(SP_ >> date_time[set<&ast::append_command::internal_date>]) > SP_
+                               > literal[set<&ast::append_command::message>];
+// create          = "CREATE" SP mailbox
+inline const auto create_def = kw("CREATE") > SP_ > mailbox[set<&ast::create_command::mailbox>];
+// delete          = "DELETE" SP mailbox
+inline const auto delete__def = kw("DELETE") > SP_ > mailbox[set<&ast::delete_command::mailbox>];
+// examine         = "EXAMINE" SP mailbox
+inline const auto examine_def = kw("EXAMINE") > SP_ > mailbox[set<&ast::examine_command::mailbox>];
+// list            = "LIST" SP mailbox SP list-mailbox
+inline const auto list_def = kw("LIST") > SP_ > mailbox[set<&ast::list_command::reference>] > SP_ >
+                             list_mailbox[set<&ast::list_command::pattern>];
+// lsub            = "LSUB" SP mailbox SP list-mailbox
+inline const auto lsub_def = kw("LSUB") > SP_ > mailbox[set<&ast::lsub_command::reference>] > SP_ >
+                             list_mailbox[set<&ast::lsub_command::pattern>];
+// rename          = "RENAME" SP mailbox SP mailbox
+inline const auto rename_def = kw("RENAME") > SP_ > mailbox[set<&ast::rename_command::from>] > SP_ >
+                               mailbox[set<&ast::rename_command::to>];
+// select          = "SELECT" SP mailbox
+inline const auto select_def = kw("SELECT") > SP_ > mailbox[set<&ast::select_command::mailbox>];
+// status          = "STATUS" SP mailbox SP
+//                   "(" status-att *(SP status-att) ")"
+inline const auto status_def = kw("STATUS") > SP_ > mailbox[set<&ast::status_command::mailbox>] >
+                               SP_ > '(' > (status_att[push<&ast::status_command::items>] % SP_) >
+                               ')';
+// subscribe       = "SUBSCRIBE" SP mailbox
+inline const auto subscribe_def =
+    kw("SUBSCRIBE") > SP_ > mailbox[set<&ast::subscribe_command::mailbox>];
+// unsubscribe     = "UNSUBSCRIBE" SP mailbox
+inline const auto unsubscribe_def =
+    kw("UNSUBSCRIBE") > SP_ > mailbox[set<&ast::unsubscribe_command::mailbox>];
+// login           = "LOGIN" SP userid SP password
+inline const auto login_def = kw("LOGIN") > SP_ > userid[set<&ast::login_command::userid>] > SP_ >
+                              password[set<&ast::login_command::password>];
+// authenticate    = "AUTHENTICATE" SP auth-type *(CRLF base64)
+// (the base64 lines are separate messages in the exchange: parse_authenticate_data)
+inline const auto authenticate_def =
+    kw("AUTHENTICATE") > SP_ > auth_type[set<&ast::authenticate_command::mechanism>];
+// copy            = "COPY" SP sequence-set SP mailbox
+inline const auto copy_def = kw("COPY") > SP_ > sequence_set[set<&ast::copy_command::set>] > SP_ >
+                             mailbox[set<&ast::copy_command::mailbox>];
+// fetch           = "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" /
+//                   fetch-att / "(" fetch-att *(SP fetch-att) ")")
+inline const auto fetch_items__def =
+    (x3::no_case[fetch_macros] >> kw_end)[assign] | fetch_att[assign] | fetch_att_list_[assign];
+inline const auto fetch_def = kw("FETCH") > SP_ > sequence_set[set<&ast::fetch_command::set>] >
+                              SP_ > fetch_items_[set<&ast::fetch_command::items>];
+// store           = "STORE" SP sequence-set SP store-att-flags
+inline const auto store_def = kw("STORE") > SP_ > sequence_set[set<&ast::store_command::set>] >
+                              SP_ > store_att_flags[set<&ast::store_command::action>];
+// search          = "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+inline const auto search_def = kw("SEARCH") >> -(SP_ >> kw("CHARSET") > SP_ >
+                                                 astring[set<&ast::search_command::charset>]) > SP_
+                               > search_key[push<&ast::search_command::keys>] >
+                               *(SP_ > search_key[push<&ast::search_command::keys>]);
+// uid             = "UID" SP (copy / fetch / search / store)
+inline const auto uid_body__def = copy[assign] | fetch[assign] | search[assign] | store[assign];
+inline const auto uid_def = kw("UID") > SP_ > uid_body_[set<&ast::uid_command::command>];
+// x-command       = "X" atom <experimental command arguments>
+// (the arguments are kept raw: everything after the name and SP up to the final CRLF)
+inline const auto x_command_def = x3::raw[x3::no_case[x3::lit('x')] >> atom][([](auto& ctx) {
+                                      const auto& r = x3::_attr(ctx);
+                                      x3::_val(ctx).name = std::string_view(r.begin(), r.size());
+                                  })] >>
+                                  -(SP_[set_value<&ast::x_command::has_arguments, true>] >>
+                                    rest_of_message_parser{}[set<&ast::x_command::arguments>]);
+
+// command-any     = "CAPABILITY" / "LOGOUT" / "NOOP" / x-command
+inline const auto command_any_def = kw("CAPABILITY")[assign_type<ast::capability_command>] |
+                                    kw("LOGOUT")[assign_type<ast::logout_command>] |
+                                    kw("NOOP")[assign_type<ast::noop_command>] | x_command[assign];
+// command-auth    = append / create / delete / examine / list / lsub /
+//                   rename / select / status / subscribe / unsubscribe
+inline const auto command_auth_def = append[assign] | create[assign] | delete_[assign] |
+                                     examine[assign] | list[assign] | lsub[assign] |
+                                     rename[assign] | select[assign] | status[assign] |
+                                     subscribe[assign] | unsubscribe[assign];
+// command-nonauth = login / authenticate / "STARTTLS"
+inline const auto command_nonauth_def =
+    login[assign] | authenticate[assign] | kw("STARTTLS")[assign_type<ast::starttls_command>];
+// command-select  = "CHECK" / "CLOSE" / "EXPUNGE" / copy / fetch / store /
+//                   uid / search
+inline const auto command_select_def =
+    kw("CHECK")[assign_type<ast::check_command>] | kw("CLOSE")[assign_type<ast::close_command>] |
+    kw("EXPUNGE")[assign_type<ast::expunge_command>] | copy[assign] | fetch[assign] |
+    store[assign] | uid[assign] | search[assign];
+// command         = tag SP (command-any / command-auth / command-nonauth /
+//                   command-select) CRLF
+inline const auto command_body__def =
+    command_any[assign] | command_auth[assign] | command_nonauth[assign] | command_select[assign];
+inline const auto command_def =
+    tag[set<&ast::command::tag>] > SP_ > command_body_[set<&ast::command::body>] > CRLF_;
+
+// base64 CRLF / "*" CRLF (RFC 3501 §6.2.2)
+inline const auto authenticate_data__def =
+    (x3::lit('*')[set_value<&ast::authenticate_data::cancel, true>] |
+     base64[set<&ast::authenticate_data::base64>]) > CRLF_;
+
+BOOST_SPIRIT_DEFINE(auth_type, userid, password, partial_, fetch_att, fetch_att_list_, fetch_items_,
+                    store_flags_, uid_body_, command_body_, status_att, search_simple_,
+                    search_string_, search_date_, search_keyword_, search_size_, search_header_,
+                    search_uid_, search_set_, search_not_, search_or_, search_group_, search_key,
+                    store_att_flags, append, create, delete_, examine, list, lsub, rename, select,
+                    status, subscribe, unsubscribe, login, authenticate, copy, fetch, store, search,
+                    uid, x_command, command_any, command_auth, command_nonauth, command_select,
+                    command, authenticate_data_)
+
+} // namespace imapwire::grammar

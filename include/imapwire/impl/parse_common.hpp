@@ -1,0 +1,60 @@
+// imapwire: the shared driver behind every parse_* entry point.
+#pragma once
+
+#include <imapwire/detail/scan.hpp>
+#include <imapwire/detail/x3.hpp>
+#include <imapwire/error.hpp>
+#include <imapwire/options.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace imapwire::detail {
+
+/// X3 names parsers it has no name for by their mangled type; never show that to a user.
+inline std::string readable_expectation(const std::string& which, std::string_view production) {
+    if (which.empty() || which.find("boost") != std::string::npos ||
+        which.find("imapwire") != std::string::npos)
+        return std::string(production);
+    return which;
+}
+
+/// Frames the first message of `input`, then runs `rule` over exactly those bytes.
+template <class T, class Rule>
+parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse_options& opt,
+                           std::string_view top_production) {
+    auto framed = scan_message(input, opt);
+    if (framed.incomplete())
+        return parse_result<T>(framed.need());
+    if (framed.failed()) {
+        parse_error e = framed.error();
+        e.production = top_production;
+        return parse_result<T>(std::move(e));
+    }
+    const std::size_t length = framed.value();
+    const char* const begin = input.data();
+    const char* first = begin;
+    const char* const last = begin + length;
+    parse_state st;
+    st.options = &opt;
+    T value{};
+    try {
+        const bool ok = x3::parse(first, last, x3::with<state_tag>(st)[rule], value);
+        if (ok && first == last)
+            return parse_result<T>(std::move(value), length);
+        return parse_result<T>(parse_error{static_cast<std::size_t>(first - begin), top_production,
+                                           std::string(top_production),
+                                           make_error_code(error::syntax)});
+    } catch (const x3::expectation_failure<const char*>& x) {
+        const std::string_view production = st.production.empty() ? top_production : st.production;
+        return parse_result<T>(parse_error{static_cast<std::size_t>(x.where() - begin), production,
+                                           readable_expectation(x.which(), production),
+                                           make_error_code(error::syntax)});
+    } catch (const limit_failure& f) {
+        return parse_result<T>(parse_error{static_cast<std::size_t>(f.where - begin),
+                                           f.production.empty() ? top_production : f.production,
+                                           f.expected, make_error_code(f.code)});
+    }
+}
+
+} // namespace imapwire::detail

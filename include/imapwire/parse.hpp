@@ -1,0 +1,37 @@
+// imapwire: the parsing entry points. None of them throws.
+#pragma once
+
+#include <imapwire/ast/command.hpp>
+#include <imapwire/config.hpp>
+#include <imapwire/detail/scan.hpp>
+#include <imapwire/error.hpp>
+#include <imapwire/options.hpp>
+
+#include <string_view>
+
+namespace imapwire {
+
+/// Parses the first client command in `input` (RFC 3501 `command`: tag, command, CRLF, with
+/// any literals it announces). On success, consumed() is the length of that message; bytes
+/// after it are left alone. Input that ends before the message does is reported as
+/// incomplete (with the octets still owed when a literal was announced), not as an error.
+IMAPWIRE_DECL parse_result<ast::command> parse_command(std::string_view input,
+                                                       const parse_options& options = {});
+
+/// Parses one line the client sends during AUTHENTICATE (RFC 3501 §6.2.2): `base64 CRLF`, or
+/// `"*" CRLF` to cancel the exchange.
+IMAPWIRE_DECL parse_result<ast::authenticate_data>
+parse_authenticate_data(std::string_view input, const parse_options& options = {});
+
+/// Finds the first complete message in `input` (a line plus the literals it announces) without
+/// parsing it. On success value() and consumed() are the message length, final CRLF included.
+inline parse_result<std::size_t> find_message(std::string_view input,
+                                              const parse_options& options = {}) {
+    return detail::scan_message(input, options);
+}
+
+} // namespace imapwire
+
+#if !defined(IMAPWIRE_SEPARATE_COMPILATION)
+#include <imapwire/impl/command.ipp>
+#endif

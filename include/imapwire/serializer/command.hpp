@@ -1,0 +1,431 @@
+// imapwire serializer: client commands (RFC 3501 §6, §9 command).
+#pragma once
+
+#include <imapwire/ast/command.hpp>
+#include <imapwire/serializer/core.hpp>
+
+#include <type_traits>
+#include <variant>
+
+namespace imapwire::serializer {
+
+inline void write_fetch_att(writer& w, const ast::fetch_att& a) {
+    using k = ast::fetch_att_kind;
+    const bool sectioned = a.kind == k::body_section || a.kind == k::body_peek_section;
+    if (!sectioned) // nothing to write the section and range with: refuse rather than drop them
+        w.require(a.section == ast::section{} && !a.partial);
+    switch (a.kind) {
+    case k::envelope:
+        w.raw("ENVELOPE");
+        return;
+    case k::flags:
+        w.raw("FLAGS");
+        return;
+    case k::internaldate:
+        w.raw("INTERNALDATE");
+        return;
+    case k::rfc822:
+        w.raw("RFC822");
+        return;
+    case k::rfc822_header:
+        w.raw("RFC822.HEADER");
+        return;
+    case k::rfc822_size:
+        w.raw("RFC822.SIZE");
+        return;
+    case k::rfc822_text:
+        w.raw("RFC822.TEXT");
+        return;
+    case k::body:
+        w.raw("BODY");
+        return;
+    case k::bodystructure:
+        w.raw("BODYSTRUCTURE");
+        return;
+    case k::uid:
+        w.raw("UID");
+        return;
+    case k::body_section:
+        w.raw("BODY");
+        break;
+    case k::body_peek_section:
+        w.raw("BODY.PEEK");
+        break;
+    }
+    write_section(w, a.section);
+    if (a.partial) {
+        w.put('<');
+        w.number(a.partial->offset);
+        w.put('.');
+        w.nz_number(a.partial->length);
+        w.put('>');
+    }
+}
+
+inline std::string_view keyword(ast::search_flag_key k) {
+    using e = ast::search_flag_key;
+    switch (k) {
+    case e::all:
+        return "ALL";
+    case e::answered:
+        return "ANSWERED";
+    case e::deleted:
+        return "DELETED";
+    case e::flagged:
+        return "FLAGGED";
+    case e::new_:
+        return "NEW";
+    case e::old:
+        return "OLD";
+    case e::recent:
+        return "RECENT";
+    case e::seen:
+        return "SEEN";
+    case e::unanswered:
+        return "UNANSWERED";
+    case e::undeleted:
+        return "UNDELETED";
+    case e::unflagged:
+        return "UNFLAGGED";
+    case e::unseen:
+        return "UNSEEN";
+    case e::draft:
+        return "DRAFT";
+    case e::undraft:
+        return "UNDRAFT";
+    }
+    return {};
+}
+inline std::string_view keyword(ast::search_string_kind k) {
+    using e = ast::search_string_kind;
+    switch (k) {
+    case e::bcc:
+        return "BCC";
+    case e::body:
+        return "BODY";
+    case e::cc:
+        return "CC";
+    case e::from:
+        return "FROM";
+    case e::subject:
+        return "SUBJECT";
+    case e::text:
+        return "TEXT";
+    case e::to:
+        return "TO";
+    }
+    return {};
+}
+inline std::string_view keyword(ast::search_date_kind k) {
+    using e = ast::search_date_kind;
+    switch (k) {
+    case e::before:
+        return "BEFORE";
+    case e::on:
+        return "ON";
+    case e::since:
+        return "SINCE";
+    case e::sentbefore:
+        return "SENTBEFORE";
+    case e::senton:
+        return "SENTON";
+    case e::sentsince:
+        return "SENTSINCE";
+    }
+    return {};
+}
+inline std::string_view keyword(ast::search_keyword_kind k) {
+    return k == ast::search_keyword_kind::keyword ? "KEYWORD" : "UNKEYWORD";
+}
+inline std::string_view keyword(ast::search_size_kind k) {
+    return k == ast::search_size_kind::larger ? "LARGER" : "SMALLER";
+}
+inline std::string_view keyword(ast::status_att a) {
+    using e = ast::status_att;
+    switch (a) {
+    case e::messages:
+        return "MESSAGES";
+    case e::recent:
+        return "RECENT";
+    case e::uidnext:
+        return "UIDNEXT";
+    case e::uidvalidity:
+        return "UIDVALIDITY";
+    case e::unseen:
+        return "UNSEEN";
+    }
+    return {};
+}
+inline std::string_view keyword(ast::fetch_macro m) {
+    switch (m) {
+    case ast::fetch_macro::all:
+        return "ALL";
+    case ast::fetch_macro::full:
+        return "FULL";
+    case ast::fetch_macro::fast:
+        return "FAST";
+    }
+    return {};
+}
+
+/// Writes a keyword, refusing an enumerator outside the enumeration.
+inline void write_keyword(writer& w, std::string_view k) {
+    w.require(!k.empty());
+    w.raw(k);
+}
+
+inline void write_search_key(writer& w, const ast::search_key& key, std::size_t depth = 0);
+
+inline void write_search_keys(writer& w, const std::vector<ast::search_key>& keys,
+                              std::size_t depth) {
+    w.require(!keys.empty());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (i)
+            w.sp();
+        write_search_key(w, keys[i], depth);
+    }
+}
+
+inline void write_search_key(writer& w, const ast::search_key& key, std::size_t depth) {
+    std::visit(
+        [&](const auto& k) {
+            using T = std::decay_t<decltype(k)>;
+            if constexpr (std::is_same_v<T, ast::search_simple>) {
+                write_keyword(w, keyword(k.which));
+            } else if constexpr (std::is_same_v<T, ast::search_string>) {
+                write_keyword(w, keyword(k.which));
+                w.sp();
+                write_astring(w, k.value);
+            } else if constexpr (std::is_same_v<T, ast::search_date>) {
+                write_keyword(w, keyword(k.which));
+                w.sp();
+                write_date(w, k.date);
+            } else if constexpr (std::is_same_v<T, ast::search_keyword>) {
+                write_keyword(w, keyword(k.which));
+                w.sp();
+                write_atom(w, k.keyword);
+            } else if constexpr (std::is_same_v<T, ast::search_size>) {
+                write_keyword(w, keyword(k.which));
+                w.sp();
+                w.number(k.octets);
+            } else if constexpr (std::is_same_v<T, ast::search_header>) {
+                w.raw("HEADER ");
+                write_astring(w, k.field);
+                w.sp();
+                write_astring(w, k.value);
+            } else if constexpr (std::is_same_v<T, ast::search_uid>) {
+                w.raw("UID ");
+                write_sequence_set(w, k.set);
+            } else if constexpr (std::is_same_v<T, ast::search_set>) {
+                write_sequence_set(w, k.set);
+            } else if constexpr (std::is_same_v<T, ast::search_not>) {
+                w.raw("NOT ");
+                write_search_key(w, *k.key, depth + 1);
+            } else if constexpr (std::is_same_v<T, ast::search_or>) {
+                w.raw("OR ");
+                write_search_key(w, *k.left, depth + 1);
+                w.sp();
+                write_search_key(w, *k.right, depth + 1);
+            } else {
+                static_assert(std::is_same_v<T, ast::search_group>);
+                w.put('(');
+                write_search_keys(w, k.keys, depth + 1);
+                w.put(')');
+            }
+        },
+        key.v);
+}
+
+inline void write_store_att_flags(writer& w, const ast::store_att_flags& s) {
+    using op = ast::store_att_flags::operation;
+    if (s.op == op::add)
+        w.put('+');
+    else if (s.op == op::remove)
+        w.put('-');
+    w.raw(s.silent ? "FLAGS.SILENT " : "FLAGS ");
+    if (s.parenthesized) {
+        write_flag_list(w, s.flags);
+        return;
+    }
+    w.require(!s.flags.empty()); // flag *(SP flag) needs one flag
+    for (std::size_t i = 0; i < s.flags.size(); ++i) {
+        if (i)
+            w.sp();
+        write_flag(w, s.flags[i]);
+    }
+}
+
+inline void write_command_body(writer& w, const ast::copy_command& c) {
+    w.raw("COPY ");
+    write_sequence_set(w, c.set);
+    w.sp();
+    write_mailbox(w, c.mailbox);
+}
+inline void write_command_body(writer& w, const ast::fetch_command& c) {
+    w.raw("FETCH ");
+    write_sequence_set(w, c.set);
+    w.sp();
+    std::visit(
+        [&](const auto& items) {
+            using T = std::decay_t<decltype(items)>;
+            if constexpr (std::is_same_v<T, ast::fetch_macro>) {
+                write_keyword(w, keyword(items));
+            } else if constexpr (std::is_same_v<T, ast::fetch_att>) {
+                write_fetch_att(w, items);
+            } else {
+                w.require(!items.empty());
+                w.put('(');
+                for (std::size_t i = 0; i < items.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_fetch_att(w, items[i]);
+                }
+                w.put(')');
+            }
+        },
+        c.items);
+}
+inline void write_command_body(writer& w, const ast::store_command& c) {
+    w.raw("STORE ");
+    write_sequence_set(w, c.set);
+    w.sp();
+    write_store_att_flags(w, c.action);
+}
+inline void write_command_body(writer& w, const ast::search_command& c) {
+    w.raw("SEARCH ");
+    if (c.charset) {
+        w.raw("CHARSET ");
+        write_astring(w, *c.charset);
+        w.sp();
+    }
+    write_search_keys(w, c.keys, 0);
+}
+
+inline void write_command_body(writer& w, const ast::command_body& body) {
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, ast::capability_command>) {
+                w.raw("CAPABILITY");
+            } else if constexpr (std::is_same_v<T, ast::logout_command>) {
+                w.raw("LOGOUT");
+            } else if constexpr (std::is_same_v<T, ast::noop_command>) {
+                w.raw("NOOP");
+            } else if constexpr (std::is_same_v<T, ast::x_command>) {
+                // "X" atom <experimental command arguments>
+                w.require(c.name.size() >= 2 && (c.name[0] == 'X' || c.name[0] == 'x'));
+                write_atom(w, c.name);
+                if (c.has_arguments) {
+                    w.sp();
+                    w.raw(c.arguments);
+                } else {
+                    w.require(c.arguments.empty());
+                }
+            } else if constexpr (std::is_same_v<T, ast::append_command>) {
+                w.raw("APPEND ");
+                write_mailbox(w, c.mailbox);
+                if (c.flags) {
+                    w.sp();
+                    write_flag_list(w, *c.flags);
+                }
+                if (c.internal_date) {
+                    w.sp();
+                    write_date_time(w, *c.internal_date);
+                }
+                w.sp();
+                write_literal(w, c.message.escaped() ? c.message.value() : c.message.data,
+                              c.message.form == ast::string_form::literal_nonsync &&
+                                  w.options.literal_plus);
+            } else if constexpr (std::is_same_v<T, ast::create_command>) {
+                w.raw("CREATE ");
+                write_mailbox(w, c.mailbox);
+            } else if constexpr (std::is_same_v<T, ast::delete_command>) {
+                w.raw("DELETE ");
+                write_mailbox(w, c.mailbox);
+            } else if constexpr (std::is_same_v<T, ast::examine_command>) {
+                w.raw("EXAMINE ");
+                write_mailbox(w, c.mailbox);
+            } else if constexpr (std::is_same_v<T, ast::list_command> ||
+                                 std::is_same_v<T, ast::lsub_command>) {
+                w.raw(std::is_same_v<T, ast::list_command> ? "LIST " : "LSUB ");
+                write_mailbox(w, c.reference);
+                w.sp();
+                write_string(w, c.pattern, detail::cc_list);
+            } else if constexpr (std::is_same_v<T, ast::rename_command>) {
+                w.raw("RENAME ");
+                write_mailbox(w, c.from);
+                w.sp();
+                write_mailbox(w, c.to);
+            } else if constexpr (std::is_same_v<T, ast::select_command>) {
+                w.raw("SELECT ");
+                write_mailbox(w, c.mailbox);
+            } else if constexpr (std::is_same_v<T, ast::status_command>) {
+                w.raw("STATUS ");
+                write_mailbox(w, c.mailbox);
+                w.raw(" (");
+                w.require(!c.items.empty());
+                for (std::size_t i = 0; i < c.items.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_keyword(w, keyword(c.items[i]));
+                }
+                w.put(')');
+            } else if constexpr (std::is_same_v<T, ast::subscribe_command>) {
+                w.raw("SUBSCRIBE ");
+                write_mailbox(w, c.mailbox);
+            } else if constexpr (std::is_same_v<T, ast::unsubscribe_command>) {
+                w.raw("UNSUBSCRIBE ");
+                write_mailbox(w, c.mailbox);
+            } else if constexpr (std::is_same_v<T, ast::login_command>) {
+                w.raw("LOGIN ");
+                write_astring(w, c.userid);
+                w.sp();
+                write_astring(w, c.password);
+            } else if constexpr (std::is_same_v<T, ast::authenticate_command>) {
+                w.raw("AUTHENTICATE ");
+                write_atom(w, c.mechanism);
+            } else if constexpr (std::is_same_v<T, ast::starttls_command>) {
+                w.raw("STARTTLS");
+            } else if constexpr (std::is_same_v<T, ast::check_command>) {
+                w.raw("CHECK");
+            } else if constexpr (std::is_same_v<T, ast::close_command>) {
+                w.raw("CLOSE");
+            } else if constexpr (std::is_same_v<T, ast::expunge_command>) {
+                w.raw("EXPUNGE");
+            } else if constexpr (std::is_same_v<T, ast::uid_command>) {
+                w.raw("UID ");
+                std::visit([&](const auto& inner) { write_command_body(w, inner); }, c.command);
+            } else {
+                write_command_body(w, c);
+            }
+        },
+        body);
+}
+
+inline void write_command(writer& w, const ast::command& c) {
+    w.require(!c.tag.empty() && detail::all_of(detail::cc_tag, c.tag));
+    w.raw(c.tag);
+    w.sp();
+    write_command_body(w, c.body);
+    w.raw("\r\n");
+}
+
+/// base64 CRLF / "*" CRLF
+inline void write_authenticate_data(writer& w, const ast::authenticate_data& d) {
+    if (d.cancel) {
+        w.require(d.base64.empty());
+        w.put('*');
+    } else {
+        // *(4base64-char) [base64-terminal]
+        const std::string_view b = d.base64;
+        w.require(b.size() % 4 == 0);
+        std::size_t pad = 0;
+        while (pad < 2 && pad < b.size() && b[b.size() - 1 - pad] == '=')
+            ++pad;
+        w.require(detail::all_of(detail::cc_base64, b.substr(0, b.size() - pad)));
+        w.raw(b);
+    }
+    w.raw("\r\n");
+}
+
+} // namespace imapwire::serializer

@@ -1,0 +1,306 @@
+// imapwire serializer: the core data formats (strings, numbers, dates, flags, sets, sections).
+// Every writer checks that what it writes is valid where it stands; a value the grammar
+// cannot express marks the writer failed and the entry point refuses the whole message.
+#pragma once
+
+#include <imapwire/ast/core.hpp>
+#include <imapwire/ast/datetime.hpp>
+#include <imapwire/ast/fetch.hpp>
+#include <imapwire/ast/flag.hpp>
+#include <imapwire/ast/mailbox.hpp>
+#include <imapwire/ast/sequence.hpp>
+#include <imapwire/detail/charset.hpp>
+#include <imapwire/options.hpp>
+
+#include <charconv>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace imapwire::serializer {
+
+using detail::charclass;
+
+struct writer {
+    std::string& out;
+    const serialize_options& options;
+    bool ok = true;
+
+    void raw(std::string_view s) { out.append(s); }
+    void put(char c) { out.push_back(c); }
+    void sp() { out.push_back(' '); }
+    void fail() noexcept { ok = false; }
+    void require(bool condition) noexcept {
+        if (!condition)
+            ok = false;
+    }
+    void number(std::uint64_t v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr);
+    }
+    void nz_number(std::uint32_t v) {
+        require(v != 0);
+        number(v);
+    }
+    /// `v` as exactly `width` digits (fails when it does not fit).
+    void fixed_digits(unsigned v, int width) {
+        char buf[8];
+        for (int i = width - 1; i >= 0; --i) {
+            buf[i] = static_cast<char>('0' + v % 10);
+            v /= 10;
+        }
+        require(v == 0);
+        out.append(buf, static_cast<std::size_t>(width));
+    }
+};
+
+/// True when `d` is valid between DQUOTEs: QUOTED-CHARs, escapes only before quoted-specials.
+inline bool valid_quoted_data(std::string_view d) noexcept {
+    for (std::size_t i = 0; i < d.size(); ++i) {
+        if (d[i] == '\\') {
+            if (i + 1 == d.size() || !detail::is(detail::cc_quoted_sp, d[i + 1]))
+                return false;
+            ++i;
+        } else if (!detail::is(detail::cc_quoted, d[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+inline void write_literal(writer& w, std::string_view octets, bool nonsync) {
+    if (octets.find('\0') != std::string_view::npos || octets.size() > 0xffffffffull) {
+        w.fail();
+        return;
+    }
+    w.put('{');
+    w.number(octets.size());
+    if (nonsync)
+        w.put('+');
+    w.raw("}\r\n");
+    w.raw(octets);
+}
+
+inline void write_quoted_value(writer& w, std::string_view v) {
+    w.put('"');
+    for (char c : v) {
+        if (c == '"' || c == '\\')
+            w.put('\\');
+        w.put(c);
+    }
+    w.put('"');
+}
+
+/// Writes a string. `atom_class` is the character class of the bare form allowed here
+/// (cc_astring for astring, cc_list for list-mailbox, 0 where only quoted / literal are valid).
+inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_class) {
+    using ast::string_form;
+    const auto atom_ok = [&](std::string_view v) {
+        if (atom_class == 0 || v.empty())
+            return false;
+        for (char c : v)
+            if (!(detail::charclass_table[static_cast<unsigned char>(c)] & atom_class))
+                return false;
+        return true;
+    };
+    if (w.options.preserve_forms) {
+        switch (s.form) {
+        case string_form::atom:
+            if (atom_ok(s.data)) {
+                w.raw(s.data);
+                return;
+            }
+            break;
+        case string_form::quoted:
+            if (valid_quoted_data(s.data)) {
+                w.put('"');
+                w.raw(s.data);
+                w.put('"');
+                return;
+            }
+            break;
+        case string_form::literal:
+        case string_form::literal_nonsync:
+            write_literal(w, s.data,
+                          s.form == string_form::literal_nonsync && w.options.literal_plus);
+            return;
+        case string_form::value:
+            break;
+        }
+    }
+    // Choose: atom where allowed, else quoted for short TEXT-CHAR values, else literal.
+    const std::string decoded_storage = s.escaped() ? s.value() : std::string();
+    const std::string_view v = s.escaped() ? std::string_view(decoded_storage) : s.data;
+    if (atom_ok(v)) {
+        w.raw(v);
+        return;
+    }
+    if (v.size() <= w.options.max_quoted_length && detail::all_of(detail::cc_text, v)) {
+        write_quoted_value(w, v);
+        return;
+    }
+    write_literal(w, v, false);
+}
+
+inline void write_astring(writer& w, const ast::istring& s) {
+    write_string(w, s, detail::cc_astring);
+}
+inline void write_string_only(writer& w, const ast::istring& s) {
+    write_string(w, s, 0);
+}
+inline void write_nstring(writer& w, const ast::nstring& s) {
+    if (s)
+        write_string(w, *s, 0);
+    else
+        w.raw("NIL");
+}
+
+/// An atom-valued token (auth-type, flag-keyword...): 1*ATOM-CHAR.
+inline void write_atom(writer& w, std::string_view a) {
+    w.require(!a.empty() && detail::all_of(detail::cc_atom, a));
+    w.raw(a);
+}
+
+inline constexpr std::string_view month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+inline void write_month(writer& w, unsigned m) {
+    if (m < 1 || m > 12) {
+        w.fail();
+        return;
+    }
+    w.raw(month_names[m - 1]);
+}
+
+// date = date-text / DQUOTE date-text DQUOTE
+inline void write_date(writer& w, const ast::date& d) {
+    if (d.quoted)
+        w.put('"');
+    w.require(d.day <= 99);
+    if (d.day < 10 && d.leading_zero)
+        w.put('0');
+    w.number(d.day);
+    w.put('-');
+    write_month(w, d.month);
+    w.put('-');
+    w.fixed_digits(d.year, 4);
+    if (d.quoted)
+        w.put('"');
+}
+
+// date-time = DQUOTE date-day-fixed "-" date-month "-" date-year SP time SP zone DQUOTE
+inline void write_date_time(writer& w, const ast::date_time& t) {
+    w.put('"');
+    if (t.day < 10)
+        w.put(t.leading_zero ? '0' : ' ');
+    w.require(t.day <= 99);
+    w.number(t.day);
+    w.put('-');
+    write_month(w, t.month);
+    w.put('-');
+    w.fixed_digits(t.year, 4);
+    w.sp();
+    w.fixed_digits(t.hour, 2);
+    w.put(':');
+    w.fixed_digits(t.minute, 2);
+    w.put(':');
+    w.fixed_digits(t.second, 2);
+    w.sp();
+    w.put(t.zone_negative ? '-' : '+');
+    w.fixed_digits(t.zone_hhmm, 4);
+    w.put('"');
+}
+
+/// flag (and, with the switches, flag-fetch's \Recent and flag-perm's \*).
+inline void write_flag(writer& w, const ast::flag& f, bool allow_wildcard = false) {
+    const std::string_view t = f.text;
+    if (allow_wildcard && t == "\\*") {
+        w.raw(t);
+        return;
+    }
+    const std::string_view a = (!t.empty() && t.front() == '\\') ? t.substr(1) : t;
+    w.require(!a.empty() && detail::all_of(detail::cc_atom, a));
+    w.raw(t);
+}
+
+inline void write_flag_list(writer& w, const ast::flag_list& flags) {
+    w.put('(');
+    for (std::size_t i = 0; i < flags.size(); ++i) {
+        if (i)
+            w.sp();
+        write_flag(w, flags[i]);
+    }
+    w.put(')');
+}
+
+inline void write_seq_number(writer& w, const ast::seq_number& n) {
+    if (n.is_star())
+        w.put('*');
+    else
+        w.number(n.value);
+}
+
+inline void write_sequence_set(writer& w, const ast::sequence_set& s) {
+    w.require(!s.items.empty());
+    for (std::size_t i = 0; i < s.items.size(); ++i) {
+        if (i)
+            w.put(',');
+        write_seq_number(w, s.items[i].first);
+        if (s.items[i].last) {
+            w.put(':');
+            write_seq_number(w, *s.items[i].last);
+        }
+    }
+}
+
+inline void write_mailbox(writer& w, const ast::mailbox& m) {
+    write_astring(w, m.name);
+}
+
+inline void write_section(writer& w, const ast::section& s) {
+    w.put('[');
+    for (std::size_t i = 0; i < s.part.size(); ++i) {
+        if (i)
+            w.put('.');
+        w.nz_number(s.part[i]);
+    }
+    if (s.text) {
+        using k = ast::section_text_kind;
+        if (!s.part.empty())
+            w.put('.');
+        const bool fields =
+            s.text->kind == k::header_fields || s.text->kind == k::header_fields_not;
+        w.require(fields ? !s.text->headers.empty() : s.text->headers.empty());
+        switch (s.text->kind) {
+        case k::header:
+            w.raw("HEADER");
+            break;
+        case k::header_fields:
+            w.raw("HEADER.FIELDS");
+            break;
+        case k::header_fields_not:
+            w.raw("HEADER.FIELDS.NOT");
+            break;
+        case k::text:
+            w.raw("TEXT");
+            break;
+        case k::mime:
+            w.require(!s.part.empty()); // MIME names a part's header: section-part "." "MIME"
+            w.raw("MIME");
+            break;
+        }
+        if (fields) {
+            w.raw(" (");
+            for (std::size_t i = 0; i < s.text->headers.size(); ++i) {
+                if (i)
+                    w.sp();
+                write_astring(w, s.text->headers[i]);
+            }
+            w.put(')');
+        }
+    }
+    w.put(']');
+}
+
+} // namespace imapwire::serializer

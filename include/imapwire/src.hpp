@@ -1,0 +1,11 @@
+// imapwire: include in exactly one translation unit when IMAPWIRE_SEPARATE_COMPILATION is set
+// (the imapwire::compiled CMake target does this for you).
+#pragma once
+
+#if !defined(IMAPWIRE_SEPARATE_COMPILATION)
+#error                                                                                             \
+    "imapwire/src.hpp is for IMAPWIRE_SEPARATE_COMPILATION builds; header-only builds need nothing"
+#endif
+
+#include <imapwire/impl/command.ipp>
+#include <imapwire/impl/serialize.ipp>
