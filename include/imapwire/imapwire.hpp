@@ -1,0 +1,11 @@
+// imapwire: umbrella header.
+#pragma once
+
+#include <imapwire/ast/command.hpp>
+#include <imapwire/config.hpp>
+#include <imapwire/error.hpp>
+#include <imapwire/mutf7.hpp>
+#include <imapwire/options.hpp>
+#include <imapwire/owned.hpp>
+#include <imapwire/parse.hpp>
+#include <imapwire/serialize.hpp>
