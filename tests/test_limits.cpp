@@ -1,0 +1,192 @@
+// Hostile and incomplete input: clear errors or "incomplete", never a crash.
+#include "test_data.hpp"
+
+#include <imapwire/parse.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace imapwire;
+
+TEST_CASE("incomplete input is reported as incomplete, not as an error") {
+    for (const std::string in : {"", "a", "a1 NOOP", "a1 NOOP\r", "a1 FETCH 1:", "a1 NO",
+                                 "a1 LOGIN \"fred", "a1 SEARCH OR (SEEN"}) {
+        CAPTURE(in);
+        auto r = parse_command(in);
+        REQUIRE(r.incomplete());
+        CHECK(r.need().needed >= 1);
+        CHECK(!r.need().literal);
+    }
+}
+
+TEST_CASE("a literal announced but not yet received is incomplete with the count owed") {
+    auto r = parse_command("a1 LOGIN {5}\r\nfr");
+    REQUIRE(r.incomplete());
+    REQUIRE(r.need().literal);
+    CHECK(r.need().literal->size == 5);
+    CHECK(r.need().literal->synchronizing);
+    CHECK(r.need().literal->announced_at == 9);
+    CHECK(r.need().needed == 3 + 2); // 3 octets of the literal, then at least CRLF
+
+    auto announced = parse_command("a1 APPEND x {310}\r\n");
+    REQUIRE(announced.incomplete());
+    CHECK(announced.need().literal->size == 310);
+    CHECK(announced.need().needed == 312);
+
+    auto nonsync = parse_command("a1 APPEND x {3+}\r\nab");
+    REQUIRE(nonsync.incomplete());
+    CHECK_FALSE(nonsync.need().literal->synchronizing);
+
+    // after the literal the line continues: still incomplete until its CRLF
+    auto rest = parse_command("a1 LOGIN {4}\r\nfred");
+    REQUIRE(rest.incomplete());
+    CHECK(!rest.need().literal);
+}
+
+TEST_CASE("only the first message is parsed; consumed() says where it ends") {
+    const std::string two = "a NOOP\r\nb LOGIN {3}\r\nabc x\r\n";
+    auto r = parse_command(two);
+    REQUIRE(r.ok());
+    CHECK(r.consumed() == 8);
+    auto r2 = parse_command(std::string_view(two).substr(r.consumed()));
+    REQUIRE(r2.ok());
+    CHECK(r2.consumed() == two.size() - 8);
+}
+
+TEST_CASE("10,000 nested search keys hit the depth limit cleanly") {
+    std::string in = "a SEARCH ";
+    for (int i = 0; i < 10000; ++i)
+        in += "(";
+    in += "ALL";
+    for (int i = 0; i < 10000; ++i)
+        in += ")";
+    in += "\r\n";
+    auto r = parse_command(in);
+    REQUIRE(r.failed());
+    CHECK(r.error().code == error::nesting_too_deep);
+    CHECK(r.error().offset == 9 + 100); // the 101st "(" (max_depth = 100)
+
+    std::string nots = "a SEARCH ";
+    for (int i = 0; i < 10000; ++i)
+        nots += "NOT ";
+    nots += "ALL\r\n";
+    auto rn = parse_command(nots);
+    REQUIRE(rn.failed());
+    CHECK(rn.error().code == error::nesting_too_deep);
+
+    parse_options deep;
+    deep.max_depth = 20000;
+    std::string ok = "a SEARCH ";
+    for (int i = 0; i < 300; ++i)
+        ok += "NOT ";
+    ok += "ALL\r\n";
+    CHECK(parse_command(ok, deep).ok());
+    CHECK(parse_command(ok).failed());
+}
+
+TEST_CASE("literal counts past the limits are refused before anything is read") {
+    auto four_gb = parse_command("a APPEND x {4294967295}\r\nabc");
+    REQUIRE(four_gb.failed());
+    CHECK(four_gb.error().code == error::literal_too_large);
+    CHECK(four_gb.error().offset == 11);
+
+    auto past = parse_command("a APPEND x {4294967296}\r\n");
+    REQUIRE(past.failed());
+    CHECK(past.error().code == error::number_range);
+
+    auto huge = parse_command("a APPEND x {99999999999999999999}\r\n");
+    REQUIRE(huge.failed());
+    CHECK(huge.error().code == error::number_range);
+
+    parse_options small;
+    small.max_literal_size = 4;
+    auto over = parse_command("a LOGIN {5}\r\nabcde x\r\n", small);
+    REQUIRE(over.failed());
+    CHECK(over.error().code == error::literal_too_large);
+    CHECK(parse_command("a LOGIN {4}\r\nabcd x\r\n", small).ok());
+}
+
+TEST_CASE("numbers past 2^32 are range errors") {
+    for (const std::string in :
+         {"a FETCH 4294967296 FLAGS\r\n", "a SEARCH LARGER 4294967296\r\n",
+          "a FETCH 1 BODY[]<4294967296.1>\r\n", "a FETCH 1 BODY[99999999999]\r\n",
+          "a COPY 1:18446744073709551617 x\r\n"}) {
+        CAPTURE(in);
+        auto r = parse_command(in);
+        REQUIRE(r.failed());
+        CHECK(r.error().code == error::number_range);
+    }
+    CHECK(parse_command("a FETCH 4294967295 FLAGS\r\n").ok());
+    CHECK(parse_command("a SEARCH LARGER 4294967295\r\n").ok());
+}
+
+TEST_CASE("NUL bytes are refused everywhere, inside literals too") {
+    const std::string nul(1, '\0');
+    auto line = parse_command("a NO" + nul + "OP\r\n");
+    REQUIRE(line.failed());
+    CHECK(line.error().code == error::nul_byte);
+    CHECK(line.error().offset == 4);
+
+    auto lit = parse_command("a LOGIN {3}\r\na" + nul + "b x\r\n");
+    REQUIRE(lit.failed());
+    CHECK(lit.error().code == error::nul_byte);
+    CHECK(lit.error().offset == 14);
+}
+
+TEST_CASE("bare CR or LF is an error, not a line end") {
+    auto lf = parse_command("a NOOP\n");
+    REQUIRE(lf.failed());
+    CHECK(lf.error().code == error::bare_cr_lf);
+    CHECK(lf.error().offset == 6);
+
+    auto cr = parse_command("a LOGIN a\rb c\r\n");
+    REQUIRE(cr.failed());
+    CHECK(cr.error().code == error::bare_cr_lf);
+    CHECK(cr.error().offset == 9);
+
+    // inside a literal, CR and LF are ordinary octets
+    CHECK(parse_command("a LOGIN {3}\r\n\r\n\r x\r\n").ok());
+}
+
+TEST_CASE("line length and list length limits") {
+    parse_options opt;
+    opt.max_line_length = 100;
+    const std::string long_line = "a LOGIN " + std::string(200, 'x') + " y\r\n";
+    auto r = parse_command(long_line, opt);
+    REQUIRE(r.failed());
+    CHECK(r.error().code == error::line_too_long);
+    // a long line without any CRLF yet is refused as soon as it passes the limit
+    auto partial = parse_command(std::string(101, 'x'), opt);
+    REQUIRE(partial.failed());
+    CHECK(partial.error().code == error::line_too_long);
+
+    parse_options few;
+    few.max_list_items = 3;
+    CHECK(parse_command("a COPY 1,2,3 x\r\n", few).ok());
+    auto many = parse_command("a COPY 1,2,3,4 x\r\n", few);
+    REQUIRE(many.failed());
+    CHECK(many.error().code == error::too_many_items);
+    auto flags = parse_command("a STORE 1 FLAGS (a b c d)\r\n", few);
+    REQUIRE(flags.failed());
+    CHECK(flags.error().code == error::too_many_items);
+}
+
+TEST_CASE("LITERAL+ is off by default and accepted when enabled") {
+    const std::string in = "a LOGIN {4+}\r\nfred x\r\n";
+    auto strict = parse_command(in);
+    REQUIRE(strict.failed());
+    CHECK(strict.error().offset == 10); // "}" expected where "+" stands
+    parse_options plus;
+    plus.literal_plus = true;
+    auto r = parse_command(in, plus);
+    REQUIRE(r.ok());
+    CHECK(std::get<ast::login_command>(r->body).userid.form == ast::string_form::literal_nonsync);
+}
+
+TEST_CASE("errors read well") {
+    auto r = parse_command("a1 FETCH 1:\r\n");
+    REQUIRE(r.failed());
+    CHECK(r.error().message() == "offset 11: in seq-range: expected seq-number (syntax error)");
+    CHECK(r.error().code.category().name() == std::string("imapwire"));
+}

@@ -1,0 +1,128 @@
+// The serializer chooses atom / quoted / literal from the character tables, keeps parsed
+// forms, and refuses values the grammar cannot express.
+#include "test_data.hpp"
+
+#include <imapwire/owned.hpp>
+#include <imapwire/parse.hpp>
+#include <imapwire/serialize.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace imapwire;
+
+namespace {
+std::string login_with(ast::istring user) {
+    ast::command c{"a", ast::login_command{user, "p"}};
+    return to_string(c);
+}
+std::string list_with(ast::istring pattern) {
+    ast::command c{"a", ast::list_command{ast::mailbox{""}, pattern}};
+    return to_string(c);
+}
+} // namespace
+
+TEST_CASE("strings built in code get the most compact valid form") {
+    CHECK(login_with("fred") == "a LOGIN fred p\r\n");
+    CHECK(login_with("fr]ed") == "a LOGIN fr]ed p\r\n"); // ] is an ASTRING-CHAR
+    CHECK(login_with("") == "a LOGIN \"\" p\r\n");       // empty needs quotes
+    CHECK(login_with("NIL") == "a LOGIN NIL p\r\n");     // an astring, not nil
+    CHECK(login_with("a b") == "a LOGIN \"a b\" p\r\n");
+    CHECK(login_with("a\"b\\c") == "a LOGIN \"a\\\"b\\\\c\" p\r\n");
+    CHECK(login_with("a%b") == "a LOGIN \"a%b\" p\r\n"); // wildcard: not an atom
+    CHECK(login_with("a(b") == "a LOGIN \"a(b\" p\r\n");
+    CHECK(login_with("a{b") == "a LOGIN \"a{b\" p\r\n");
+    CHECK(login_with("line\r\nbreak") == "a LOGIN {11}\r\nline\r\nbreak p\r\n");
+    CHECK(login_with("caf\xc3\xa9") == "a LOGIN {5}\r\ncaf\xc3\xa9 p\r\n");     // 8-bit
+    CHECK(login_with(std::string_view("\x7f", 1)) == "a LOGIN \"\x7f\" p\r\n"); // CTL is TEXT-CHAR
+    CHECK(list_with("a%b*") == "a LIST \"\" a%b*\r\n"); // list-char allows wildcards
+    CHECK(list_with("a b") == "a LIST \"\" \"a b\"\r\n");
+    const std::string long_value(1001, 'x');
+    CHECK(login_with(std::string_view(long_value).substr(0, 1000)).find('"') ==
+          std::string::npos); // an atom of any length stays an atom
+    const std::string spaced = std::string(1001, ' ');
+    CHECK(login_with(std::string_view(spaced)).rfind("a LOGIN {1001}\r\n", 0) ==
+          0); // long: literal
+}
+
+TEST_CASE("parsed forms are kept when valid, otherwise re-chosen") {
+    CHECK(login_with({"fred", ast::string_form::quoted}) == "a LOGIN \"fred\" p\r\n");
+    CHECK(login_with({"fred", ast::string_form::literal}) == "a LOGIN {4}\r\nfred p\r\n");
+    // an atom form that is not a valid atom falls back to a valid form
+    CHECK(login_with({"a b", ast::string_form::atom}) == "a LOGIN \"a b\" p\r\n");
+    CHECK(login_with({"", ast::string_form::atom}) == "a LOGIN \"\" p\r\n");
+    // a quoted form holding bytes a quoted string cannot hold becomes a literal
+    CHECK(login_with({"a\nb", ast::string_form::quoted}) == "a LOGIN {3}\r\na\nb p\r\n");
+    serialize_options fresh;
+    fresh.preserve_forms = false;
+    std::string out;
+    ast::command c{"a", ast::login_command{{"fred", ast::string_form::literal}, "p"}};
+    CHECK(!serialize(out, c, fresh));
+    CHECK(out == "a LOGIN fred p\r\n");
+}
+
+TEST_CASE("values the grammar cannot express are refused and leave the output alone") {
+    auto refused = [](const ast::command& c) {
+        std::string out = "keep";
+        const auto ec = serialize(out, c);
+        CHECK(ec == error::unserializable);
+        CHECK(out == "keep");
+        CHECK_THROWS_AS(to_string(c), std::system_error);
+    };
+    refused({"", ast::noop_command{}});                                     // empty tag
+    refused({"a b", ast::noop_command{}});                                  // SP in tag
+    refused({"a+", ast::noop_command{}});                                   // "+" in tag
+    refused({"a", ast::copy_command{{}, ast::mailbox{"x"}}});               // empty sequence-set
+    refused({"a", ast::login_command{{std::string_view("a\0b", 3)}, "p"}}); // NUL
+    refused({"a", ast::status_command{ast::mailbox{"x"}, {}}});             // no status-att
+    refused({"a", ast::search_command{std::nullopt, {}}});                  // no search-key
+    ast::fetch_att mime{ast::fetch_att_kind::body_section,
+                        {{}, ast::section_text{ast::section_text_kind::mime, {}}},
+                        {}};
+    refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, mime}}); // MIME without part
+    ast::fetch_att zero_part{ast::fetch_att_kind::body_section, {{0}, {}}, {}};
+    refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, zero_part}});
+    ast::fetch_att zero_len{ast::fetch_att_kind::body_section, {}, ast::partial_range{0, 0}};
+    refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, zero_len}});
+    refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, std::vector<ast::fetch_att>{}}});
+    ast::store_att_flags bare{ast::store_att_flags::operation::add, false, false, {}};
+    refused(
+        {"a", ast::store_command{{{ast::seq_item{{1}, {}}}}, bare}}); // flag *(SP flag) needs one
+    ast::store_att_flags star{
+        ast::store_att_flags::operation::add, false, true, {ast::flag{"\\*"}}};
+    refused({"a", ast::store_command{{{ast::seq_item{{1}, {}}}}, star}});
+    refused({"a", ast::authenticate_command{"PL AIN"}});
+    refused({"a", ast::x_command{"YFOO", {}, false}});      // x-command starts with X
+    refused({"a", ast::x_command{"XFOO", "a\r\nb", true}}); // a line break in the arguments
+    refused({"a", ast::x_command{"XFOO", "{5}", true}});    // announces a literal it lacks
+    ast::date bad_month{1, 13, 2000, false, false};
+    refused({"a", ast::search_command{std::nullopt,
+                                      {ast::search_date{ast::search_date_kind::on, bad_month}}}});
+    ast::date_time bad_year;
+    bad_year.year = 10000;
+    refused({"a", ast::append_command{ast::mailbox{"x"}, std::nullopt, bad_year, "m"}});
+
+    std::string out;
+    CHECK(serialize(out, ast::authenticate_data{false, "abc"}) == error::unserializable);
+    CHECK(serialize(out, ast::authenticate_data{true, "abcd"}) == error::unserializable);
+    CHECK(out.empty());
+}
+
+TEST_CASE("the owning form outlives the buffer it was parsed from") {
+    std::optional<owned<ast::command>> kept;
+    {
+        std::string buffer = "a1 LOGIN \"fred smith\" {3}\r\nx\ry\r\n";
+        auto r = parse_command(buffer);
+        REQUIRE(r.ok());
+        kept = own(r.value());
+        buffer.assign(buffer.size(), '#'); // the original bytes are gone
+    }
+    const auto& login = std::get<ast::login_command>((*kept)->body);
+    CHECK(login.userid.value() == "fred smith");
+    CHECK(login.password.value() == "x\ry");
+    CHECK((*kept)->tag == "a1");
+    CHECK(kept->bytes() == "a1 LOGIN \"fred smith\" {3}\r\nx\ry\r\n");
+    auto copy = *kept;
+    kept.reset();
+    CHECK(std::get<ast::login_command>(copy->body).userid.value() == "fred smith");
+    CHECK(!owned<ast::command>::parse("a1 NOOP"));
+}
