@@ -1,0 +1,119 @@
+// docs/grammar-coverage.md lists every RFC 3501 §9 production, and every production it says
+// has a rule really has one, named after it, in the grammar headers.
+#include "test_data.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+
+#ifndef IMAPWIRE_SOURCE_DIR
+#error "IMAPWIRE_SOURCE_DIR must name the source tree"
+#endif
+
+namespace {
+std::string source(const std::string& rel) {
+    return imapwire::test::read_file(std::string(IMAPWIRE_SOURCE_DIR) + "/" + rel);
+}
+std::string trim(std::string s) {
+    const auto b = s.find_first_not_of(" \t");
+    const auto e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+std::string strip_ticks(std::string s) {
+    s = trim(s);
+    if (s.size() >= 2 && s.front() == '`' && s.back() == '`')
+        s = s.substr(1, s.size() - 2);
+    return s;
+}
+} // namespace
+
+TEST_CASE("grammar coverage table") {
+    std::istringstream rules_in(
+        imapwire::test::read_file(imapwire::test::data_path("rfc3501-rules.txt")));
+    std::vector<std::string> rules;
+    for (std::string l; std::getline(rules_in, l);)
+        if (!trim(l).empty())
+            rules.push_back(trim(l));
+    REQUIRE(rules.size() == 148);
+
+    // C++ rule name -> RFC name, from the IMAPWIRE_RULE declarations
+    std::map<std::string, std::string> declared;
+    const std::regex decl(R"re(IMAPWIRE_RULE\((\w+),\s*"([^"]*)")re");
+    for (const char* header :
+         {"include/imapwire/grammar/core.hpp", "include/imapwire/grammar/command.hpp"}) {
+        const std::string text = source(header);
+        for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it)
+            declared[(*it)[1]] = (*it)[2];
+    }
+
+    // production -> cells of its row
+    std::map<std::string, std::vector<std::string>> rows;
+    std::istringstream doc(source("docs/grammar-coverage.md"));
+    for (std::string l; std::getline(doc, l);) {
+        if (l.rfind("| `", 0) != 0)
+            continue;
+        std::vector<std::string> cells;
+        std::string cell;
+        std::istringstream ls(l.substr(1));
+        while (std::getline(ls, cell, '|'))
+            cells.push_back(trim(cell));
+        REQUIRE(cells.size() >= 5);
+        rows[strip_ticks(cells[0])] = cells;
+    }
+
+    // Productions only the server side uses; everything else must be covered already.
+    const std::set<std::string> response_side = {
+        "addr-adl",        "addr-host",       "addr-mailbox",
+        "addr-name",       "address",         "body",
+        "body-ext-1part",  "body-ext-mpart",  "body-extension",
+        "body-fields",     "body-fld-desc",   "body-fld-dsp",
+        "body-fld-enc",    "body-fld-id",     "body-fld-lang",
+        "body-fld-lines",  "body-fld-loc",    "body-fld-md5",
+        "body-fld-octets", "body-fld-param",  "body-type-1part",
+        "body-type-basic", "body-type-mpart", "body-type-msg",
+        "body-type-text",  "capability",      "capability-data",
+        "continue-req",    "env-bcc",         "env-cc",
+        "env-date",        "env-from",        "env-in-reply-to",
+        "env-message-id",  "env-reply-to",    "env-sender",
+        "env-subject",     "env-to",          "envelope",
+        "greeting",        "mailbox-data",    "mailbox-list",
+        "mbx-list-flags",  "mbx-list-oflag",  "mbx-list-sflag",
+        "media-basic",     "media-message",   "media-subtype",
+        "media-text",      "message-data",    "msg-att",
+        "msg-att-dynamic", "msg-att-static",  "resp-cond-auth",
+        "resp-cond-bye",   "resp-cond-state", "resp-text",
+        "resp-text-code",  "response",        "response-data",
+        "response-done",   "response-fatal",  "response-tagged",
+        "status-att-list"};
+
+    int covered = 0;
+    for (const auto& r : rules) {
+        CAPTURE(r);
+        REQUIRE(rows.count(r) == 1);
+        const auto& cells = rows[r];
+        const std::string rule = strip_ticks(cells[1]);
+        if (rule == "*response grammar*") {
+            CHECK(response_side.count(r) == 1); // only server-side rules may still be missing
+            continue;
+        }
+        ++covered;
+        REQUIRE(declared.count(rule) == 1);
+        CHECK(declared[rule] == r); // the rule's name string is the RFC name
+        std::string expected_id = r;
+        for (auto& ch : expected_id)
+            if (ch == '-')
+                ch = '_';
+        if (expected_id == "delete")
+            expected_id = "delete_";
+        CHECK(rule == expected_id);
+        CHECK(!cells[2].empty()); // AST type
+        CHECK(!cells[3].empty()); // serializer
+        CHECK(!cells[4].empty()); // tests
+    }
+    CHECK(covered == 148 - static_cast<int>(response_side.size()));
+    CHECK(rows.size() == 148);
+}
