@@ -36,7 +36,7 @@ inline const auto fetch_att_def =
     kw("BODYSTRUCTURE")[fa_kind<ast::fetch_att_kind::bodystructure>] |
     (kw("BODY.PEEK")[fa_kind<ast::fetch_att_kind::body_peek_section>] >
      section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>]) |
-    (kw("BODY")[fa_kind<ast::fetch_att_kind::body_section>] >> &x3::lit('[') >
+    ((kw("BODY")[fa_kind<ast::fetch_att_kind::body_section>] >> &x3::lit('[')) >
      section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>]) |
     kw("BODY")[fa_kind<ast::fetch_att_kind::body>] | kw("UID")[fa_kind<ast::fetch_att_kind::uid>];
 
@@ -120,14 +120,14 @@ inline const auto search_keyword__def =
 inline const auto search_size__def =
     x3::no_case[search_size_words][set<&ast::search_size::which>] >> SP_ >
     number[set<&ast::search_size::octets>];
-inline const auto search_header__def = kw("HEADER") >> SP_ >
+inline const auto search_header__def = (kw("HEADER") >> SP_) >
                                        header_fld_name[set<&ast::search_header::field>] > SP_ >
                                        astring[set<&ast::search_header::value>];
-inline const auto search_uid__def = kw("UID") >> SP_ > sequence_set[set<&ast::search_uid::set>];
+inline const auto search_uid__def = (kw("UID") >> SP_) > sequence_set[set<&ast::search_uid::set>];
 inline const auto search_set__def = sequence_set[set<&ast::search_set::set>];
-inline const auto search_not__def = kw("NOT") >> SP_ > search_key[set<&ast::search_not::key>];
-inline const auto search_or__def = kw("OR") >> SP_ > search_key[set<&ast::search_or::left>] > SP_ >
-                                   search_key[set<&ast::search_or::right>];
+inline const auto search_not__def = (kw("NOT") >> SP_) > search_key[set<&ast::search_not::key>];
+inline const auto search_or__def = (kw("OR") >> SP_) > search_key[set<&ast::search_or::left>] >
+                                   SP_ > search_key[set<&ast::search_or::right>];
 inline const auto search_group__def = '(' > (search_key[push<&ast::search_group::keys>] % SP_) >
                                       ')';
 
@@ -162,10 +162,10 @@ inline const auto store_flags__def =
      (flag[push<&ast::store_att_flags::flags>] % SP_));
 // store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP
 //                   (flag-list / (flag *(SP flag)))
+inline const auto store_op_ = x3::lit('+')[store_op<ast::store_att_flags::operation::add>] |
+                              x3::lit('-')[store_op<ast::store_att_flags::operation::remove>];
 inline const auto
-    store_att_flags_def = -(x3::lit('+')[store_op<ast::store_att_flags::operation::add>] |
-                            x3::lit('-')[store_op<ast::store_att_flags::operation::remove>]) >>
-                          kw("FLAGS") >
+    store_att_flags_def = (-store_op_ >> kw("FLAGS")) >
                           -kw(".SILENT")[set_value<&ast::store_att_flags::silent, true>] > SP_
                           > store_flags_[([](auto& ctx) {
                                 x3::_val(ctx).flags = std::move(x3::_attr(ctx).flags);
@@ -225,9 +225,10 @@ inline const auto fetch_def = kw("FETCH") > SP_ > sequence_set[set<&ast::fetch_c
 inline const auto store_def = kw("STORE") > SP_ > sequence_set[set<&ast::store_command::set>] >
                               SP_ > store_att_flags[set<&ast::store_command::action>];
 // search          = "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
-inline const auto search_def = kw("SEARCH") >> -(SP_ >> kw("CHARSET") > SP_ >
-                                                 astring[set<&ast::search_command::charset>]) > SP_
-                               > search_key[push<&ast::search_command::keys>] >
+inline const auto search_charset_ =
+    (SP_ >> kw("CHARSET")) > SP_ > astring[set<&ast::search_command::charset>];
+inline const auto search_def = (kw("SEARCH") >> -search_charset_) > SP_ >
+                               search_key[push<&ast::search_command::keys>] >
                                *(SP_ > search_key[push<&ast::search_command::keys>]);
 // uid             = "UID" SP (copy / fetch / search / store)
 inline const auto uid_body__def = copy[assign] | fetch[assign] | search[assign] | store[assign];

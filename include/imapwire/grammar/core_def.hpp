@@ -102,8 +102,8 @@ inline constexpr auto set_year = [](auto& ctx) {
     x3::_val(ctx).year = static_cast<std::uint16_t>(digits_value(x3::_attr(ctx)));
 };
 // date-text       = date-day "-" date-month "-" date-year
-inline const auto date_text_def =
-    date_day[set_date_day] >> '-' >> date_month[set<&ast::date::month>] > '-' > date_year[set_year];
+inline const auto date_text_def = (date_day[set_date_day] >> '-' >>
+                                   date_month[set<&ast::date::month>]) > '-' > date_year[set_year];
 // date            = date-text / DQUOTE date-text DQUOTE
 inline const auto date_def =
     date_text[assign] |
@@ -172,7 +172,7 @@ inline const auto seq_number_def =
     nz_number[set<&ast::seq_number::value>] | x3::lit('*')[set_value<&ast::seq_number::value, 0u>];
 // seq-range       = seq-number ":" seq-number
 inline const auto seq_range_def =
-    seq_number[set<&ast::seq_item::first>] >> ':' > seq_number[set<&ast::seq_item::last>];
+    (seq_number[set<&ast::seq_item::first>] >> ':') > seq_number[set<&ast::seq_item::last>];
 // sequence-set    = (seq-number / seq-range) *("," sequence-set)
 // (seq-range first: PEG takes the first match, and a seq-range starts with a seq-number)
 inline const auto sequence_set_def =
