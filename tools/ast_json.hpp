@@ -1,0 +1,670 @@
+// imapwire tool: conversion of AST values to JSON (nlohmann::json).
+//
+// Schema (every struct field is present, also when it holds its default):
+//   istring / astring / string / list-mailbox
+//                 {"form": "atom"|"quoted"|"literal"|"literal_nonsync"|"value",
+//                  "value": "<decoded value, escapes removed>"}
+//                 plus "value_base64": "<exact octets>" when the value is not valid UTF-8
+//                 (then "value" has U+FFFD in place of the invalid octets).
+//   raw text      (tag, flag, keyword, auth mechanism, x-command name/arguments...): a JSON
+//                 string; a field F that is not valid UTF-8 gets a sibling "F_base64".
+//   NIL / absent  null
+//   enum          lower-case name ("body_peek_section", "add", "new", ...)
+//   variant       {"type": "<alternative>", ...fields of the alternative}
+//   sequence-set  array of strings, one per item, as written: ["1:*", "4", "7:3"]
+//                 ("*" is the largest number in use)
+//   flag-list     array of flag strings as written: ["\\Seen", "$Forwarded"]
+//   mailbox       {"name": istring}
+//   date          {"day", "month" (1-12), "year", "leading_zero", "quoted"}
+//   date-time     {"day", "month", "year", "hour", "minute", "second", "zone_negative",
+//                  "zone_hhmm", "leading_zero"}
+#pragma once
+
+#include <imapwire/ast/command.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace imapwire_tool {
+
+namespace ast = imapwire::ast;
+using json = nlohmann::ordered_json; // keys in insertion order
+
+/// Serializes a JSON value on one line; invalid UTF-8 (already flagged by the "_base64"
+/// siblings) is replaced instead of throwing.
+inline std::string dump_line(const json& j) {
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+inline bool valid_utf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len = 0;
+        unsigned lo = 0x80, hi = 0xbf;
+        if (c >= 0xc2 && c <= 0xdf) {
+            len = 2;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            len = 3;
+            if (c == 0xe0)
+                lo = 0xa0;
+            else if (c == 0xed)
+                hi = 0x9f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            len = 4;
+            if (c == 0xf0)
+                lo = 0x90;
+            else if (c == 0xf4)
+                hi = 0x8f;
+        } else {
+            return false;
+        }
+        if (i + len > n)
+            return false;
+        if (p[i + 1] < lo || p[i + 1] > hi)
+            return false;
+        for (std::size_t k = 2; k < len; ++k)
+            if (p[i + k] < 0x80 || p[i + k] > 0xbf)
+                return false;
+        i += len;
+    }
+    return true;
+}
+
+inline std::string base64(std::string_view s) {
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((s.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 3 <= s.size(); i += 3) {
+        const std::uint32_t v = (std::uint32_t(static_cast<unsigned char>(s[i])) << 16) |
+                                (std::uint32_t(static_cast<unsigned char>(s[i + 1])) << 8) |
+                                std::uint32_t(static_cast<unsigned char>(s[i + 2]));
+        out += alphabet[(v >> 18) & 63];
+        out += alphabet[(v >> 12) & 63];
+        out += alphabet[(v >> 6) & 63];
+        out += alphabet[v & 63];
+    }
+    if (const std::size_t rest = s.size() - i; rest > 0) {
+        std::uint32_t v = std::uint32_t(static_cast<unsigned char>(s[i])) << 16;
+        if (rest == 2)
+            v |= std::uint32_t(static_cast<unsigned char>(s[i + 1])) << 8;
+        out += alphabet[(v >> 18) & 63];
+        out += alphabet[(v >> 12) & 63];
+        out += rest == 2 ? alphabet[(v >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+/// Stores raw octets under `key`, adding "<key>_base64" when they are not valid UTF-8.
+inline void put_bytes(json& obj, const std::string& key, std::string_view bytes) {
+    obj[key] = std::string(bytes);
+    if (!valid_utf8(bytes))
+        obj[key + "_base64"] = base64(bytes);
+}
+
+/// {"type": type, ...fields}, "type" first.
+inline json with_type(const char* type, json fields) {
+    json j = json::object();
+    j["type"] = type;
+    for (auto& [key, value] : fields.items())
+        j[key] = std::move(value);
+    return j;
+}
+
+// ---- enums -----------------------------------------------------------------------------------
+
+inline const char* name(ast::string_form f) {
+    switch (f) {
+    case ast::string_form::value:
+        return "value";
+    case ast::string_form::atom:
+        return "atom";
+    case ast::string_form::quoted:
+        return "quoted";
+    case ast::string_form::literal:
+        return "literal";
+    case ast::string_form::literal_nonsync:
+        return "literal_nonsync";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::section_text_kind k) {
+    switch (k) {
+    case ast::section_text_kind::header:
+        return "header";
+    case ast::section_text_kind::header_fields:
+        return "header_fields";
+    case ast::section_text_kind::header_fields_not:
+        return "header_fields_not";
+    case ast::section_text_kind::text:
+        return "text";
+    case ast::section_text_kind::mime:
+        return "mime";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::fetch_att_kind k) {
+    switch (k) {
+    case ast::fetch_att_kind::envelope:
+        return "envelope";
+    case ast::fetch_att_kind::flags:
+        return "flags";
+    case ast::fetch_att_kind::internaldate:
+        return "internaldate";
+    case ast::fetch_att_kind::rfc822:
+        return "rfc822";
+    case ast::fetch_att_kind::rfc822_header:
+        return "rfc822_header";
+    case ast::fetch_att_kind::rfc822_size:
+        return "rfc822_size";
+    case ast::fetch_att_kind::rfc822_text:
+        return "rfc822_text";
+    case ast::fetch_att_kind::body:
+        return "body";
+    case ast::fetch_att_kind::bodystructure:
+        return "bodystructure";
+    case ast::fetch_att_kind::uid:
+        return "uid";
+    case ast::fetch_att_kind::body_section:
+        return "body_section";
+    case ast::fetch_att_kind::body_peek_section:
+        return "body_peek_section";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::fetch_macro m) {
+    switch (m) {
+    case ast::fetch_macro::all:
+        return "all";
+    case ast::fetch_macro::full:
+        return "full";
+    case ast::fetch_macro::fast:
+        return "fast";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::status_att a) {
+    switch (a) {
+    case ast::status_att::messages:
+        return "messages";
+    case ast::status_att::recent:
+        return "recent";
+    case ast::status_att::uidnext:
+        return "uidnext";
+    case ast::status_att::uidvalidity:
+        return "uidvalidity";
+    case ast::status_att::unseen:
+        return "unseen";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::store_att_flags::operation op) {
+    switch (op) {
+    case ast::store_att_flags::operation::replace:
+        return "replace";
+    case ast::store_att_flags::operation::add:
+        return "add";
+    case ast::store_att_flags::operation::remove:
+        return "remove";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::search_flag_key k) {
+    using K = ast::search_flag_key;
+    switch (k) {
+    case K::all:
+        return "all";
+    case K::answered:
+        return "answered";
+    case K::deleted:
+        return "deleted";
+    case K::flagged:
+        return "flagged";
+    case K::new_:
+        return "new";
+    case K::old:
+        return "old";
+    case K::recent:
+        return "recent";
+    case K::seen:
+        return "seen";
+    case K::unanswered:
+        return "unanswered";
+    case K::undeleted:
+        return "undeleted";
+    case K::unflagged:
+        return "unflagged";
+    case K::unseen:
+        return "unseen";
+    case K::draft:
+        return "draft";
+    case K::undraft:
+        return "undraft";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::search_string_kind k) {
+    using K = ast::search_string_kind;
+    switch (k) {
+    case K::bcc:
+        return "bcc";
+    case K::body:
+        return "body";
+    case K::cc:
+        return "cc";
+    case K::from:
+        return "from";
+    case K::subject:
+        return "subject";
+    case K::text:
+        return "text";
+    case K::to:
+        return "to";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::search_date_kind k) {
+    using K = ast::search_date_kind;
+    switch (k) {
+    case K::before:
+        return "before";
+    case K::on:
+        return "on";
+    case K::since:
+        return "since";
+    case K::sentbefore:
+        return "sentbefore";
+    case K::senton:
+        return "senton";
+    case K::sentsince:
+        return "sentsince";
+    }
+    return "unknown";
+}
+
+inline const char* name(ast::search_keyword_kind k) {
+    return k == ast::search_keyword_kind::keyword ? "keyword" : "unkeyword";
+}
+
+inline const char* name(ast::search_size_kind k) {
+    return k == ast::search_size_kind::larger ? "larger" : "smaller";
+}
+
+// ---- leaves ----------------------------------------------------------------------------------
+
+inline json to_json(const ast::istring& s) {
+    json j = json::object();
+    j["form"] = name(s.form);
+    put_bytes(j, "value", s.value());
+    return j;
+}
+
+inline json to_json(const std::optional<ast::istring>& s) {
+    return s ? to_json(*s) : json(nullptr);
+}
+
+inline json to_json(const ast::mailbox& m) {
+    return json{{"name", to_json(m.name)}};
+}
+
+inline std::string seq_number_text(const ast::seq_number& n) {
+    return n.is_star() ? std::string("*") : std::to_string(n.value);
+}
+
+inline json to_json(const ast::sequence_set& set) {
+    json j = json::array();
+    for (const auto& item : set.items) {
+        std::string s = seq_number_text(item.first);
+        if (item.last)
+            s.append(":").append(seq_number_text(*item.last));
+        j.push_back(std::move(s));
+    }
+    return j;
+}
+
+inline json to_json(const ast::flag_list& flags) {
+    json j = json::array();
+    for (const auto& f : flags)
+        j.push_back(std::string(f.text));
+    return j;
+}
+
+inline json to_json(const ast::date& d) {
+    return json{{"day", d.day},
+                {"month", d.month},
+                {"year", d.year},
+                {"leading_zero", d.leading_zero},
+                {"quoted", d.quoted}};
+}
+
+inline json to_json(const ast::date_time& d) {
+    return json{{"day", d.day},
+                {"month", d.month},
+                {"year", d.year},
+                {"hour", d.hour},
+                {"minute", d.minute},
+                {"second", d.second},
+                {"zone_negative", d.zone_negative},
+                {"zone_hhmm", d.zone_hhmm},
+                {"leading_zero", d.leading_zero}};
+}
+
+// ---- fetch -----------------------------------------------------------------------------------
+
+inline json to_json(const ast::section_text& t) {
+    json headers = json::array();
+    for (const auto& h : t.headers)
+        headers.push_back(to_json(h));
+    return json{{"kind", name(t.kind)}, {"headers", std::move(headers)}};
+}
+
+inline json to_json(const ast::section& s) {
+    return json{{"part", s.part}, {"text", s.text ? to_json(*s.text) : json(nullptr)}};
+}
+
+inline json to_json(const ast::partial_range& p) {
+    return json{{"offset", p.offset}, {"length", p.length}};
+}
+
+inline json to_json(const ast::fetch_att& a) {
+    return json{{"kind", name(a.kind)},
+                {"section", to_json(a.section)},
+                {"partial", a.partial ? to_json(*a.partial) : json(nullptr)}};
+}
+
+inline json to_json(const ast::fetch_items& items) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::fetch_macro>) {
+                return json{{"type", "macro"}, {"macro", name(x)}};
+            } else if constexpr (std::is_same_v<T, ast::fetch_att>) {
+                return with_type("att", to_json(x));
+            } else {
+                json atts = json::array();
+                for (const auto& a : x)
+                    atts.push_back(to_json(a));
+                return json{{"type", "list"}, {"atts", std::move(atts)}};
+            }
+        },
+        items);
+}
+
+// ---- search ----------------------------------------------------------------------------------
+
+inline json to_json(const ast::search_key& key);
+
+inline json to_json(const std::vector<ast::search_key>& keys) {
+    json j = json::array();
+    for (const auto& k : keys)
+        j.push_back(to_json(k));
+    return j;
+}
+
+inline json to_json(const ast::search_key& key) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::search_simple>) {
+                return json{{"type", "simple"}, {"which", name(x.which)}};
+            } else if constexpr (std::is_same_v<T, ast::search_string>) {
+                return json{
+                    {"type", "string"}, {"which", name(x.which)}, {"value", to_json(x.value)}};
+            } else if constexpr (std::is_same_v<T, ast::search_date>) {
+                return json{{"type", "date"}, {"which", name(x.which)}, {"date", to_json(x.date)}};
+            } else if constexpr (std::is_same_v<T, ast::search_keyword>) {
+                json j{{"type", "keyword"}, {"which", name(x.which)}};
+                put_bytes(j, "keyword", x.keyword);
+                return j;
+            } else if constexpr (std::is_same_v<T, ast::search_size>) {
+                return json{{"type", "size"}, {"which", name(x.which)}, {"octets", x.octets}};
+            } else if constexpr (std::is_same_v<T, ast::search_header>) {
+                return json{
+                    {"type", "header"}, {"field", to_json(x.field)}, {"value", to_json(x.value)}};
+            } else if constexpr (std::is_same_v<T, ast::search_uid>) {
+                return json{{"type", "uid"}, {"set", to_json(x.set)}};
+            } else if constexpr (std::is_same_v<T, ast::search_set>) {
+                return json{{"type", "set"}, {"set", to_json(x.set)}};
+            } else if constexpr (std::is_same_v<T, ast::search_not>) {
+                return json{{"type", "not"}, {"key", to_json(*x.key)}};
+            } else if constexpr (std::is_same_v<T, ast::search_or>) {
+                return json{
+                    {"type", "or"}, {"left", to_json(*x.left)}, {"right", to_json(*x.right)}};
+            } else {
+                static_assert(std::is_same_v<T, ast::search_group>);
+                return json{{"type", "group"}, {"keys", to_json(x.keys)}};
+            }
+        },
+        key.v);
+}
+
+inline json to_json(const ast::store_att_flags& a) {
+    return json{{"op", name(a.op)},
+                {"silent", a.silent},
+                {"parenthesized", a.parenthesized},
+                {"flags", to_json(a.flags)}};
+}
+
+// ---- commands --------------------------------------------------------------------------------
+
+namespace detail {
+
+template <class T>
+struct command_traits;
+
+#define IMAPWIRE_TOOL_COMMAND(type, json_name, wire_name)                                          \
+    template <>                                                                                    \
+    struct command_traits<ast::type> {                                                             \
+        static constexpr const char* json = json_name;                                             \
+        static constexpr const char* wire = wire_name;                                             \
+    };
+IMAPWIRE_TOOL_COMMAND(capability_command, "capability", "CAPABILITY")
+IMAPWIRE_TOOL_COMMAND(logout_command, "logout", "LOGOUT")
+IMAPWIRE_TOOL_COMMAND(noop_command, "noop", "NOOP")
+IMAPWIRE_TOOL_COMMAND(x_command, "x", "X")
+IMAPWIRE_TOOL_COMMAND(append_command, "append", "APPEND")
+IMAPWIRE_TOOL_COMMAND(create_command, "create", "CREATE")
+IMAPWIRE_TOOL_COMMAND(delete_command, "delete", "DELETE")
+IMAPWIRE_TOOL_COMMAND(examine_command, "examine", "EXAMINE")
+IMAPWIRE_TOOL_COMMAND(list_command, "list", "LIST")
+IMAPWIRE_TOOL_COMMAND(lsub_command, "lsub", "LSUB")
+IMAPWIRE_TOOL_COMMAND(rename_command, "rename", "RENAME")
+IMAPWIRE_TOOL_COMMAND(select_command, "select", "SELECT")
+IMAPWIRE_TOOL_COMMAND(status_command, "status", "STATUS")
+IMAPWIRE_TOOL_COMMAND(subscribe_command, "subscribe", "SUBSCRIBE")
+IMAPWIRE_TOOL_COMMAND(unsubscribe_command, "unsubscribe", "UNSUBSCRIBE")
+IMAPWIRE_TOOL_COMMAND(login_command, "login", "LOGIN")
+IMAPWIRE_TOOL_COMMAND(authenticate_command, "authenticate", "AUTHENTICATE")
+IMAPWIRE_TOOL_COMMAND(starttls_command, "starttls", "STARTTLS")
+IMAPWIRE_TOOL_COMMAND(check_command, "check", "CHECK")
+IMAPWIRE_TOOL_COMMAND(close_command, "close", "CLOSE")
+IMAPWIRE_TOOL_COMMAND(expunge_command, "expunge", "EXPUNGE")
+IMAPWIRE_TOOL_COMMAND(copy_command, "copy", "COPY")
+IMAPWIRE_TOOL_COMMAND(fetch_command, "fetch", "FETCH")
+IMAPWIRE_TOOL_COMMAND(store_command, "store", "STORE")
+IMAPWIRE_TOOL_COMMAND(search_command, "search", "SEARCH")
+IMAPWIRE_TOOL_COMMAND(uid_command, "uid", "UID")
+#undef IMAPWIRE_TOOL_COMMAND
+
+/// The fields of each command (without "type").
+inline json fields(const ast::capability_command&) {
+    return json::object();
+}
+inline json fields(const ast::logout_command&) {
+    return json::object();
+}
+inline json fields(const ast::noop_command&) {
+    return json::object();
+}
+inline json fields(const ast::starttls_command&) {
+    return json::object();
+}
+inline json fields(const ast::check_command&) {
+    return json::object();
+}
+inline json fields(const ast::close_command&) {
+    return json::object();
+}
+inline json fields(const ast::expunge_command&) {
+    return json::object();
+}
+
+inline json fields(const ast::x_command& c) {
+    json j = json::object();
+    put_bytes(j, "name", c.name);
+    put_bytes(j, "arguments", c.arguments);
+    j["has_arguments"] = c.has_arguments;
+    return j;
+}
+
+inline json fields(const ast::append_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)},
+                {"flags", c.flags ? to_json(*c.flags) : json(nullptr)},
+                {"internal_date", c.internal_date ? to_json(*c.internal_date) : json(nullptr)},
+                {"message", to_json(c.message)}};
+}
+
+inline json fields(const ast::create_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}};
+}
+inline json fields(const ast::delete_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}};
+}
+inline json fields(const ast::examine_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}};
+}
+inline json fields(const ast::select_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}};
+}
+inline json fields(const ast::subscribe_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}};
+}
+inline json fields(const ast::unsubscribe_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}};
+}
+
+inline json fields(const ast::list_command& c) {
+    return json{{"reference", to_json(c.reference)}, {"pattern", to_json(c.pattern)}};
+}
+inline json fields(const ast::lsub_command& c) {
+    return json{{"reference", to_json(c.reference)}, {"pattern", to_json(c.pattern)}};
+}
+
+inline json fields(const ast::rename_command& c) {
+    return json{{"from", to_json(c.from)}, {"to", to_json(c.to)}};
+}
+
+inline json fields(const ast::status_command& c) {
+    json items = json::array();
+    for (auto a : c.items)
+        items.push_back(name(a));
+    return json{{"mailbox", to_json(c.mailbox)}, {"items", std::move(items)}};
+}
+
+inline json fields(const ast::login_command& c) {
+    return json{{"userid", to_json(c.userid)}, {"password", to_json(c.password)}};
+}
+
+inline json fields(const ast::authenticate_command& c) {
+    json j = json::object();
+    put_bytes(j, "mechanism", c.mechanism);
+    return j;
+}
+
+inline json fields(const ast::copy_command& c) {
+    return json{{"set", to_json(c.set)}, {"mailbox", to_json(c.mailbox)}};
+}
+
+inline json fields(const ast::fetch_command& c) {
+    return json{{"set", to_json(c.set)}, {"items", to_json(c.items)}};
+}
+
+inline json fields(const ast::store_command& c) {
+    return json{{"set", to_json(c.set)}, {"action", to_json(c.action)}};
+}
+
+inline json fields(const ast::search_command& c) {
+    return json{{"charset", to_json(c.charset)}, {"keys", to_json(c.keys)}};
+}
+
+template <class Variant>
+json typed(const Variant& v);
+
+inline json fields(const ast::uid_command& c) {
+    return json{{"command", typed(c.command)}};
+}
+
+/// {"type": "<name>", ...fields} for a command variant.
+template <class Variant>
+json typed(const Variant& v) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            return with_type(command_traits<T>::json, fields(x));
+        },
+        v);
+}
+
+} // namespace detail
+
+/// The command name as it is written on the wire, upper case ("UID FETCH", or the x-command's
+/// own atom as written).
+inline std::string command_name(const ast::command_body& body) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::x_command>) {
+                return std::string(x.name);
+            } else if constexpr (std::is_same_v<T, ast::uid_command>) {
+                return std::visit(
+                    [](const auto& y) -> std::string {
+                        using U = std::decay_t<decltype(y)>;
+                        return std::string("UID ") + detail::command_traits<U>::wire;
+                    },
+                    x.command);
+            } else {
+                return detail::command_traits<T>::wire;
+            }
+        },
+        body);
+}
+
+inline json to_json(const ast::command& c) {
+    json j = json::object();
+    put_bytes(j, "tag", c.tag);
+    j["body"] = detail::typed(c.body);
+    return j;
+}
+
+inline json to_json(const ast::authenticate_data& d) {
+    json j{{"cancel", d.cancel}};
+    put_bytes(j, "base64", d.base64);
+    return j;
+}
+
+} // namespace imapwire_tool
