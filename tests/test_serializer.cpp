@@ -126,3 +126,14 @@ TEST_CASE("the owning form outlives the buffer it was parsed from") {
     CHECK(std::get<ast::login_command>(copy->body).userid.value() == "fred smith");
     CHECK(!owned<ast::command>::parse("a1 NOOP"));
 }
+
+TEST_CASE("a moved-from box compares safely") {
+    ast::box<ast::search_key> a{ast::search_simple{ast::search_flag_key::seen}};
+    ast::box<ast::search_key> b{ast::search_simple{ast::search_flag_key::seen}};
+    CHECK(a == b);
+    ast::box<ast::search_key> moved = std::move(a);
+    CHECK(moved == b);
+    CHECK_FALSE(a == b); // NOLINT(bugprone-use-after-move): the point of the test
+    ast::box<ast::search_key> c = std::move(b);
+    CHECK(a == b);
+}

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 namespace imapwire::ast {
@@ -30,6 +31,9 @@ struct istring {
     constexpr istring(std::string_view value)
         : data(value) {}
     constexpr istring(const char* value)
+        : data(value) {}
+    /// Views `value`, which must outlive this istring (as with std::string_view).
+    istring(const std::string& value) noexcept
         : data(value) {}
     constexpr istring(std::string_view d, string_form f)
         : data(d)
@@ -101,6 +105,12 @@ public:
         : p_(std::make_unique<T>()) {}
     box(T v)
         : p_(std::make_unique<T>(std::move(v))) {}
+    /// Boxes anything T can be made from (e.g. one alternative of a variant-like T).
+    template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&> &&
+                                                !std::is_same_v<std::decay_t<U>, T> &&
+                                                !std::is_same_v<std::decay_t<U>, box>>>
+    box(U&& u)
+        : p_(std::make_unique<T>(std::forward<U>(u))) {}
     box(const box& o)
         : p_(std::make_unique<T>(*o.p_)) {}
     box(box&&) noexcept = default;
@@ -119,7 +129,12 @@ public:
     T* get() noexcept { return p_.get(); }
     const T* get() const noexcept { return p_.get(); }
 
-    friend bool operator==(const box& a, const box& b) { return *a.p_ == *b.p_; }
+    /// Compares the boxed values; an empty (moved-from) box equals only another empty one.
+    friend bool operator==(const box& a, const box& b) {
+        if (!a.p_ || !b.p_)
+            return !a.p_ && !b.p_;
+        return *a.p_ == *b.p_;
+    }
 
 private:
     std::unique_ptr<T> p_;
