@@ -106,9 +106,12 @@ public:
     box(T v)
         : p_(std::make_unique<T>(std::move(v))) {}
     /// Boxes anything T can be made from (e.g. one alternative of a variant-like T).
-    template <class U, class = std::enable_if_t<std::is_constructible_v<T, U&&> &&
-                                                !std::is_same_v<std::decay_t<U>, T> &&
-                                                !std::is_same_v<std::decay_t<U>, box>>>
+    // std::conjunction stops at the first false test, so copying a box never asks whether an
+    // (as yet incomplete) T is constructible.
+    template <class U,
+              class = std::enable_if_t<std::conjunction_v<
+                  std::negation<std::is_same<std::decay_t<U>, box>>,
+                  std::negation<std::is_same<std::decay_t<U>, T>>, std::is_constructible<T, U&&>>>>
     box(U&& u)
         : p_(std::make_unique<T>(std::forward<U>(u))) {}
     box(const box& o)
