@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imapwire/ast/command.hpp>
+#include <imapwire/ast/response.hpp>
 #include <imapwire/config.hpp>
 #include <imapwire/error.hpp>
 #include <imapwire/mutf7.hpp>

@@ -19,6 +19,12 @@ inline parse_result<ast::authenticate_data> parse_as(const ast::authenticate_dat
                                                      std::string_view b) {
     return parse_authenticate_data(b);
 }
+inline parse_result<ast::greeting> parse_as(const ast::greeting*, std::string_view b) {
+    return parse_greeting(b);
+}
+inline parse_result<ast::response> parse_as(const ast::response*, std::string_view b) {
+    return parse_response(b);
+}
 } // namespace detail
 
 /// An AST value together with the bytes its views point into, so it outlives the buffer it

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imapwire/ast/command.hpp>
+#include <imapwire/ast/response.hpp>
 #include <imapwire/config.hpp>
 #include <imapwire/detail/scan.hpp>
 #include <imapwire/error.hpp>
@@ -23,6 +24,16 @@ IMAPWIRE_DECL parse_result<ast::command> parse_command(std::string_view input,
 IMAPWIRE_DECL parse_result<ast::authenticate_data>
 parse_authenticate_data(std::string_view input, const parse_options& options = {});
 
+/// Parses a server greeting (RFC 3501 `greeting`): `* OK`, `* PREAUTH` or `* BYE`.
+IMAPWIRE_DECL parse_result<ast::greeting> parse_greeting(std::string_view input,
+                                                         const parse_options& options = {});
+
+/// Parses the first server message in `input`: a continuation request (`+ ...`), untagged data
+/// (`* ...`: RFC 3501 `response-data`, a BYE included) or a tagged completion
+/// (`response-tagged`). Incomplete input and errors are reported as for parse_command.
+IMAPWIRE_DECL parse_result<ast::response> parse_response(std::string_view input,
+                                                         const parse_options& options = {});
+
 /// Finds the first complete message in `input` (a line plus the literals it announces) without
 /// parsing it. On success value() and consumed() are the message length, final CRLF included.
 inline parse_result<std::size_t> find_message(std::string_view input,
@@ -34,4 +45,5 @@ inline parse_result<std::size_t> find_message(std::string_view input,
 
 #if !defined(IMAPWIRE_SEPARATE_COMPILATION)
 #include <imapwire/impl/command.ipp>
+#include <imapwire/impl/response.ipp>
 #endif

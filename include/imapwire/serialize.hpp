@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imapwire/ast/command.hpp>
+#include <imapwire/ast/response.hpp>
 #include <imapwire/config.hpp>
 #include <imapwire/error.hpp>
 #include <imapwire/options.hpp>
@@ -22,6 +23,12 @@ IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::command& cm
 IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::authenticate_data& line,
                                         const serialize_options& options = {});
 
+/// Server messages: a greeting, and a continuation request, untagged data or tagged completion.
+IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::greeting& greeting,
+                                        const serialize_options& options = {});
+IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::response& response,
+                                        const serialize_options& options = {});
+
 /// The wire form of `x` as a string. Throws std::system_error for a value serialize() refuses.
 template <class T>
 std::string to_string(const T& x, const serialize_options& options = {}) {
@@ -35,4 +42,5 @@ std::string to_string(const T& x, const serialize_options& options = {}) {
 
 #if !defined(IMAPWIRE_SEPARATE_COMPILATION)
 #include <imapwire/impl/serialize.ipp>
+#include <imapwire/impl/serialize_response.ipp>
 #endif

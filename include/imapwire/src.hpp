@@ -8,4 +8,6 @@
 #endif
 
 #include <imapwire/impl/command.ipp>
+#include <imapwire/impl/response.ipp>
 #include <imapwire/impl/serialize.ipp>
+#include <imapwire/impl/serialize_response.ipp>

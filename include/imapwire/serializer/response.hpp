@@ -1,0 +1,592 @@
+// imapwire serializer: server responses (RFC 3501 §7, §9 greeting, response and their parts).
+#pragma once
+
+#include <imapwire/ast/response.hpp>
+#include <imapwire/serializer/command.hpp>
+#include <imapwire/serializer/core.hpp>
+
+#include <string>
+#include <type_traits>
+#include <variant>
+
+namespace imapwire::serializer {
+
+// --- envelope ----------------------------------------------------------------------------------
+
+inline void write_address(writer& w, const ast::address& a) {
+    w.put('(');
+    write_nstring(w, a.name);
+    w.sp();
+    write_nstring(w, a.adl);
+    w.sp();
+    write_nstring(w, a.mailbox);
+    w.sp();
+    write_nstring(w, a.host);
+    w.put(')');
+}
+
+/// "(" 1*address ")" / nil
+inline void write_address_list(writer& w, const ast::address_list& list) {
+    if (!list) {
+        w.raw("NIL");
+        return;
+    }
+    w.require(!list->empty());
+    w.put('(');
+    for (const auto& a : *list)
+        write_address(w, a);
+    w.put(')');
+}
+
+inline void write_envelope(writer& w, const ast::envelope& e) {
+    w.put('(');
+    write_nstring(w, e.date);
+    w.sp();
+    write_nstring(w, e.subject);
+    for (const ast::address_list* l : {&e.from, &e.sender, &e.reply_to, &e.to, &e.cc, &e.bcc}) {
+        w.sp();
+        write_address_list(w, *l);
+    }
+    w.sp();
+    write_nstring(w, e.in_reply_to);
+    w.sp();
+    write_nstring(w, e.message_id);
+    w.put(')');
+}
+
+// --- body --------------------------------------------------------------------------------------
+
+inline void write_body_fld_param(writer& w, const ast::body_fld_param& p) {
+    if (!p) {
+        w.raw("NIL");
+        return;
+    }
+    w.require(!p->empty());
+    w.put('(');
+    for (std::size_t i = 0; i < p->size(); ++i) {
+        if (i)
+            w.sp();
+        write_string_only(w, (*p)[i].attribute);
+        w.sp();
+        write_string_only(w, (*p)[i].value);
+    }
+    w.put(')');
+}
+
+inline void write_body_fld_dsp(writer& w, const std::optional<ast::body_fld_dsp>& d) {
+    if (!d) {
+        w.raw("NIL");
+        return;
+    }
+    w.put('(');
+    write_string_only(w, d->type);
+    w.sp();
+    write_body_fld_param(w, d->params);
+    w.put(')');
+}
+
+inline void write_body_fld_lang(writer& w, const ast::body_fld_lang& l) {
+    if (const auto* s = std::get_if<ast::nstring>(&l)) {
+        write_nstring(w, *s);
+        return;
+    }
+    const auto& list = std::get<std::vector<ast::string>>(l);
+    w.require(!list.empty());
+    w.put('(');
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (i)
+            w.sp();
+        write_string_only(w, list[i]);
+    }
+    w.put(')');
+}
+
+inline void write_body_extension(writer& w, const ast::body_extension& e) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::nstring>) {
+                write_nstring(w, x);
+            } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+                w.number(x);
+            } else {
+                w.require(!x.empty());
+                w.put('(');
+                for (std::size_t i = 0; i < x.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_body_extension(w, x[i]);
+                }
+                w.put(')');
+            }
+        },
+        e.v);
+}
+
+/// [SP body-fld-dsp [SP body-fld-lang [SP body-fld-loc *(SP body-extension)]]]
+inline void write_body_ext_tail(writer& w, const ast::body_ext_tail& t) {
+    w.require(t.fields >= 1 && t.fields <= 4);
+    // Fields past the count have nowhere to go: refuse rather than drop them.
+    if (t.fields < 2)
+        w.require(!t.disposition);
+    if (t.fields < 3)
+        w.require(t.language == ast::body_fld_lang{});
+    if (t.fields < 4)
+        w.require(!t.location && t.extensions.empty());
+    if (t.fields >= 2) {
+        w.sp();
+        write_body_fld_dsp(w, t.disposition);
+    }
+    if (t.fields >= 3) {
+        w.sp();
+        write_body_fld_lang(w, t.language);
+    }
+    if (t.fields >= 4) {
+        w.sp();
+        write_nstring(w, t.location);
+        for (const auto& e : t.extensions) {
+            w.sp();
+            write_body_extension(w, e);
+        }
+    }
+}
+
+inline void write_body_fields(writer& w, const ast::body_fields& f) {
+    write_body_fld_param(w, f.params);
+    w.sp();
+    write_nstring(w, f.id);
+    w.sp();
+    write_nstring(w, f.description);
+    w.sp();
+    write_string_only(w, f.encoding);
+    w.sp();
+    w.number(f.octets);
+}
+
+/// A media type that must be the quoted word `word` (any case), e.g. "TEXT".
+inline void write_quoted_word(writer& w, const ast::string& s, std::string_view word) {
+    const std::string v = s.value();
+    w.require(detail::iequals(v, word));
+    write_quoted_value(w, v);
+}
+
+inline void write_body(writer& w, const ast::body& b);
+
+inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
+    std::visit(
+        [&](const auto& part) {
+            using T = std::decay_t<decltype(part)>;
+            if constexpr (std::is_same_v<T, ast::body_type_basic>) {
+                // MESSAGE/RFC822 and TEXT would read back as the other body types
+                const std::string type = part.media_type.value();
+                w.require(!detail::iequals(type, "TEXT") ||
+                          part.media_type.form != ast::string_form::quoted);
+                w.require(!(detail::iequals(type, "MESSAGE") &&
+                            detail::iequals(part.media_subtype.value(), "RFC822") &&
+                            part.media_type.form == ast::string_form::quoted &&
+                            part.media_subtype.form == ast::string_form::quoted));
+                write_string_only(w, part.media_type);
+                w.sp();
+                write_string_only(w, part.media_subtype);
+                w.sp();
+                write_body_fields(w, part.fields);
+            } else if constexpr (std::is_same_v<T, ast::body_type_msg>) {
+                write_quoted_word(w, part.media_type, "MESSAGE");
+                w.sp();
+                write_quoted_word(w, part.media_subtype, "RFC822");
+                w.sp();
+                write_body_fields(w, part.fields);
+                w.sp();
+                write_envelope(w, *part.envelope);
+                w.sp();
+                write_body(w, *part.body);
+                w.sp();
+                w.number(part.lines);
+            } else {
+                write_quoted_word(w, part.media_type, "TEXT");
+                w.sp();
+                write_string_only(w, part.media_subtype);
+                w.sp();
+                write_body_fields(w, part.fields);
+                w.sp();
+                w.number(part.lines);
+            }
+        },
+        p.part);
+    if (p.extension) {
+        w.sp();
+        write_nstring(w, p.extension->md5);
+        write_body_ext_tail(w, p.extension->tail);
+    }
+}
+
+inline void write_body(writer& w, const ast::body& b) {
+    w.put('(');
+    if (const auto* one = std::get_if<ast::body_type_1part>(&b.v)) {
+        write_body_type_1part(w, *one);
+    } else {
+        const auto& m = std::get<ast::body_type_mpart>(b.v);
+        w.require(!m.parts.empty());
+        for (const auto& part : m.parts)
+            write_body(w, part);
+        w.sp();
+        write_string_only(w, m.media_subtype);
+        if (m.extension) {
+            w.sp();
+            write_body_fld_param(w, m.extension->params);
+            write_body_ext_tail(w, m.extension->tail);
+        }
+    }
+    w.put(')');
+}
+
+// --- response codes and status responses ---------------------------------------------------------
+
+/// True when `text`, written with no code in front, would read back as a code and a text:
+/// "[" atom [SP 1*<TEXT-CHAR except "]">] "]" SP 1*TEXT-CHAR. (A BADCHARSET list may hold "]"
+/// inside its astrings; such text is treated as a code whenever "] " follows.)
+inline bool reads_as_code(std::string_view text) {
+    if (text.size() < 4 || text.front() != '[')
+        return false;
+    std::size_t i = 1;
+    while (i < text.size() && detail::is(detail::cc_atom, text[i]))
+        ++i;
+    if (i == 1)
+        return false;
+    if (detail::iequals(text.substr(1, i - 1), "BADCHARSET") &&
+        text.find("] ", i) != std::string_view::npos)
+        return true;
+    if (i < text.size() && text[i] == ' ') {
+        const std::size_t start = ++i;
+        while (i < text.size() && detail::is(detail::cc_text_nobr, text[i]))
+            ++i;
+        if (i == start)
+            return false;
+    }
+    return text.substr(i, 2) == "] " && text.size() > i + 2;
+}
+
+/// True when the generic form `atom [SP text]` would read back as one of the named codes.
+inline bool named_code_spelling(std::string_view atom,
+                                const std::optional<std::string_view>& text) {
+    using detail::iequals;
+    for (std::string_view bare : {"ALERT", "PARSE", "READ-ONLY", "READ-WRITE", "TRYCREATE"})
+        if (iequals(atom, bare))
+            return !text;
+    if (iequals(atom, "UIDNEXT") || iequals(atom, "UIDVALIDITY") || iequals(atom, "UNSEEN")) {
+        if (!text || text->empty() || text->size() > 10 || (*text)[0] == '0' ||
+            !detail::all_of(detail::cc_digit, *text))
+            return false;
+        return std::stoull(std::string(*text)) <= 0xffffffffull;
+    }
+    if (iequals(atom, "BADCHARSET"))
+        return !text || (text->size() >= 2 && text->front() == '(' && text->back() == ')');
+    if (iequals(atom, "PERMANENTFLAGS"))
+        return text && text->size() >= 2 && text->front() == '(' && text->back() == ')';
+    if (iequals(atom, "CAPABILITY")) {
+        if (!text)
+            return false;
+        bool imap4rev1 = false;
+        std::string_view rest = *text;
+        while (true) {
+            const std::size_t sp = rest.find(' ');
+            const std::string_view cap = rest.substr(0, sp);
+            if (cap.empty() || !detail::all_of(detail::cc_atom, cap))
+                return false;
+            imap4rev1 = imap4rev1 || iequals(cap, "IMAP4rev1");
+            if (sp == std::string_view::npos)
+                return imap4rev1;
+            rest.remove_prefix(sp + 1);
+        }
+    }
+    return false;
+}
+
+inline void write_capabilities(writer& w, const std::vector<std::string_view>& caps) {
+    bool imap4rev1 = false;
+    w.raw("CAPABILITY");
+    for (std::string_view c : caps) {
+        w.sp();
+        write_atom(w, c);
+        imap4rev1 = imap4rev1 || detail::iequals(c, "IMAP4rev1");
+    }
+    w.require(imap4rev1);
+}
+
+inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, ast::code_alert>) {
+                w.raw("ALERT");
+            } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
+                w.raw("BADCHARSET");
+                if (!c.charsets.empty()) {
+                    w.raw(" (");
+                    for (std::size_t i = 0; i < c.charsets.size(); ++i) {
+                        if (i)
+                            w.sp();
+                        write_astring(w, c.charsets[i]);
+                    }
+                    w.put(')');
+                }
+            } else if constexpr (std::is_same_v<T, ast::code_capability>) {
+                write_capabilities(w, c.capabilities);
+            } else if constexpr (std::is_same_v<T, ast::code_parse>) {
+                w.raw("PARSE");
+            } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
+                w.raw("PERMANENTFLAGS (");
+                for (std::size_t i = 0; i < c.flags.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_flag(w, c.flags[i], true);
+                }
+                w.put(')');
+            } else if constexpr (std::is_same_v<T, ast::code_read_only>) {
+                w.raw("READ-ONLY");
+            } else if constexpr (std::is_same_v<T, ast::code_read_write>) {
+                w.raw("READ-WRITE");
+            } else if constexpr (std::is_same_v<T, ast::code_trycreate>) {
+                w.raw("TRYCREATE");
+            } else if constexpr (std::is_same_v<T, ast::code_uidnext>) {
+                w.raw("UIDNEXT ");
+                w.nz_number(c.value);
+            } else if constexpr (std::is_same_v<T, ast::code_uidvalidity>) {
+                w.raw("UIDVALIDITY ");
+                w.nz_number(c.value);
+            } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
+                w.raw("UNSEEN ");
+                w.nz_number(c.value);
+            } else {
+                w.require(!named_code_spelling(c.atom, c.text));
+                write_atom(w, c.atom);
+                if (c.text) {
+                    w.require(!c.text->empty() && detail::all_of(detail::cc_text_nobr, *c.text));
+                    w.sp();
+                    w.raw(*c.text);
+                }
+            }
+        },
+        code);
+}
+
+/// resp-text: ["[" resp-text-code "]" SP] text
+inline void write_resp_text(writer& w, const ast::resp_text& t) {
+    if (!t.code)
+        w.require(!reads_as_code(t.text));
+    if (t.code) {
+        w.put('[');
+        write_resp_text_code(w, *t.code);
+        w.raw("] ");
+    }
+    w.require(!t.text.empty() && detail::all_of(detail::cc_text, t.text));
+    w.raw(t.text);
+}
+
+/// A status response whose condition must be one of `allowed`.
+inline void write_resp_cond(writer& w, const ast::resp_cond& c,
+                            std::initializer_list<ast::condition> allowed) {
+    bool ok = false;
+    for (auto a : allowed)
+        ok = ok || a == c.status;
+    w.require(ok);
+    switch (c.status) {
+    case ast::condition::ok:
+        w.raw("OK ");
+        break;
+    case ast::condition::no:
+        w.raw("NO ");
+        break;
+    case ast::condition::bad:
+        w.raw("BAD ");
+        break;
+    case ast::condition::preauth:
+        w.raw("PREAUTH ");
+        break;
+    case ast::condition::bye:
+        w.raw("BYE ");
+        break;
+    }
+    write_resp_text(w, c.text);
+}
+
+// --- mailbox and message data --------------------------------------------------------------------
+
+inline void write_mailbox_list(writer& w, const ast::mailbox_list& l) {
+    w.put('(');
+    int selectability = 0;
+    for (std::size_t i = 0; i < l.flags.size(); ++i) {
+        if (i)
+            w.sp();
+        const std::string_view t = l.flags[i].text;
+        w.require(!t.empty() && t.front() == '\\'); // mbx-list flags are all "\" atom
+        selectability += detail::iequals(t, "\\Noselect") || detail::iequals(t, "\\Marked") ||
+                         detail::iequals(t, "\\Unmarked");
+        write_flag(w, l.flags[i]);
+    }
+    w.require(selectability <= 1);
+    w.raw(") ");
+    if (l.delimiter) {
+        // DQUOTE QUOTED-CHAR DQUOTE
+        const char d = *l.delimiter;
+        w.require(detail::is(detail::cc_text, d));
+        write_quoted_value(w, std::string_view(&d, 1));
+    } else {
+        w.raw("NIL");
+    }
+    w.sp();
+    write_mailbox(w, l.mailbox);
+}
+
+inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
+    std::visit(
+        [&](const auto& a) {
+            using T = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<T, ast::msg_att_flags>) {
+                w.raw("FLAGS (");
+                for (std::size_t i = 0; i < a.flags.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_flag(w, a.flags[i]);
+                }
+                w.put(')');
+            } else if constexpr (std::is_same_v<T, ast::msg_att_envelope>) {
+                w.raw("ENVELOPE ");
+                write_envelope(w, a.envelope);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
+                w.raw("INTERNALDATE ");
+                write_date_time(w, a.date);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>) {
+                switch (a.which) {
+                case ast::msg_att_rfc822::part::whole:
+                    w.raw("RFC822 ");
+                    break;
+                case ast::msg_att_rfc822::part::header:
+                    w.raw("RFC822.HEADER ");
+                    break;
+                case ast::msg_att_rfc822::part::text:
+                    w.raw("RFC822.TEXT ");
+                    break;
+                }
+                write_nstring(w, a.data);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822_size>) {
+                w.raw("RFC822.SIZE ");
+                w.number(a.size);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_body>) {
+                w.raw(a.structure ? "BODYSTRUCTURE " : "BODY ");
+                write_body(w, a.body);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_body_section>) {
+                w.raw("BODY");
+                write_section(w, a.section);
+                if (a.origin) {
+                    w.put('<');
+                    w.number(*a.origin);
+                    w.put('>');
+                }
+                w.sp();
+                write_nstring(w, a.data);
+            } else {
+                w.raw("UID ");
+                w.nz_number(a.uid);
+            }
+        },
+        item);
+}
+
+inline void write_response_data_body(writer& w, const ast::response_data& d) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::resp_cond>) {
+                write_resp_cond(w, x,
+                                {ast::condition::ok, ast::condition::no, ast::condition::bad,
+                                 ast::condition::bye});
+            } else if constexpr (std::is_same_v<T, ast::capability_data>) {
+                write_capabilities(w, x.capabilities);
+            } else if constexpr (std::is_same_v<T, ast::flags_data>) {
+                w.raw("FLAGS ");
+                write_flag_list(w, x.flags);
+            } else if constexpr (std::is_same_v<T, ast::list_data>) {
+                w.raw("LIST ");
+                write_mailbox_list(w, x.list);
+            } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
+                w.raw("LSUB ");
+                write_mailbox_list(w, x.list);
+            } else if constexpr (std::is_same_v<T, ast::search_data>) {
+                w.raw("SEARCH");
+                for (auto n : x.numbers) {
+                    w.sp();
+                    w.nz_number(n);
+                }
+            } else if constexpr (std::is_same_v<T, ast::status_data>) {
+                w.raw("STATUS ");
+                write_mailbox(w, x.mailbox);
+                w.raw(" (");
+                for (std::size_t i = 0; i < x.items.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_keyword(w, keyword(x.items[i].att));
+                    w.sp();
+                    w.number(x.items[i].value);
+                }
+                w.put(')');
+            } else if constexpr (std::is_same_v<T, ast::exists_data>) {
+                w.number(x.count);
+                w.raw(" EXISTS");
+            } else if constexpr (std::is_same_v<T, ast::recent_data>) {
+                w.number(x.count);
+                w.raw(" RECENT");
+            } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
+                w.nz_number(x.number);
+                w.raw(" EXPUNGE");
+            } else {
+                w.nz_number(x.number);
+                w.raw(" FETCH (");
+                w.require(!x.items.empty());
+                for (std::size_t i = 0; i < x.items.size(); ++i) {
+                    if (i)
+                        w.sp();
+                    write_msg_att_item(w, x.items[i]);
+                }
+                w.put(')');
+            }
+        },
+        d);
+}
+
+// --- whole messages ------------------------------------------------------------------------------
+
+inline void write_greeting(writer& w, const ast::greeting& g) {
+    w.raw("* ");
+    write_resp_cond(w, g.cond, {ast::condition::ok, ast::condition::preauth, ast::condition::bye});
+    w.raw("\r\n");
+}
+
+inline void write_response(writer& w, const ast::response& r) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::continue_req>) {
+                w.raw("+ ");
+                if (const auto* t = std::get_if<ast::resp_text>(&x.content)) {
+                    write_resp_text(w, *t);
+                } else {
+                    // resp-text has priority: only an empty line reads back as base64
+                    w.require(std::get<std::string_view>(x.content).empty());
+                }
+            } else if constexpr (std::is_same_v<T, ast::response_data>) {
+                w.raw("* ");
+                write_response_data_body(w, x);
+            } else {
+                w.require(!x.tag.empty() && detail::all_of(detail::cc_tag, x.tag));
+                w.raw(x.tag);
+                w.sp();
+                write_resp_cond(w, x.cond,
+                                {ast::condition::ok, ast::condition::no, ast::condition::bad});
+            }
+        },
+        r.v);
+    w.raw("\r\n");
+}
+
+} // namespace imapwire::serializer
