@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Record a real IMAP4rev1 session with Dovecot into tests/data/dovecot/.
+#
+#   bash tests/dovecot/record.sh
+#
+# Needs root (package installation, a dedicated mail user, Dovecot's master
+# process). Installs dovecot-imapd (and python3) when missing without starting
+# the system's Dovecot service, runs a private instance from a temporary
+# directory on 127.0.0.1:$IMAPWIRE_DOVECOT_PORT (default 14300), fills it with
+# tests/dovecot/messages/*.eml, runs tests/dovecot/session.py and writes
+#   tests/data/dovecot/session.client   bytes the client sent
+#   tests/data/dovecot/session.server   bytes the server sent
+#   tests/data/dovecot/session.txt      C:/S: transcript
+# and the "Dovecot fixture" section of tests/README.md.
+# Set IMAPWIRE_KEEP_TMP=1 to keep the instance's directory (config, log, mail).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+port=${IMAPWIRE_DOVECOT_PORT:-14300}
+mail_user=imapwire-test
+out_dir="$repo/tests/data/dovecot"
+
+log() { printf 'record.sh: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+[[ $(id -u) -eq 0 ]] || die "must run as root (installs packages, starts Dovecot's master process)"
+
+# --- 1. packages ------------------------------------------------------------
+
+install_packages() {
+    local missing=()
+    if ! command -v dovecot >/dev/null 2>&1 || ! dpkg-query -W -f='${Status}' dovecot-imapd 2>/dev/null | grep -q 'ok installed'; then
+        missing+=(dovecot-imapd)
+    fi
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    ((${#missing[@]})) || return 0
+
+    log "installing ${missing[*]}"
+    # Keep the package scripts from starting the system service: invoke-rc.d
+    # asks policy-rc.d, and 101 means "not allowed".
+    local own_policy=
+    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        own_policy=1
+    fi
+    local status=0
+    apt-get update || status=$?
+    if ((status == 0)); then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" || status=$?
+    fi
+    [[ -z $own_policy ]] || rm -f /usr/sbin/policy-rc.d
+    ((status == 0)) || die "apt-get failed"
+
+    # Should the service have been started anyway, stop it. Our instance uses
+    # its own port and base_dir, but the system one has no business running.
+    service dovecot stop >/dev/null 2>&1 || true
+    systemctl stop dovecot >/dev/null 2>&1 || true
+}
+
+install_packages
+command -v dovecot >/dev/null || die "dovecot not found after installation"
+python=$(command -v python3)
+
+# Dovecot refuses to access mail as root: the mail files belong to a
+# dedicated unprivileged system user.
+if ! id -u "$mail_user" >/dev/null 2>&1; then
+    log "creating system user $mail_user"
+    useradd --system --user-group --no-create-home --home-dir /nonexistent \
+        --shell /usr/sbin/nologin "$mail_user"
+fi
+
+# --- 2. a throwaway instance ------------------------------------------------
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    die "127.0.0.1:$port is already in use (set IMAPWIRE_DOVECOT_PORT)"
+fi
+
+tmp=$(mktemp -d /tmp/imapwire-dovecot.XXXXXX)
+dovecot_pid=
+cleanup() {
+    local status=$?
+    if [[ -n $dovecot_pid ]] && kill -0 "$dovecot_pid" 2>/dev/null; then
+        kill "$dovecot_pid" 2>/dev/null || true
+        wait "$dovecot_pid" 2>/dev/null || true
+    fi
+    if ((status != 0)) && [[ -f $tmp/dovecot.log ]]; then
+        log "last lines of $tmp/dovecot.log:"
+        tail -n 20 "$tmp/dovecot.log" >&2 || true
+    fi
+    if [[ ${IMAPWIRE_KEEP_TMP:-} == 1 ]]; then
+        log "kept $tmp"
+    else
+        rm -rf "$tmp"
+    fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Dovecot's unprivileged processes (auth, login, imap as $mail_user) must be
+# able to reach files below the temporary directory.
+chmod 755 "$tmp"
+mkdir -p "$tmp/mail" "$tmp/home/alice" "$tmp/out"
+chown "$mail_user:$mail_user" "$tmp/mail" "$tmp/home/alice"
+# passwd-file: user:password:uid:gid:gecos:home:shell (uid/gid from mail_uid/mail_gid)
+printf 'alice:{PLAIN}secret::::%s::\n' "$tmp/home/alice" >"$tmp/users"
+chmod 644 "$tmp/users"
+
+sed -e "s|@DIR@|$tmp|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$mail_user|g" \
+    "$here/dovecot.conf.in" >"$tmp/dovecot.conf"
+doveconf -c "$tmp/dovecot.conf" -n >/dev/null || die "dovecot.conf does not check out"
+
+version=$(dovecot --version)
+log "starting Dovecot $version on 127.0.0.1:$port from $tmp"
+# Fixed time zone: INTERNALDATE is shown in the server's zone.
+TZ=UTC dovecot -F -c "$tmp/dovecot.conf" &
+dovecot_pid=$!
+
+for _ in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        break
+    fi
+    kill -0 "$dovecot_pid" 2>/dev/null || die "Dovecot exited"
+    sleep 0.1
+done
+(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "Dovecot does not listen on 127.0.0.1:$port"
+
+# --- 3. mailboxes and messages ----------------------------------------------
+
+"$python" "$here/session.py" --port "$port" --messages "$here/messages" setup
+
+# --- 4. the recorded session -------------------------------------------------
+
+"$python" "$here/session.py" --port "$port" --messages "$here/messages" record "$tmp/out"
+
+mkdir -p "$out_dir"
+for f in session.client session.server session.txt; do
+    cp "$tmp/out/$f" "$out_dir/$f"
+done
+
+# --- 5. tests/README.md -------------------------------------------------------
+
+"$python" - "$repo/tests/README.md" "$version" <<'PY'
+import os
+import sys
+
+path, version = sys.argv[1], sys.argv[2]
+heading = "## Dovecot fixture"
+section = rf"""{heading}
+
+`tests/data/dovecot/` holds one IMAP4rev1 session between a small client and a real Dovecot
+server, recorded with Dovecot {version} (`dovecot --version`, Debian 12 package
+`dovecot-imapd`):
+
+- `session.client`: the exact bytes the client sent, commands and literals;
+- `session.server`: the exact bytes the server sent, greeting to `BYE` and the final `OK`;
+- `session.txt`: both interleaved in the order they happened. Every line is written with its
+  CRLF, prefixed `C: ` (client) or `S: ` (server). The n bytes of a literal `{{n}}` are written
+  raw, without a prefix: a server literal right after the `S: ` line that announces it, a
+  client literal right after the server's `S: + ...` continuation request that allowed it
+  (the client waits for it, so that is when it was sent). The rest of the command or response
+  continues as a new prefixed line, which starts on the same text line when the literal does
+  not end with a line break.
+
+The client (`tests/dovecot/session.py`) uses only RFC 3501 commands and no extensions: CAPABILITY,
+NOOP, LOGIN, LIST/LSUB with several patterns, CREATE/SUBSCRIBE/RENAME/UNSUBSCRIBE/DELETE,
+STATUS with every status attribute, an intended `NO` for `SELECT Nonexistent`, EXAMINE, SELECT,
+SEARCH and UID SEARCH (CHARSET UTF-8 with literals, OR/NOT nesting, dates, HEADER, sizes, UID
+sets), FETCH and UID FETCH with every fetch attribute, macro and section form, STORE in all its
+forms with keywords, COPY, APPEND with flags, date-time and literals, CHECK, EXPUNGE, CLOSE and
+LOGOUT. INBOX holds the messages of `tests/dovecot/messages/` (plain text, RFC 2047 headers and
+8-bit UTF-8, multipart/alternative, attachments, a nested message/rfc822, multipart/related,
+groups and odd addresses, every Content-* field, a long folded Subject, a minimal message), and
+the account has the mailboxes `Archive`, `Archive/2024` and `Entw&APw-rfe` plus subscriptions.
+Dovecot answers with what its default configuration sends, including extension data that RFC
+3501 does not define: extension capabilities, the response codes `CLOSED` (RFC 7162) and
+`APPENDUID`/`COPYUID` (RFC 4315), the LIST attributes `\HasChildren`/`\HasNoChildren`, and
+timing text in tagged completions.
+
+To re-record, as root on Debian 12:
+
+```sh
+bash tests/dovecot/record.sh
+```
+
+It installs `dovecot-imapd` (and `python3`) when missing, without starting the system service;
+creates the unprivileged user `imapwire-test` that owns the mail files (Dovecot refuses mail
+access as root); runs a private instance configured from `tests/dovecot/dovecot.conf.in` in a
+temporary directory, listening on 127.0.0.1:14300 only (`IMAPWIRE_DOVECOT_PORT` changes the
+port); appends the messages with fixed flags and INTERNALDATEs, records the session, stops the
+instance and rewrites the three files and this section. The tests need neither root nor
+Dovecot: they only read the committed files.
+
+A new recording is not byte-identical to the old one. The message contents, flags and
+INTERNALDATEs are fixed (the server runs with `TZ=UTC`), but the UIDVALIDITY values (in SELECT,
+EXAMINE, STATUS, APPENDUID and COPYUID), the timing text of tagged completions such as
+`Select completed (0.001 + 0.000 secs).`, and anything a different Dovecot version does
+differently change between runs.
+"""
+
+if os.path.exists(path):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+else:
+    text = "# Test data\n\nHow the test fixtures under `tests/data/` were made.\n"
+
+start = text.find(heading + "\n")
+if start < 0:
+    text = text.rstrip("\n") + "\n\n" + section
+else:
+    end = text.find("\n## ", start + len(heading))
+    text = text[:start] + section + (text[end:] if end >= 0 else "")
+with open(path, "w", encoding="utf-8") as f:
+    f.write(text)
+PY
+
+log "wrote $out_dir: $(wc -c <"$out_dir/session.client") bytes sent, $(wc -c <"$out_dir/session.server") bytes received"
