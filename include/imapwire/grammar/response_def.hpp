@@ -43,27 +43,27 @@ inline constexpr auto push_address = [](auto& ctx) {
     list->push_back(std::move(x3::_attr(ctx)));
 };
 // "(" 1*address ")" / nil  (no SP between the addresses)
-inline const auto address_list__def = ('(' > +address[push_address] > ')') | nil;
+inline const auto address_list_p = ('(' > +address[push_address] > ')') | nil;
 // env-bcc         = "(" 1*address ")" / nil
-inline const auto env_bcc_def = address_list_;
+inline const auto env_bcc_def = address_list_p;
 // env-cc          = "(" 1*address ")" / nil
-inline const auto env_cc_def = address_list_;
+inline const auto env_cc_def = address_list_p;
 // env-date        = nstring
 inline const auto env_date_def = nstring;
 // env-from        = "(" 1*address ")" / nil
-inline const auto env_from_def = address_list_;
+inline const auto env_from_def = address_list_p;
 // env-in-reply-to = nstring
 inline const auto env_in_reply_to_def = nstring;
 // env-message-id  = nstring
 inline const auto env_message_id_def = nstring;
 // env-reply-to    = "(" 1*address ")" / nil
-inline const auto env_reply_to_def = address_list_;
+inline const auto env_reply_to_def = address_list_p;
 // env-sender      = "(" 1*address ")" / nil
-inline const auto env_sender_def = address_list_;
+inline const auto env_sender_def = address_list_p;
 // env-subject     = nstring
 inline const auto env_subject_def = nstring;
 // env-to          = "(" 1*address ")" / nil
-inline const auto env_to_def = address_list_;
+inline const auto env_to_def = address_list_p;
 // envelope        = "(" env-date SP env-subject SP env-from SP
 //                   env-sender SP env-reply-to SP env-to SP env-cc SP
 //                   env-bcc SP env-in-reply-to SP env-message-id ")"
@@ -236,6 +236,16 @@ inline const auto capability_data_def =
     kw("CAPABILITY") >>
     +(SP_ >> capability[push<&ast::capability_data::capabilities>]) >> x3::eps[has_imap4rev1];
 
+inline const auto code_end = &x3::lit(']');
+// "BADCHARSET" [SP "(" astring *(SP astring) ")" ]
+inline const auto badcharset__def =
+    kw("BADCHARSET") >>
+    -(SP_ >> '(' >> (astring[push<&ast::code_badcharset::charsets>] % SP_) >> ')') >> code_end;
+// "PERMANENTFLAGS" SP "(" [flag-perm *(SP flag-perm)] ")"
+inline const auto permanentflags__def = kw("PERMANENTFLAGS") >> SP_ >> '(' >>
+                                        -(flag_perm[push<&ast::code_permanentflags::flags>] %
+                                          SP_) >>
+                                        ')' >> code_end;
 // resp-text-code  = "ALERT" /
 //                   "BADCHARSET" [SP "(" astring *(SP astring) ")" ] /
 //                   capability-data / "PARSE" /
@@ -246,25 +256,12 @@ inline const auto capability_data_def =
 //                   "UNSEEN" SP nz-number /
 //                   atom [SP 1*<any TEXT-CHAR except "]">]
 // (no expectation points: a code that does not fit a named form is still the atom form)
-inline const auto code_end = &x3::lit(']');
 inline const auto resp_text_code_def =
-    (kw("ALERT") >> code_end)[assign_type<ast::code_alert>] |
-    (kw("BADCHARSET") >> -(SP_ >> '(' >> (astring % SP_) >> ')') >> code_end)[([](auto& ctx) {
-        ast::code_badcharset c;
-        if (const auto& list = x3::_attr(ctx))
-            c.charsets = *list;
-        x3::_val(ctx) = std::move(c);
-    })] |
+    (kw("ALERT") >> code_end)[assign_type<ast::code_alert>] | badcharset_[assign] |
     (capability_data >> code_end)[([](auto& ctx) {
         x3::_val(ctx) = ast::code_capability{std::move(x3::_attr(ctx).capabilities)};
     })] |
-    (kw("PARSE") >> code_end)[assign_type<ast::code_parse>] |
-    (kw("PERMANENTFLAGS") >> SP_ >> '(' >> -(flag_perm % SP_) >> ')' >> code_end)[([](auto& ctx) {
-        ast::code_permanentflags c;
-        if (const auto& list = x3::_attr(ctx))
-            c.flags = *list;
-        x3::_val(ctx) = std::move(c);
-    })] |
+    (kw("PARSE") >> code_end)[assign_type<ast::code_parse>] | permanentflags_[assign] |
     (kw("READ-ONLY") >> code_end)[assign_type<ast::code_read_only>] |
     (kw("READ-WRITE") >> code_end)[assign_type<ast::code_read_write>] |
     (kw("TRYCREATE") >> code_end)[assign_type<ast::code_trycreate>] |
@@ -373,14 +370,11 @@ inline const auto mailbox_data_def =
 
 // --- message-data ------------------------------------------------------------------------------
 
+// "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
+inline const auto msg_att_flags__def = (kw("FLAGS") >> SP_) > '(' >
+                                       -(flag_fetch[push<&ast::msg_att_flags::flags>] % SP_) > ')';
 // msg-att-dynamic = "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
-inline const auto msg_att_dynamic_def =
-    ((kw("FLAGS") >> SP_) > '(' > -(flag_fetch % SP_) > ')')[([](auto& ctx) {
-        ast::msg_att_flags f;
-        if (auto& list = x3::_attr(ctx))
-            f.flags = std::move(*list);
-        x3::_val(ctx) = std::move(f);
-    })];
+inline const auto msg_att_dynamic_def = msg_att_flags_[assign];
 
 // "BODY" section ["<" number ">"] SP nstring
 inline const auto
@@ -471,19 +465,20 @@ inline const auto response_message__def =
     response_data[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })] |
     response_tagged[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })];
 
-BOOST_SPIRIT_DEFINE(addr_adl, addr_host, addr_mailbox, addr_name, address, address_list_, env_bcc,
-                    env_cc, env_date, env_from, env_in_reply_to, env_message_id, env_reply_to,
-                    env_sender, env_subject, env_to, envelope, body_fld_desc, body_fld_id,
-                    body_fld_loc, body_fld_md5, body_fld_lines, body_fld_octets, body_fld_enc,
-                    body_param_, body_fld_param, body_fld_dsp, body_fld_lang, body_extension,
-                    body_ext_tail_, body_ext_1part, body_ext_mpart, body_fields, media_subtype,
-                    media_basic, media_message, media_text, body_type_basic, body_type_msg,
-                    body_type_text, body_type_1part, body_type_mpart, body)
-BOOST_SPIRIT_DEFINE(capability, capability_data, resp_text_code, resp_text, resp_cond_auth,
-                    resp_cond_bye, resp_cond_state, mbx_list_sflag, mbx_list_oflag, mbx_list_flags,
-                    mailbox_list, status_item_, status_att_list, mailbox_data, msg_att_dynamic,
-                    msg_att_body_section_, msg_att_static, msg_att, message_data, greeting,
-                    greeting_body_, continue_req, response_data_body_, response_data,
-                    response_tagged, response_fatal, response_done, response, response_message_)
+BOOST_SPIRIT_DEFINE(addr_adl, addr_host, addr_mailbox, addr_name, address, env_bcc, env_cc,
+                    env_date, env_from, env_in_reply_to, env_message_id, env_reply_to, env_sender,
+                    env_subject, env_to, envelope, body_fld_desc, body_fld_id, body_fld_loc,
+                    body_fld_md5, body_fld_lines, body_fld_octets, body_fld_enc, body_param_,
+                    body_fld_param, body_fld_dsp, body_fld_lang, body_extension, body_ext_tail_,
+                    body_ext_1part, body_ext_mpart, body_fields, media_subtype, media_basic,
+                    media_message, media_text, body_type_basic, body_type_msg, body_type_text,
+                    body_type_1part, body_type_mpart, body)
+BOOST_SPIRIT_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability, capability_data,
+                    resp_text_code, resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state,
+                    mbx_list_sflag, mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_,
+                    status_att_list, mailbox_data, msg_att_dynamic, msg_att_body_section_,
+                    msg_att_static, msg_att, message_data, greeting, greeting_body_, continue_req,
+                    response_data_body_, response_data, response_tagged, response_fatal,
+                    response_done, response, response_message_)
 
 } // namespace imapwire::grammar
