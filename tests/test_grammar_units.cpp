@@ -1,6 +1,5 @@
-// Rules no entry point reaches directly, parsed on their own: core rules the commands do not use,
-// and the whole-exchange productions of the server side.
-#include <imapwire/grammar/response_def.hpp>
+// Core rules that no client command reaches (they serve the server side), parsed on their own.
+#include <imapwire/grammar/core_def.hpp>
 
 #include <doctest/doctest.h>
 
@@ -99,35 +98,4 @@ TEST_CASE("character-class rules agree with the tables") {
     CHECK(parse_rule<char>(grammar::list_wildcards, "%") == '%');
     CHECK(parse_rule<char>(grammar::digit_nz, "9") == '9');
     CHECK(!parse_rule<char>(grammar::digit_nz, "0"));
-}
-
-TEST_CASE("response, response-done and response-fatal: a whole exchange") {
-    // RFC 3501 §8: the server's answer to "a003 fetch 12 full"
-    const std::string exchange =
-        "* 12 FETCH (FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" RFC822.SIZE 4286 "
-        "ENVELOPE (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) BODY (\"TEXT\" \"PLAIN\" NIL NIL NIL "
-        "\"7BIT\" 3028 92))\r\n"
-        "+ go on\r\n"
-        "a003 OK FETCH completed\r\n";
-    auto all = parse_rule<std::vector<ast::response>>(grammar::response, exchange);
-    REQUIRE(all);
-    REQUIRE(all->size() == 3);
-    CHECK(std::holds_alternative<ast::response_data>((*all)[0].v));
-    CHECK(std::holds_alternative<ast::continue_req>((*all)[1].v));
-    CHECK(std::get<ast::response_tagged>((*all)[2].v).tag == "a003");
-
-    // a BYE ends the exchange as response-fatal only when it is the last line
-    auto fatal = parse_rule<std::vector<ast::response>>(
-        grammar::response, "* OK x\r\n* BYE Autologout; idle for too long\r\n");
-    REQUIRE(fatal);
-    CHECK(fatal->size() == 2);
-    CHECK(!parse_rule<std::vector<ast::response>>(grammar::response, "* OK x\r\n"));
-
-    auto done = parse_rule<ast::response>(grammar::response_done, "A1 NO x\r\n");
-    REQUIRE(done);
-    CHECK(std::get<ast::response_tagged>(done->v).cond.status == ast::condition::no);
-    auto bye = parse_rule<ast::resp_cond>(grammar::response_fatal, "* BYE closing\r\n");
-    REQUIRE(bye);
-    CHECK(bye->status == ast::condition::bye);
-    CHECK(!parse_rule<ast::resp_cond>(grammar::response_fatal, "* OK closing\r\n"));
 }

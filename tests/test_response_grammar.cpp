@@ -351,3 +351,38 @@ TEST_CASE("incomplete responses: lines and literals still to come") {
     CHECK(parse_response("* 1 FETCH (FLAGS (\\Seen)").incomplete());
     CHECK(parse_greeting("* OK").incomplete());
 }
+
+TEST_CASE("response, response-done, response-fatal: a command's whole exchange") {
+    // RFC 3501 §8: the server's answer to "a003 fetch 12 full", with a continuation thrown in
+    const std::string exchange =
+        "* 12 FETCH (FLAGS (\\Seen) RFC822.SIZE 4286 BODY (\"TEXT\" \"PLAIN\" NIL NIL NIL "
+        "\"7BIT\" 3028 92))\r\n"
+        "+ go on\r\n"
+        "a003 OK FETCH completed\r\n"
+        "* 13 EXISTS\r\n"; // the next exchange
+    auto all = parse_response_sequence(exchange);
+    REQUIRE(all.ok());
+    CHECK(all.consumed() == exchange.size() - 13); // "* 13 EXISTS\r\n" is left
+    REQUIRE(all->size() == 3);
+    CHECK(std::holds_alternative<ast::response_data>((*all)[0].v));
+    CHECK(std::holds_alternative<ast::continue_req>((*all)[1].v));
+    CHECK(std::get<ast::response_tagged>((*all)[2].v).tag == "a003");
+
+    // a BYE ends the exchange (response-fatal)
+    auto fatal = parse_response_sequence("* OK x\r\n* BYE Autologout; idle for too long\r\n");
+    REQUIRE(fatal.ok());
+    REQUIRE(fatal->size() == 2);
+    CHECK(std::get<ast::resp_cond>(std::get<ast::response_data>((*fatal)[1].v)).status ==
+          ast::condition::bye);
+
+    // without its completion the exchange is incomplete; a bad line is an error at its offset
+    CHECK(parse_response_sequence("* OK x\r\n* 3 EXISTS\r\n").incomplete());
+    CHECK(parse_response_sequence("* 1 FETCH (BODY[] {5}\r\nab").need().literal->size == 5);
+    auto bad = parse_response_sequence("* OK x\r\n* 0 EXPUNGE\r\nA1 OK x\r\n");
+    REQUIRE(bad.failed());
+    CHECK(bad.error().offset == 10);
+    auto nul = parse_response_sequence(std::string("* OK x\r\n* O\0K\r\n", 17));
+    REQUIRE(nul.failed());
+    CHECK(nul.error().code == error::nul_byte);
+    CHECK(nul.error().offset == 11);
+}

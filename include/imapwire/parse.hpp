@@ -9,6 +9,7 @@
 #include <imapwire/options.hpp>
 
 #include <string_view>
+#include <vector>
 
 namespace imapwire {
 
@@ -33,6 +34,12 @@ IMAPWIRE_DECL parse_result<ast::greeting> parse_greeting(std::string_view input,
 /// (`response-tagged`). Incomplete input and errors are reported as for parse_command.
 IMAPWIRE_DECL parse_result<ast::response> parse_response(std::string_view input,
                                                          const parse_options& options = {});
+
+/// Parses everything a server sends for one command (RFC 3501 `response`): any continuation
+/// requests and untagged data, up to and including the tagged completion or a BYE
+/// (`response-done`). consumed() is the length of the whole exchange.
+IMAPWIRE_DECL parse_result<std::vector<ast::response>>
+parse_response_sequence(std::string_view input, const parse_options& options = {});
 
 /// Finds the first complete message in `input` (a line plus the literals it announces) without
 /// parsing it. On success value() and consumed() are the message length, final CRLF included.

@@ -19,19 +19,10 @@ inline std::string readable_expectation(const std::string& which, std::string_vi
     return which;
 }
 
-/// Frames the first message of `input`, then runs `rule` over exactly those bytes.
+/// Runs `rule` over exactly the first `length` bytes of `input`, which framing has delimited.
 template <class T, class Rule>
-parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse_options& opt,
-                           std::string_view top_production) {
-    auto framed = scan_message(input, opt);
-    if (framed.incomplete())
-        return parse_result<T>(framed.need());
-    if (framed.failed()) {
-        parse_error e = framed.error();
-        e.production = top_production;
-        return parse_result<T>(std::move(e));
-    }
-    const std::size_t length = framed.value();
+parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t length,
+                           const parse_options& opt, std::string_view top_production) {
     const char* const begin = input.data();
     const char* first = begin;
     const char* const last = begin + length;
@@ -55,6 +46,21 @@ parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse
                                            f.production.empty() ? top_production : f.production,
                                            f.expected, make_error_code(f.code)});
     }
+}
+
+/// Frames the first message of `input`, then runs `rule` over exactly those bytes.
+template <class T, class Rule>
+parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse_options& opt,
+                           std::string_view top_production) {
+    auto framed = scan_message(input, opt);
+    if (framed.incomplete())
+        return parse_result<T>(framed.need());
+    if (framed.failed()) {
+        parse_error e = framed.error();
+        e.production = top_production;
+        return parse_result<T>(std::move(e));
+    }
+    return run_framed<T>(rule, input, framed.value(), opt, top_production);
 }
 
 } // namespace imapwire::detail
