@@ -25,5 +25,5 @@ TEST_CASE("docs/usage.md shows the example programs verbatim") {
         CHECK(shown == imapwire::test::read_file(root + "/" + file));
         ++examples;
     }
-    CHECK(examples == 3);
+    CHECK(examples == 4);
 }
