@@ -18,9 +18,32 @@
 //   date          {"day", "month" (1-12), "year", "leading_zero", "quoted"}
 //   date-time     {"day", "month", "year", "hour", "minute", "second", "zone_negative",
 //                  "zone_hhmm", "leading_zero"}
+//   structs       objects with the AST struct's fields under their C++ names (response.hpp,
+//                 body.hpp, envelope.hpp); variants of the server AST are named after their
+//                 alternative: {"type": "fetch", ...}, {"type": "uidnext", "value": 4}.
+//
+// Server messages:
+//   greeting      {"type": "greeting", "cond": resp-cond}
+//   response      {"type": "continue", "content": {"type": "text", ...resp-text}
+//                                                | {"type": "base64", "base64": "..."}}
+//                 {"type": "untagged", "data": {"type": "cond"|"capability"|"flags"|"list"|
+//                  "lsub"|"search"|"status"|"exists"|"recent"|"expunge"|"fetch", ...}}
+//                 {"type": "tagged", "tag": "A1", "cond": resp-cond}
+//   resp-cond     {"status": "ok"|"no"|"bad"|"preauth"|"bye", "text": resp-text}
+//   resp-text     {"code": null | {"type": "alert"|"badcharset"|"capability"|"parse"|
+//                  "permanentflags"|"read_only"|"read_write"|"trycreate"|"uidnext"|
+//                  "uidvalidity"|"unseen"|"other", ...}, "text": "..."}
+//   msg-att item  {"type": "flags"|"envelope"|"internaldate"|"rfc822"|"rfc822_size"|"body"|
+//                  "body_section"|"uid", ...}
+//   body          {"type": "1part", "part": {"type": "basic"|"msg"|"text", ...},
+//                  "extension": null | {"md5", "tail"}}
+//                 {"type": "mpart", "parts": [body...], "media_subtype",
+//                  "extension": null | {"params", "tail"}}
+//   address list  null (NIL) or [{"name", "adl", "mailbox", "host"}, ...]
 #pragma once
 
 #include <imapwire/ast/command.hpp>
+#include <imapwire/ast/response.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -665,6 +688,500 @@ inline json to_json(const ast::authenticate_data& d) {
     json j{{"cancel", d.cancel}};
     put_bytes(j, "base64", d.base64);
     return j;
+}
+
+// ---- server messages -------------------------------------------------------------------------
+
+inline const char* name(ast::condition c) {
+    switch (c) {
+    case ast::condition::ok:
+        return "ok";
+    case ast::condition::no:
+        return "no";
+    case ast::condition::bad:
+        return "bad";
+    case ast::condition::preauth:
+        return "preauth";
+    case ast::condition::bye:
+        return "bye";
+    }
+    return "unknown";
+}
+
+/// The condition as it is written on the wire: "OK", "NO", "BAD", "PREAUTH", "BYE".
+inline const char* wire_name(ast::condition c) {
+    switch (c) {
+    case ast::condition::ok:
+        return "OK";
+    case ast::condition::no:
+        return "NO";
+    case ast::condition::bad:
+        return "BAD";
+    case ast::condition::preauth:
+        return "PREAUTH";
+    case ast::condition::bye:
+        return "BYE";
+    }
+    return "?";
+}
+
+inline const char* name(ast::msg_att_rfc822::part p) {
+    switch (p) {
+    case ast::msg_att_rfc822::part::whole:
+        return "whole";
+    case ast::msg_att_rfc822::part::header:
+        return "header";
+    case ast::msg_att_rfc822::part::text:
+        return "text";
+    }
+    return "unknown";
+}
+
+/// An array of strings of the grammar (astring, string), each {"form", "value"}.
+inline json to_json(const std::vector<ast::istring>& strings) {
+    json j = json::array();
+    for (const auto& s : strings)
+        j.push_back(to_json(s));
+    return j;
+}
+
+/// An array of raw atoms (capabilities). Atoms are 7-bit by the grammar, so they need no
+/// "_base64" companion.
+inline json to_json(const std::vector<std::string_view>& atoms) {
+    json j = json::array();
+    for (const auto sv : atoms)
+        j.push_back(std::string(sv));
+    return j;
+}
+
+// -- envelope
+
+inline json to_json(const ast::address& a) {
+    return json{{"name", to_json(a.name)},
+                {"adl", to_json(a.adl)},
+                {"mailbox", to_json(a.mailbox)},
+                {"host", to_json(a.host)}};
+}
+
+inline json to_json(const ast::address_list& list) {
+    if (!list)
+        return nullptr;
+    json j = json::array();
+    for (const auto& a : *list)
+        j.push_back(to_json(a));
+    return j;
+}
+
+inline json to_json(const ast::envelope& e) {
+    return json{{"date", to_json(e.date)},
+                {"subject", to_json(e.subject)},
+                {"from", to_json(e.from)},
+                {"sender", to_json(e.sender)},
+                {"reply_to", to_json(e.reply_to)},
+                {"to", to_json(e.to)},
+                {"cc", to_json(e.cc)},
+                {"bcc", to_json(e.bcc)},
+                {"in_reply_to", to_json(e.in_reply_to)},
+                {"message_id", to_json(e.message_id)}};
+}
+
+// -- body structure
+
+inline json to_json(const ast::body& b);
+
+inline json to_json(const ast::body_param& p) {
+    return json{{"attribute", to_json(p.attribute)}, {"value", to_json(p.value)}};
+}
+
+inline json to_json(const ast::body_fld_param& params) {
+    if (!params)
+        return nullptr;
+    json j = json::array();
+    for (const auto& p : *params)
+        j.push_back(to_json(p));
+    return j;
+}
+
+/// body-fld-dsp; "type" here is the disposition type (a string), not a variant tag.
+inline json to_json(const ast::body_fld_dsp& d) {
+    return json{{"type", to_json(d.type)}, {"params", to_json(d.params)}};
+}
+
+inline json to_json(const ast::body_fld_lang& lang) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::nstring>)
+                return json{{"type", "nstring"}, {"value", to_json(x)}};
+            else
+                return json{{"type", "list"}, {"values", to_json(x)}};
+        },
+        lang);
+}
+
+inline json to_json(const ast::body_extension& ext) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::nstring>) {
+                return json{{"type", "nstring"}, {"value", to_json(x)}};
+            } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+                return json{{"type", "number"}, {"value", x}};
+            } else {
+                json items = json::array();
+                for (const auto& e : x)
+                    items.push_back(to_json(e));
+                return json{{"type", "list"}, {"items", std::move(items)}};
+            }
+        },
+        ext.v);
+}
+
+inline json to_json(const ast::body_fields& f) {
+    return json{{"params", to_json(f.params)},
+                {"id", to_json(f.id)},
+                {"description", to_json(f.description)},
+                {"encoding", to_json(f.encoding)},
+                {"octets", f.octets}};
+}
+
+inline json to_json(const ast::body_ext_tail& t) {
+    json extensions = json::array();
+    for (const auto& e : t.extensions)
+        extensions.push_back(to_json(e));
+    return json{{"fields", t.fields},
+                {"disposition", t.disposition ? to_json(*t.disposition) : json(nullptr)},
+                {"language", to_json(t.language)},
+                {"location", to_json(t.location)},
+                {"extensions", std::move(extensions)}};
+}
+
+inline json to_json(const ast::body_ext_1part& e) {
+    return json{{"md5", to_json(e.md5)}, {"tail", to_json(e.tail)}};
+}
+
+inline json to_json(const ast::body_ext_mpart& e) {
+    return json{{"params", to_json(e.params)}, {"tail", to_json(e.tail)}};
+}
+
+inline json to_json(const ast::body_type_1part& p) {
+    json part = std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::body_type_basic>) {
+                return json{{"type", "basic"},
+                            {"media_type", to_json(x.media_type)},
+                            {"media_subtype", to_json(x.media_subtype)},
+                            {"fields", to_json(x.fields)}};
+            } else if constexpr (std::is_same_v<T, ast::body_type_msg>) {
+                return json{{"type", "msg"},
+                            {"media_type", to_json(x.media_type)},
+                            {"media_subtype", to_json(x.media_subtype)},
+                            {"fields", to_json(x.fields)},
+                            {"envelope", to_json(*x.envelope)},
+                            {"body", to_json(*x.body)},
+                            {"lines", x.lines}};
+            } else {
+                static_assert(std::is_same_v<T, ast::body_type_text>);
+                return json{{"type", "text"},
+                            {"media_type", to_json(x.media_type)},
+                            {"media_subtype", to_json(x.media_subtype)},
+                            {"fields", to_json(x.fields)},
+                            {"lines", x.lines}};
+            }
+        },
+        p.part);
+    return json{{"type", "1part"},
+                {"part", std::move(part)},
+                {"extension", p.extension ? to_json(*p.extension) : json(nullptr)}};
+}
+
+inline json to_json(const ast::body_type_mpart& m) {
+    json parts = json::array();
+    for (const auto& b : m.parts)
+        parts.push_back(to_json(b));
+    return json{{"type", "mpart"},
+                {"parts", std::move(parts)},
+                {"media_subtype", to_json(m.media_subtype)},
+                {"extension", m.extension ? to_json(*m.extension) : json(nullptr)}};
+}
+
+inline json to_json(const ast::body& b) {
+    return std::visit([](const auto& x) -> json { return to_json(x); }, b.v);
+}
+
+// -- resp-text
+
+inline json to_json(const ast::resp_text_code& code) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::code_alert>) {
+                return json{{"type", "alert"}};
+            } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
+                return json{{"type", "badcharset"}, {"charsets", to_json(x.charsets)}};
+            } else if constexpr (std::is_same_v<T, ast::code_capability>) {
+                return json{{"type", "capability"}, {"capabilities", to_json(x.capabilities)}};
+            } else if constexpr (std::is_same_v<T, ast::code_parse>) {
+                return json{{"type", "parse"}};
+            } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
+                return json{{"type", "permanentflags"}, {"flags", to_json(x.flags)}};
+            } else if constexpr (std::is_same_v<T, ast::code_read_only>) {
+                return json{{"type", "read_only"}};
+            } else if constexpr (std::is_same_v<T, ast::code_read_write>) {
+                return json{{"type", "read_write"}};
+            } else if constexpr (std::is_same_v<T, ast::code_trycreate>) {
+                return json{{"type", "trycreate"}};
+            } else if constexpr (std::is_same_v<T, ast::code_uidnext>) {
+                return json{{"type", "uidnext"}, {"value", x.value}};
+            } else if constexpr (std::is_same_v<T, ast::code_uidvalidity>) {
+                return json{{"type", "uidvalidity"}, {"value", x.value}};
+            } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
+                return json{{"type", "unseen"}, {"value", x.value}};
+            } else {
+                static_assert(std::is_same_v<T, ast::code_other>);
+                json j{{"type", "other"}};
+                put_bytes(j, "atom", x.atom);
+                if (x.text)
+                    put_bytes(j, "text", *x.text);
+                else
+                    j["text"] = nullptr;
+                return j;
+            }
+        },
+        code);
+}
+
+inline json to_json(const ast::resp_text& t) {
+    json j{{"code", t.code ? to_json(*t.code) : json(nullptr)}};
+    put_bytes(j, "text", t.text);
+    return j;
+}
+
+inline json to_json(const ast::resp_cond& c) {
+    return json{{"status", name(c.status)}, {"text", to_json(c.text)}};
+}
+
+inline json to_json(const ast::greeting& g) {
+    return json{{"type", "greeting"}, {"cond", to_json(g.cond)}};
+}
+
+// -- response-data
+
+inline json to_json(const ast::mailbox_list& l) {
+    json j{{"flags", to_json(l.flags)}};
+    if (l.delimiter)
+        put_bytes(j, "delimiter", std::string_view(&*l.delimiter, 1));
+    else
+        j["delimiter"] = nullptr;
+    j["mailbox"] = to_json(l.mailbox);
+    return j;
+}
+
+inline json to_json(const ast::msg_att_item& item) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::msg_att_flags>) {
+                return json{{"type", "flags"}, {"flags", to_json(x.flags)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_envelope>) {
+                return json{{"type", "envelope"}, {"envelope", to_json(x.envelope)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
+                return json{{"type", "internaldate"}, {"date", to_json(x.date)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>) {
+                return json{
+                    {"type", "rfc822"}, {"which", name(x.which)}, {"data", to_json(x.data)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822_size>) {
+                return json{{"type", "rfc822_size"}, {"size", x.size}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_body>) {
+                return json{
+                    {"type", "body"}, {"structure", x.structure}, {"body", to_json(x.body)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_body_section>) {
+                return json{{"type", "body_section"},
+                            {"section", to_json(x.section)},
+                            {"origin", x.origin ? json(*x.origin) : json(nullptr)},
+                            {"data", to_json(x.data)}};
+            } else {
+                static_assert(std::is_same_v<T, ast::msg_att_uid>);
+                return json{{"type", "uid"}, {"uid", x.uid}};
+            }
+        },
+        item);
+}
+
+inline json to_json(const ast::response_data& data) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::resp_cond>) {
+                return with_type("cond", to_json(x));
+            } else if constexpr (std::is_same_v<T, ast::capability_data>) {
+                return json{{"type", "capability"}, {"capabilities", to_json(x.capabilities)}};
+            } else if constexpr (std::is_same_v<T, ast::flags_data>) {
+                return json{{"type", "flags"}, {"flags", to_json(x.flags)}};
+            } else if constexpr (std::is_same_v<T, ast::list_data>) {
+                return json{{"type", "list"}, {"list", to_json(x.list)}};
+            } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
+                return json{{"type", "lsub"}, {"list", to_json(x.list)}};
+            } else if constexpr (std::is_same_v<T, ast::search_data>) {
+                return json{{"type", "search"}, {"numbers", x.numbers}};
+            } else if constexpr (std::is_same_v<T, ast::status_data>) {
+                json items = json::array();
+                for (const auto& i : x.items)
+                    items.push_back(json{{"att", name(i.att)}, {"value", i.value}});
+                return json{{"type", "status"},
+                            {"mailbox", to_json(x.mailbox)},
+                            {"items", std::move(items)}};
+            } else if constexpr (std::is_same_v<T, ast::exists_data>) {
+                return json{{"type", "exists"}, {"count", x.count}};
+            } else if constexpr (std::is_same_v<T, ast::recent_data>) {
+                return json{{"type", "recent"}, {"count", x.count}};
+            } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
+                return json{{"type", "expunge"}, {"number", x.number}};
+            } else {
+                static_assert(std::is_same_v<T, ast::fetch_data>);
+                json items = json::array();
+                for (const auto& i : x.items)
+                    items.push_back(to_json(i));
+                return json{{"type", "fetch"}, {"number", x.number}, {"items", std::move(items)}};
+            }
+        },
+        data);
+}
+
+// -- response
+
+inline json to_json(const ast::continue_req& c) {
+    json content = std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::resp_text>) {
+                return with_type("text", to_json(x));
+            } else {
+                json j{{"type", "base64"}};
+                put_bytes(j, "base64", x);
+                return j;
+            }
+        },
+        c.content);
+    return json{{"type", "continue"}, {"content", std::move(content)}};
+}
+
+inline json to_json(const ast::response_tagged& t) {
+    json j{{"type", "tagged"}};
+    put_bytes(j, "tag", t.tag);
+    j["cond"] = to_json(t.cond);
+    return j;
+}
+
+inline json to_json(const ast::response& r) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::response_data>)
+                return json{{"type", "untagged"}, {"data", to_json(x)}};
+            else
+                return to_json(x);
+        },
+        r.v);
+}
+
+// -- text summaries
+
+/// "[CODE]" for a resp-text that has one ("[UIDNEXT]", "[HIGHESTMODSEQ]" as written), else "".
+inline std::string code_summary(const ast::resp_text& t) {
+    if (!t.code)
+        return {};
+    const std::string code = std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::code_alert>)
+                return "ALERT";
+            else if constexpr (std::is_same_v<T, ast::code_badcharset>)
+                return "BADCHARSET";
+            else if constexpr (std::is_same_v<T, ast::code_capability>)
+                return "CAPABILITY";
+            else if constexpr (std::is_same_v<T, ast::code_parse>)
+                return "PARSE";
+            else if constexpr (std::is_same_v<T, ast::code_permanentflags>)
+                return "PERMANENTFLAGS";
+            else if constexpr (std::is_same_v<T, ast::code_read_only>)
+                return "READ-ONLY";
+            else if constexpr (std::is_same_v<T, ast::code_read_write>)
+                return "READ-WRITE";
+            else if constexpr (std::is_same_v<T, ast::code_trycreate>)
+                return "TRYCREATE";
+            else if constexpr (std::is_same_v<T, ast::code_uidnext>)
+                return "UIDNEXT";
+            else if constexpr (std::is_same_v<T, ast::code_uidvalidity>)
+                return "UIDVALIDITY";
+            else if constexpr (std::is_same_v<T, ast::code_unseen>)
+                return "UNSEEN";
+            else
+                return std::string(x.atom);
+        },
+        *t.code);
+    return "[" + code + "]";
+}
+
+/// "OK", "NO [TRYCREATE]", "BYE"...
+inline std::string cond_summary(const ast::resp_cond& c) {
+    std::string s = wire_name(c.status);
+    if (std::string code = code_summary(c.text); !code.empty())
+        s.append(" ").append(code);
+    return s;
+}
+
+/// One-line summary of a greeting: "* OK [CAPABILITY]", "* PREAUTH", "* BYE".
+inline std::string summary(const ast::greeting& g) {
+    return "* " + cond_summary(g.cond);
+}
+
+/// One-line summary of a server message: "+", "+ [ALERT]", "* OK [UIDNEXT]", "* FETCH 12",
+/// "* EXISTS 10", "* LIST", "A001 OK", "A002 NO [TRYCREATE]".
+inline std::string summary(const ast::response& r) {
+    return std::visit(
+        [](const auto& x) -> std::string {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::continue_req>) {
+                std::string s = "+";
+                if (const auto* text = std::get_if<ast::resp_text>(&x.content))
+                    if (std::string code = code_summary(*text); !code.empty())
+                        s.append(" ").append(code);
+                return s;
+            } else if constexpr (std::is_same_v<T, ast::response_tagged>) {
+                return std::string(x.tag) + " " + cond_summary(x.cond);
+            } else {
+                return "* " + std::visit(
+                                  [](const auto& d) -> std::string {
+                                      using D = std::decay_t<decltype(d)>;
+                                      if constexpr (std::is_same_v<D, ast::resp_cond>)
+                                          return cond_summary(d);
+                                      else if constexpr (std::is_same_v<D, ast::capability_data>)
+                                          return "CAPABILITY";
+                                      else if constexpr (std::is_same_v<D, ast::flags_data>)
+                                          return "FLAGS";
+                                      else if constexpr (std::is_same_v<D, ast::list_data>)
+                                          return "LIST";
+                                      else if constexpr (std::is_same_v<D, ast::lsub_data>)
+                                          return "LSUB";
+                                      else if constexpr (std::is_same_v<D, ast::search_data>)
+                                          return "SEARCH";
+                                      else if constexpr (std::is_same_v<D, ast::status_data>)
+                                          return "STATUS";
+                                      else if constexpr (std::is_same_v<D, ast::exists_data>)
+                                          return "EXISTS " + std::to_string(d.count);
+                                      else if constexpr (std::is_same_v<D, ast::recent_data>)
+                                          return "RECENT " + std::to_string(d.count);
+                                      else if constexpr (std::is_same_v<D, ast::expunge_data>)
+                                          return "EXPUNGE " + std::to_string(d.number);
+                                      else
+                                          return "FETCH " + std::to_string(d.number);
+                                  },
+                                  x);
+            }
+        },
+        r.v);
 }
 
 } // namespace imapwire_tool

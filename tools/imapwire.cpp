@@ -3,6 +3,9 @@
 //   imapwire parse     [--as=KIND] [--format=text|json] [FILE|-]
 //   imapwire roundtrip [--as=KIND] [FILE|-]
 //
+// KIND is what the stream holds: client commands, AUTHENTICATE lines, server greetings,
+// server responses, or (auto) a whole server stream, a greeting followed by responses.
+//
 // The input is read incrementally: find_message() delimits each message (a line plus its
 // literals) in a growing buffer, then the message is parsed on its own. Only the unconsumed
 // tail of the stream is kept in memory.
@@ -55,9 +58,9 @@ constexpr int exit_usage = 2;    // bad command line or I/O error
 
 // ---- what the input holds ----------------------------------------------------------------------
 
-/// The entry points the tool can drive. To add one (e.g. responses): add an enumerator, a row
-/// to `input_kinds` and an `entry_point` specialisation, then a case in `handle_message`.
-enum class input_kind { command, authenticate };
+/// The entry points the tool can drive. To add one: add an enumerator, a row to `input_kinds`
+/// and an `entry_point` specialisation, then a case in `handle_message`.
+enum class input_kind { command, authenticate, response, greeting, server_stream };
 
 struct input_kind_entry {
     const char* name;
@@ -69,6 +72,12 @@ constexpr input_kind_entry input_kinds[] = {
     {"command", input_kind::command, "client commands (RFC 3501 `command`)"},
     {"authenticate", input_kind::authenticate,
      "AUTHENTICATE continuation lines (RFC 3501 section 6.2.2: base64 CRLF, or \"*\" CRLF)"},
+    {"response", input_kind::response,
+     "server messages (continue-req, response-data, response-tagged)"},
+    {"greeting", input_kind::greeting, "server greetings (RFC 3501 `greeting`)"},
+    {"auto", input_kind::server_stream,
+     "a whole server stream: the message at offset 0 is parsed as a greeting, every "
+     "following one as a response"},
 };
 
 std::optional<input_kind> find_input_kind(std::string_view name) {
@@ -103,6 +112,24 @@ struct entry_point<ast::authenticate_data> {
             return "cancel";
         return "data (" + std::to_string(d.base64.size()) + " base64 characters)";
     }
+};
+
+template <>
+struct entry_point<ast::greeting> {
+    static imapwire::parse_result<ast::greeting> parse(std::string_view in,
+                                                       const imapwire::parse_options& o) {
+        return imapwire::parse_greeting(in, o);
+    }
+    static std::string summary(const ast::greeting& g) { return imapwire_tool::summary(g); }
+};
+
+template <>
+struct entry_point<ast::response> {
+    static imapwire::parse_result<ast::response> parse(std::string_view in,
+                                                       const imapwire::parse_options& o) {
+        return imapwire::parse_response(in, o);
+    }
+    static std::string summary(const ast::response& r) { return imapwire_tool::summary(r); }
 };
 
 // ---- run configuration -------------------------------------------------------------------------
@@ -244,7 +271,7 @@ std::string first_line(std::string_view msg) {
 
 struct message_result {
     bool ok = false;
-    std::string summary; ///< text format: "<tag> <COMMAND>"
+    std::string summary; ///< text format: "<tag> <COMMAND>", "* FETCH 12", "A001 OK"...
     json ast;            ///< json format
     std::string wire;    ///< roundtrip: the serialization
     failure error;
@@ -297,6 +324,16 @@ message_result handle_message(std::string_view msg, std::size_t base, const run_
         return handle_as<ast::command>(msg, base, o);
     case input_kind::authenticate:
         return handle_as<ast::authenticate_data>(msg, base, o);
+    case input_kind::response:
+        return handle_as<ast::response>(msg, base, o);
+    case input_kind::greeting:
+        return handle_as<ast::greeting>(msg, base, o);
+    case input_kind::server_stream:
+        // The greeting is the first message of the stream. When that one could not even be
+        // delimited (it was skipped), the message after it is still read as a response.
+        if (base == 0)
+            return handle_as<ast::greeting>(msg, base, o);
+        return handle_as<ast::response>(msg, base, o);
     }
     return {};
 }
@@ -575,8 +612,29 @@ AST encoding:
   NIL, absent   null;  enums: lower-case names ("body_peek_section", "add", "new")
   sequence-set  array of strings as written: ["1:*","4"];  flags: ["\\Seen","$Junk"]
   mailbox       {"name":<string>};  date / date-time: objects of their numeric fields
-Text output: "OFFSET: ok TAG COMMAND" or "OFFSET: error at offset ABS: in PRODUCTION:
-expected WHAT (REASON): "FIRST LINE"", one line per message.
+Server messages (--as=greeting|response|auto); structs carry their AST fields by name:
+  greeting      {"type":"greeting","cond":COND}
+  response      {"type":"continue","content":{"type":"text",...TEXT}|{"type":"base64",...}}
+                {"type":"untagged","data":{"type":"cond|capability|flags|list|lsub|search|
+                 status|exists|recent|expunge|fetch",...}}
+                {"type":"tagged","tag":"A1","cond":COND}
+  COND          {"status":"ok|no|bad|preauth|bye","text":TEXT}
+  TEXT          {"code":null|{"type":"alert|badcharset|capability|parse|permanentflags|
+                 read_only|read_write|trycreate|uidnext|uidvalidity|unseen|other",...},
+                 "text":"..."}
+  fetch         {"type":"fetch","number":N,"items":[{"type":"flags|envelope|internaldate|
+                 rfc822|rfc822_size|body|body_section|uid",...}]}
+  envelope      {"date","subject","from","sender","reply_to","to","cc","bcc","in_reply_to",
+                 "message_id"}; address lists: null or [{"name","adl","mailbox","host"}]
+  body          {"type":"1part","part":{"type":"basic|msg|text","media_type",
+                 "media_subtype","fields",...},"extension":null|{"md5","tail"}} or
+                {"type":"mpart","parts":[BODY...],"media_subtype","extension":null|
+                 {"params","tail"}}; tail: {"fields","disposition","language","location",
+                 "extensions"}
+Text output: "OFFSET: ok SUMMARY" or "OFFSET: error at offset ABS: in PRODUCTION:
+expected WHAT (REASON): "FIRST LINE"", one line per message. SUMMARY is "TAG COMMAND" for
+commands and e.g. "* OK [UIDNEXT]", "* FETCH 12", "* EXISTS 3", "+", "A001 OK" for server
+messages.
 Exit status: 0 all messages parsed, 1 some failed, 2 usage or I/O error.)";
 
 constexpr const char* roundtrip_footer =
@@ -638,7 +696,8 @@ int main(int argc, char** argv) {
     auto* parse = app.add_subcommand(
         "parse",
         "Parse each message of the input and report it: in text format one line per message "
-        "with its offset and either its tag and command name or the error (offset, RFC 3501 "
+        "with its offset and either a summary (tag and command name; response kind, number or "
+        "condition and response code) or the error (offset, RFC 3501 "
         "production, what was expected and the first line of the message); in JSON format one "
         "JSON object per message holding its complete syntax tree or the error. After an error "
         "that prevents finding the end of a message (NUL octet, bare CR or LF, a limit) the "

@@ -9,9 +9,16 @@ data=${2:?usage: test-tool.sh TOOL DATA_DIR}
 sample="$data/sample-commands.imap"
 bad="$data/bad-commands.imap"
 auth="$data/sample-authenticate.imap"
+server="$data/dovecot/session.server"
+client="$data/dovecot/session.client"
+bad_server="$data/bad-responses.imap"
 # Messages in sample-commands.imap and in sample-authenticate.imap.
 sample_count=43
 auth_count=4
+# Messages in the recorded Dovecot session: 1335 server lines make 399 messages (literals in
+# FETCH responses span lines), 140 client lines make 107 commands (APPEND and SEARCH literals).
+server_count=399
+client_count=107
 
 if [[ ! -x "$tool" || ! -f "$sample" || ! -f "$bad" ]]; then
     echo "test-tool.sh: missing tool or data ($tool, $data)" >&2
@@ -248,6 +255,251 @@ if [[ -f "$auth" ]]; then
     check "authenticate roundtrip: byte for byte" cmp -s "$auth" "$tmp/auth-rt"
 fi
 
+# ---- server streams: --as=auto|response|greeting ----------------------------------------------
+# The Dovecot session: a greeting, then responses (literals in FETCH data among them).
+run_tool "$tmp/srv.txt" "$tmp/srv.err" parse --as=auto "$server"
+check "server auto: exit 0 (got $rc)" test "$rc" -eq 0
+n=$(grep -c '^[0-9][0-9]*: ok ' "$tmp/srv.txt")
+check "server auto: $server_count ok lines (got $n)" test "$n" -eq "$server_count"
+check "server auto: nothing but ok lines" test "$(wc -l <"$tmp/srv.txt")" -eq "$n"
+check "server auto: nothing on stderr" test ! -s "$tmp/srv.err"
+check "server auto: greeting" grep -qx '0: ok \* OK \[CAPABILITY\]' "$tmp/srv.txt"
+check "server auto: untagged CAPABILITY" grep -qx '123: ok \* CAPABILITY' "$tmp/srv.txt"
+check "server auto: tagged OK" grep -qx '217: ok A001 OK' "$tmp/srv.txt"
+check "server auto: FETCH with its number" grep -q '^[0-9]*: ok \* FETCH 10$' "$tmp/srv.txt"
+check "server auto: EXISTS with its count" grep -q '^[0-9]*: ok \* EXISTS 10$' "$tmp/srv.txt"
+check "server auto: EXPUNGE with its number" grep -q '^[0-9]*: ok \* EXPUNGE 9$' "$tmp/srv.txt"
+check "server auto: untagged OK with its code" grep -q '^[0-9]*: ok \* OK \[UIDNEXT\]$' "$tmp/srv.txt"
+check "server auto: code not in RFC 3501 named as written" grep -q '^[0-9]*: ok A091 OK \[COPYUID\]$' "$tmp/srv.txt"
+check "server auto: tagged OK with its code" grep -q '^[0-9]*: ok A106 OK \[READ-ONLY\]$' "$tmp/srv.txt"
+check "server auto: 6 continuation requests" test "$(grep -c '^[0-9]*: ok +$' "$tmp/srv.txt")" -eq 6
+check "server auto: BYE" grep -q '^[0-9]*: ok \* BYE$' "$tmp/srv.txt"
+check "server auto: last line" grep -qx '66576: ok A107 OK' "$tmp/srv.txt"
+for chunk in 1 7; do
+    "$tool" parse --as=auto --chunk-size="$chunk" "$server" >"$tmp/srv-chunk.txt" 2>/dev/null
+    check "server auto --chunk-size=$chunk: same output" cmp -s "$tmp/srv.txt" "$tmp/srv-chunk.txt"
+done
+# The Dovecot greeting is also valid response-data, so --as=response reads the whole stream
+# too; the summaries are the same.
+run_tool "$tmp/srv-r.txt" "$tmp/srv-r.err" parse --as=response "$server"
+check "server --as=response: exit 0 (got $rc)" test "$rc" -eq 0
+check "server --as=response: same summaries" cmp -s "$tmp/srv.txt" "$tmp/srv-r.txt"
+head -n 1 "$server" >"$tmp/greeting.imap"
+run_tool "$tmp/greet.txt" "$tmp/greet.err" parse --as=greeting "$tmp/greeting.imap"
+check "server greeting alone --as=greeting: exit 0 (got $rc)" test "$rc" -eq 0
+check "server greeting alone --as=greeting: summary" grep -qx '0: ok \* OK \[CAPABILITY\]' "$tmp/greet.txt"
+
+# Round trip. The AST keeps what varies in this session: the form of every string (atom,
+# quoted, literal with its length), the case of strings and flags as written (Dovecot's quoted
+# lower-case "text" "plain", \Seen, Entw&APw-rfe), the text after conditions and after codes
+# RFC 3501 does not name ([COPYUID ...], [APPENDUID ...], [CLOSED]), the leading zero of
+# date-time days and how many BODYSTRUCTURE extension fields were written. Grammar keywords
+# (FETCH, FLAGS, OK, UIDNEXT, NIL...) are written upper case whatever their input case; Dovecot
+# writes them upper case. So the output is the input, byte for byte.
+run_tool "$tmp/srv-rt.imap" "$tmp/srv-rt.err" roundtrip --as=auto "$server"
+check "server roundtrip --as=auto: exit 0 (got $rc)" test "$rc" -eq 0
+check "server roundtrip --as=auto: byte for byte" cmp "$server" "$tmp/srv-rt.imap"
+check "server roundtrip --as=auto: nothing on stderr" test ! -s "$tmp/srv-rt.err"
+"$tool" roundtrip --as=auto --chunk-size=3 - <"$server" >"$tmp/srv-rt3.imap" 2>/dev/null
+check "server roundtrip --chunk-size=3 from stdin: byte for byte" cmp -s "$server" "$tmp/srv-rt3.imap"
+
+run_tool "$tmp/srv.json" "$tmp/srv.json.err" parse --as=auto --format=json "$server"
+check "server json: exit 0 (got $rc)" test "$rc" -eq 0
+check "server json: $server_count lines" test "$(wc -l <"$tmp/srv.json")" -eq "$server_count"
+if ((have_python)); then
+    check "server json: valid JSON on every line, records tile the file" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in sys.stdin]
+assert len(recs) == int(sys.argv[2]), len(recs)
+assert all(r["ok"] is True and "ast" in r for r in recs), "not all ok"
+pos = 0
+for r in recs:
+    assert r["offset"] == pos, (r["offset"], pos)
+    pos += r["length"]
+assert pos == int(sys.argv[1]), (pos, sys.argv[1])
+' "$(wc -c <"$server")" "$server_count" <"$tmp/srv.json"
+    # shellcheck disable=SC2016 # Python code, "$" is literal
+    check "server json: AST content" python3 -c '
+import json, sys
+recs = [json.loads(l)["ast"] for l in sys.stdin]
+g = recs[0]
+assert g["type"] == "greeting" and g["cond"]["status"] == "ok", g
+assert g["cond"]["text"]["code"]["type"] == "capability", g
+assert g["cond"]["text"]["code"]["capabilities"][0] == "IMAP4rev1", g
+assert g["cond"]["text"]["text"] == "Dovecot (Debian) ready.", g
+kinds = [r["type"] for r in recs[1:]]
+assert kinds.count("greeting") == 0 and kinds.count("continue") == 6, kinds
+assert kinds.count("tagged") == 107 and kinds.count("untagged") == 285, kinds
+tagged = {r["tag"]: r["cond"] for r in recs if r["type"] == "tagged"}
+assert tagged["A001"] == {"status": "ok", "text": {"code": None, "text": "Pre-login capabilities listed, post-login capabilities have more."}}, tagged["A001"]
+assert tagged["A106"]["text"]["code"] == {"type": "read_only"}, tagged["A106"]
+assert tagged["A091"]["text"]["code"] == {"type": "other", "atom": "COPYUID", "text": "1795676964 1:3 1:3"}, tagged["A091"]
+assert tagged["A027"]["status"] == "no", tagged["A027"]
+assert [c["status"] for c in tagged.values()].count("ok") == 106, "one NO, no BAD"
+cont = [r for r in recs if r["type"] == "continue"]
+assert cont[0]["content"] == {"type": "text", "code": None, "text": "OK"}, cont[0]
+data = [r["data"] for r in recs if r["type"] == "untagged"]
+def first(pred):
+    return next(d for d in data if pred(d))
+d = first(lambda d: d["type"] == "status")
+assert d["mailbox"] == {"name": {"form": "atom", "value": "INBOX"}}, d
+assert d["items"] == [{"att": "messages", "value": 10}, {"att": "recent", "value": 10}, {"att": "uidnext", "value": 11}, {"att": "uidvalidity", "value": 1795676965}, {"att": "unseen", "value": 5}], d
+d = first(lambda d: d["type"] == "list")
+assert d["list"] == {"flags": ["\\Noselect"], "delimiter": "/", "mailbox": {"name": {"form": "quoted", "value": ""}}}, d
+d = first(lambda d: d["type"] == "search")
+assert d["numbers"] == list(range(1, 11)), d
+assert {"type": "search", "numbers": []} in data, "empty SEARCH"
+assert {"type": "exists", "count": 10} in data and {"type": "recent", "count": 10} in data
+assert {"type": "expunge", "number": 9} in data
+d = first(lambda d: d["type"] == "cond" and d["text"]["code"] and d["text"]["code"]["type"] == "permanentflags" and d["text"]["code"]["flags"])
+assert d["text"]["code"]["flags"][-1] == "\\*", d
+d = first(lambda d: d["type"] == "cond" and d["text"]["code"] and d["text"]["code"]["type"] == "uidvalidity")
+assert isinstance(d["text"]["code"]["value"], int), d
+assert {"type": "cond", "status": "bye", "text": {"code": None, "text": "Logging out"}} in data
+fetches = [d for d in data if d["type"] == "fetch"]
+def att(number, kind, structure=None):
+    for f in fetches:
+        if f["number"] != number:
+            continue
+        for a in f["items"]:
+            if a["type"] == kind and (structure is None or a.get("structure") == structure):
+                return a
+    raise AssertionError((number, kind))
+a = att(6, "flags")
+assert a["flags"] == ["\\Recent", "$Label1"], a
+a = att(1, "internaldate")["date"]
+assert a == {"day": 15, "month": 1, "year": 2024, "hour": 8, "minute": 30, "second": 12, "zone_negative": False, "zone_hhmm": 0, "leading_zero": False}, a
+assert att(4, "rfc822_size")["size"] == 1327
+assert att(7, "uid")["uid"] == 7
+# Envelope: a literal display name, groups (start and end markers), a source route.
+e = att(7, "envelope")["envelope"]
+assert e["subject"] == {"form": "quoted", "value": "Re: addresses of all kinds"}, e
+assert e["from"] == [{"name": {"form": "literal", "value": "Doe, \"JD\" John"}, "adl": None, "mailbox": {"form": "quoted", "value": "jd"}, "host": {"form": "quoted", "value": "example.com"}}], e["from"]
+assert e["sender"][0]["name"] == {"form": "quoted", "value": "Mailing List"}, e["sender"]
+assert e["reply_to"][0] == {"name": None, "adl": None, "mailbox": {"form": "quoted", "value": "Project Team"}, "host": None}, e["reply_to"]
+assert e["reply_to"][-1] == {"name": None, "adl": None, "mailbox": None, "host": None}, e["reply_to"]
+assert [x["mailbox"] and x["mailbox"]["value"] for x in e["to"]] == ["undisclosed-recipients", None], e["to"]
+assert e["bcc"] is None and e["in_reply_to"]["value"] == "<addr.0721@example.com>", e
+assert any(x["adl"] == {"form": "quoted", "value": "@relay.example.com"} for x in e["cc"]), e["cc"]
+e = att(10, "envelope")["envelope"]
+assert e["date"] is None and e["subject"] is None, e
+# BODY: a multipart holding a message/rfc822 with its envelope and body, strings as written.
+b = att(5, "body", False)["body"]
+assert b["type"] == "mpart" and b["media_subtype"] == {"form": "quoted", "value": "mixed"} and b["extension"] is None, b
+t, m = b["parts"]
+assert t["part"]["type"] == "text" and t["part"]["media_type"] == {"form": "quoted", "value": "text"}, t
+assert t["part"]["fields"]["params"] == [{"attribute": {"form": "quoted", "value": "charset"}, "value": {"form": "quoted", "value": "us-ascii"}}], t
+m = m["part"]
+assert m["type"] == "msg" and m["media_type"]["value"] == "message" and m["media_subtype"]["value"] == "rfc822", m
+assert m["fields"]["description"] == {"form": "quoted", "value": "Forwarded message"} and m["fields"]["octets"] == 480, m
+assert m["envelope"]["subject"]["value"] == "March newsletter" and m["lines"] == 19, m
+assert m["body"]["type"] == "mpart" and m["body"]["media_subtype"]["value"] == "alternative", m
+assert [p["part"]["media_subtype"]["value"] for p in m["body"]["parts"]] == ["plain", "html"], m
+# BODYSTRUCTURE: the extension data.
+b = att(1, "body", True)["body"]
+assert b["type"] == "1part" and b["part"]["lines"] == 6, b
+assert b["extension"] == {"md5": None, "tail": {"fields": 4, "disposition": None, "language": {"type": "nstring", "value": None}, "location": None, "extensions": []}}, b
+b = att(4, "body", True)["body"]
+assert b["extension"]["params"][0]["attribute"]["value"] == "boundary", b
+assert [p["part"]["type"] for p in b["parts"]] == ["text", "basic", "basic"], b
+assert b["parts"][1]["part"]["media_type"]["value"] == "image", b
+# BODY[...] data: a literal, decoded as UTF-8 (the session is all UTF-8).
+a = att(2, "body_section")
+assert a["section"] == {"part": [], "text": None} and a["origin"] is None, a
+assert a["data"]["form"] == "literal" and "viele Gr\u00fc\u00dfe" in a["data"]["value"], a
+' <"$tmp/srv.json"
+fi
+run_tool "$tmp/srv-r.json" "$tmp/srv-r.json.err" parse --as=response --format=json "$server"
+if ((have_python)); then
+    check "server json --as=response: the first message is untagged data" python3 -c '
+import json, sys
+r = json.loads(sys.stdin.readline())["ast"]
+assert r["type"] == "untagged" and r["data"]["type"] == "cond" and r["data"]["status"] == "ok", r
+' <"$tmp/srv-r.json"
+fi
+
+# Octets that are not UTF-8 get a "_base64" sibling; a base64 continuation (empty line).
+printf '* 1 FETCH (BODY[1]<0> {2}\r\n\377a RFC822.TEXT NIL)\r\n+ \r\n' >"$tmp/8bit.imap"
+run_tool "$tmp/8bit.json" "$tmp/8bit.err" parse --as=response --format=json "$tmp/8bit.imap"
+check "8-bit literal: exit 0 (got $rc)" test "$rc" -eq 0
+if ((have_python)); then
+    check "8-bit literal: value_base64" python3 -c '
+import json, sys
+recs = [json.loads(l)["ast"] for l in sys.stdin]
+items = recs[0]["data"]["items"]
+assert items[0]["section"] == {"part": [1], "text": None} and items[0]["origin"] == 0, items
+assert items[0]["data"]["value_base64"] == "/2E=", items
+assert items[1] == {"type": "rfc822", "which": "text", "data": None}, items
+assert recs[1] == {"type": "continue", "content": {"type": "base64", "base64": ""}}, recs[1]
+' <"$tmp/8bit.json"
+fi
+run_tool "$tmp/8bit-rt.imap" "$tmp/8bit-rt.err" roundtrip --as=response "$tmp/8bit.imap"
+check "8-bit literal: roundtrip byte for byte" cmp -s "$tmp/8bit.imap" "$tmp/8bit-rt.imap"
+
+# The client side of the session: its APPEND and SEARCH literals are framed with their lines.
+run_tool "$tmp/cli.txt" "$tmp/cli.err" parse --as=command "$client"
+check "client session: exit 0 (got $rc)" test "$rc" -eq 0
+n=$(grep -c '^[0-9][0-9]*: ok ' "$tmp/cli.txt")
+check "client session: $client_count ok lines (got $n)" test "$n" -eq "$client_count"
+check "client session: nothing but ok lines" test "$(wc -l <"$tmp/cli.txt")" -eq "$n"
+check "client session: SEARCH with literals" grep -qx '930: ok A036 SEARCH' "$tmp/cli.txt"
+check "client session: APPEND" grep -qx '3156: ok A094 APPEND' "$tmp/cli.txt"
+run_tool "$tmp/cli-rt.imap" "$tmp/cli-rt.err" roundtrip --as=command "$client"
+check "client session roundtrip: byte for byte" cmp -s "$client" "$tmp/cli-rt.imap"
+
+# A bad server stream. Its first line (* NO) is response-data but not a greeting.
+run_tool "$tmp/bads.txt" "$tmp/bads.err" parse --as=auto "$bad_server"
+check "bad server auto: exit 1 (got $rc)" test "$rc" -eq 1
+check "bad server auto: * NO is not a greeting" \
+    grep -qF '0: error at offset 2: in greeting: expected resp-cond-auth / resp-cond-bye (syntax error): "* NO [ALERT] not ready, try later"' "$tmp/bads.txt"
+check "bad server auto: then responses" grep -qx '35: ok \* OK \[UIDNEXT\]' "$tmp/bads.txt"
+check "bad server auto: * 0 EXPUNGE at the 0" \
+    grep -q '^72: error at offset 74: in response-data: .*"\* 0 EXPUNGE"$' "$tmp/bads.txt"
+check "bad server auto: ok EXISTS" grep -qx '85: ok \* EXISTS 3' "$tmp/bads.txt"
+check "bad server auto: CAPABILITY without IMAP4rev1" \
+    grep -q '^97: error at offset 99: in response-data: .*"\* CAPABILITY IMAP4 IDLE"$' "$tmp/bads.txt"
+check "bad server auto: unterminated msg-att at the CR" \
+    grep -qF '122: error at offset 152: in msg-att: expected '"')'"' (syntax error): "* 1 FETCH (FLAGS (\\Seen) UID 4"' "$tmp/bads.txt"
+check "bad server auto: ok FETCH" grep -qx '154: ok \* FETCH 2' "$tmp/bads.txt"
+check "bad server auto: unknown condition" \
+    grep -qF '187: error at offset 190: in response-tagged: expected resp-cond-state (syntax error): "A1 MAYBE x"' "$tmp/bads.txt"
+check "bad server auto: ok tagged" grep -qx '199: ok A2 OK' "$tmp/bads.txt"
+check "bad server auto: 9 lines" test "$(wc -l <"$tmp/bads.txt")" -eq 9
+run_tool "$tmp/bads-r.txt" "$tmp/bads-r.err" parse --as=response "$bad_server"
+check "bad server --as=response: exit 1" test "$rc" -eq 1
+check "bad server --as=response: * NO is response-data" grep -qx '0: ok \* NO \[ALERT\]' "$tmp/bads-r.txt"
+check "bad server --as=response: same errors after it" \
+    cmp -s <(tail -n +2 "$tmp/bads.txt") <(tail -n +2 "$tmp/bads-r.txt")
+run_tool "$tmp/bads-g.txt" "$tmp/bads-g.err" parse --as=greeting "$bad_server"
+check "bad server --as=greeting: exit 1" test "$rc" -eq 1
+check "bad server --as=greeting: first line" grep -q '^0: error at offset 2: in greeting: ' "$tmp/bads-g.txt"
+check "bad server --as=greeting: * OK is a greeting" grep -qx '35: ok \* OK \[UIDNEXT\]' "$tmp/bads-g.txt"
+check "bad server --as=greeting: a tagged line is not" \
+    grep -qF '199: error at offset 199: in greeting: expected greeting (syntax error): "A2 OK done"' "$tmp/bads-g.txt"
+check "bad server --as=greeting: 1 ok line" test "$(grep -c ': ok ' "$tmp/bads-g.txt")" -eq 1
+run_tool "$tmp/bads.json" "$tmp/bads.json.err" parse --as=auto --format=json "$bad_server"
+check "bad server json: exit 1" test "$rc" -eq 1
+if ((have_python)); then
+    check "bad server json: records" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in sys.stdin]
+assert [r["ok"] for r in recs] == [False, True, False, True, False, False, True, False, True], recs
+assert [r["error"]["offset"] for r in recs if not r["ok"]] == [2, 74, 99, 152, 190], recs
+assert [r["error"]["production"] for r in recs if not r["ok"]] == ["greeting", "response-data", "response-data", "msg-att", "response-tagged"], recs
+assert all(r["error"]["code"] == "syntax" for r in recs if not r["ok"]), recs
+assert recs[1]["ast"]["data"]["text"]["code"] == {"type": "uidnext", "value": 5}, recs[1]
+pos = 0
+for r in recs:
+    assert r["offset"] == pos, (r, pos)
+    pos += r["length"]
+' <"$tmp/bads.json"
+fi
+run_tool "$tmp/bads-rt.imap" "$tmp/bads-rt.err" roundtrip --as=auto "$bad_server"
+check "bad server roundtrip: exit 1" test "$rc" -eq 1
+check "bad server roundtrip: good messages written" cmp -s "$tmp/bads-rt.imap" \
+    <(printf '* OK [UIDNEXT 5] Predicted next UID\r\n* 3 EXISTS\r\n* 2 FETCH (FLAGS (\\Seen) UID 5)\r\nA2 OK done\r\n')
+check "bad server roundtrip: errors on stderr" test "$(grep -c ': error at offset ' "$tmp/bads-rt.err")" -eq 5
+
 # ---- usage ------------------------------------------------------------------------------------
 expect_rc() { # expect_rc NAME WANT ARGS...
     local name=$1 want=$2
@@ -259,7 +511,7 @@ expect_rc() { # expect_rc NAME WANT ARGS...
 expect_rc "no subcommand" 2
 expect_rc "unknown subcommand" 2 frobnicate
 expect_rc "unknown option" 2 parse --frobnicate "$sample"
-expect_rc "unknown --as" 2 parse --as=greeting "$sample"
+expect_rc "unknown --as" 2 parse --as=frobnicate "$sample"
 expect_rc "unknown --format" 2 parse --format=xml "$sample"
 expect_rc "two files" 2 parse "$sample" "$sample"
 expect_rc "missing file" 2 parse "$tmp/does-not-exist.imap"
@@ -269,6 +521,8 @@ expect_rc "--help" 0 --help
 check "--help: lists subcommands" grep -q 'roundtrip' "$tmp/u.out"
 expect_rc "parse --help" 0 parse --help
 check "parse --help: JSON schema" grep -q 'JSON Lines' "$tmp/u.out"
+check "parse --help: response JSON" grep -qF '{"type":"greeting","cond":COND}' "$tmp/u.out"
+check "parse --help: --as=auto" grep -q 'auto: a whole server stream' "$tmp/u.out"
 expect_rc "roundtrip --help" 0 roundtrip --help
 expect_rc "--version" 0 --version
 check "--version: version string" grep -Eq '^imapwire [0-9]+\.[0-9]+\.[0-9]+' "$tmp/u.out"
