@@ -23,6 +23,8 @@ enum class error {
     nul_byte,          ///< a NUL octet (forbidden everywhere, RFC 3501 §9 note 3)
     bare_cr_lf,        ///< a CR or LF that is not part of a CRLF line end
     unserializable,    ///< (serializer) the value cannot be written in valid IMAP syntax
+    message_too_large, ///< a message (line plus literals) is larger than the configured limit
+    truncated,         ///< the stream ended inside a message
 };
 
 namespace detail {
@@ -49,6 +51,10 @@ public:
             return "bare CR or LF";
         case error::unserializable:
             return "value cannot be written in valid IMAP syntax";
+        case error::message_too_large:
+            return "message larger than the configured limit";
+        case error::truncated:
+            return "stream ended inside a message";
         }
         return "unknown imapwire error";
     }
