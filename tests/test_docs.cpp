@@ -6,9 +6,11 @@
 #include <sstream>
 #include <string>
 
-TEST_CASE("docs/usage.md shows the example programs verbatim") {
+namespace {
+/// Checks every "<!-- example: FILE -->" block of a page against FILE; returns how many.
+int check_examples(const std::string& page) {
     const std::string root = IMAPWIRE_SOURCE_DIR;
-    std::istringstream doc(imapwire::test::read_file(root + "/docs/usage.md"));
+    std::istringstream doc(imapwire::test::read_file(root + "/" + page));
     const std::string marker = "<!-- example: ";
     int examples = 0;
     for (std::string line; std::getline(doc, line);) {
@@ -25,5 +27,11 @@ TEST_CASE("docs/usage.md shows the example programs verbatim") {
         CHECK(shown == imapwire::test::read_file(root + "/" + file));
         ++examples;
     }
-    CHECK(examples == 4);
+    return examples;
+}
+} // namespace
+
+TEST_CASE("the docs show the example programs verbatim") {
+    CHECK(check_examples("docs/usage.md") == 4);
+    CHECK(check_examples("docs/framer.md") == 1);
 }

@@ -56,7 +56,6 @@ struct literal_announcement {
     std::uint32_t size = 0;
     bool synchronizing = true; ///< `{n}`: the client waits for "+" before sending the octets
     std::uint64_t offset = 0;  ///< stream offset of the "{"
-    std::string_view tag;      ///< the message's tag (its first token), to answer NO/BAD with
     std::string_view line;     ///< the message so far, through the CRLF after the announcement
 };
 
@@ -67,6 +66,7 @@ struct frame {
     std::string_view bytes;   ///< message or literal_data
     std::uint64_t offset = 0; ///< stream offset of `bytes`, of the announcement, or of the error
     std::size_t needed = 1;   ///< need_more
+    std::string_view tag;     ///< literal, error: the message's tag (first token), if known
     literal_announcement literal; ///< literal
     parse_error error;            ///< error (offset is a stream offset)
 };
@@ -175,7 +175,7 @@ public:
                 f.literal.synchronizing = !nonsync;
                 f.literal.offset = announced_at;
                 f.literal.line = std::string_view(buf_).substr(msg_start_, scan_ - msg_start_);
-                f.literal.tag = tag_of(f.literal.line);
+                f.tag = tag_of(f.literal.line);
                 return f;
             }
             case state::literal: {
@@ -316,6 +316,7 @@ private:
     frame refuse_literal_announcement(std::size_t brace, error code, const char* expected,
                                       std::uint64_t count, bool synchronizing) {
         const std::uint64_t at = abs(brace);
+        tag_.assign(tag_of(std::string_view(buf_).substr(msg_start_, scan_ - msg_start_)));
         drop_to(scan_);
         // A client that announced a synchronizing literal waits for "+" and, refused, does not
         // send it; otherwise the octets come anyway and are skipped by their count. A count too
@@ -324,7 +325,9 @@ private:
             lit_left_ = count;
             state_ = state::skip_literal;
         }
-        return make_error(at, code, expected);
+        frame f = make_error(at, code, expected);
+        f.tag = tag_;
+        return f;
     }
 
     frame truncated() {
@@ -393,6 +396,7 @@ private:
     state state_ = state::line;
     message_kind next_kind_ = message_kind::command;
     std::string chunk_; // the bytes of the last literal_data frame
+    std::string tag_;   // the tag of the last refused message
 };
 
 /// True when `message` is the DONE line that ends IDLE (RFC 2177), in any case.

@@ -5,6 +5,7 @@
 #include <imapwire/ast/response.hpp>
 #include <imapwire/config.hpp>
 #include <imapwire/error.hpp>
+#include <imapwire/framer.hpp>
 #include <imapwire/mutf7.hpp>
 #include <imapwire/options.hpp>
 #include <imapwire/owned.hpp>
