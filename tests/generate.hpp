@@ -6,7 +6,8 @@
 // generator that made it.
 //
 // The random numbers come from std::mt19937_64 alone (no std::*_distribution, whose output differs
-// between standard libraries), so a seed gives the same command everywhere.
+// between standard libraries), so a seed gives the same command everywhere. set_source() replaces
+// the engine by any other source of choices (the structure-aware fuzz targets use their input).
 #pragma once
 
 #include <imapwire/ast/command.hpp>
@@ -16,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <random>
@@ -34,6 +36,7 @@ enum class string_context {
                   ///< ASTRING-CHARs, quoted or literal
     list_mailbox, ///< list-mailbox: atom of list-chars (may hold % and *), quoted or literal
     literal,      ///< APPEND's message: a literal only
+    string,       ///< string / nstring (envelopes, body fields, message data): quoted or literal
 };
 
 struct generator_options {
@@ -50,6 +53,10 @@ struct generator_options {
     /// serialize() documents that it then picks a valid form, so the value still round-trips.
     bool misplaced_forms = true;
 };
+
+/// Where a generator's choices come from, instead of its seeded engine: source(n) for n > 0
+/// returns a number below n, source(0) any 64-bit number.
+using random_source = std::function<std::uint64_t(std::uint64_t bound)>;
 
 namespace detail_gen {
 
@@ -70,6 +77,7 @@ struct char_tables {
     std::string text = chars_of(imapwire::detail::cc_text);
     std::string char8 = chars_of(imapwire::detail::cc_char8);
     std::string base64 = chars_of(imapwire::detail::cc_base64);
+    std::string text_nobr = chars_of(imapwire::detail::cc_text_nobr);
     std::string alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 };
 
@@ -118,6 +126,9 @@ public:
 
     generator(const generator&) = delete;
     generator& operator=(const generator&) = delete;
+
+    /// Takes every further choice from `source` rather than from the seeded engine.
+    void set_source(random_source source) { source_ = std::move(source); }
 
     /// A random command.
     ast::command command() { return command(command_index()); }
@@ -279,7 +290,8 @@ public:
     }
 
     /// Gives `value` a form: mostly `value` (the serializer chooses), otherwise one of the forms
-    /// valid in `ctx`; quoted data is escaped as on the wire.
+    /// valid in `ctx`; quoted data is escaped as on the wire. With misplaced_forms, now and then
+    /// a form that is not valid in `ctx` (an atom where only a string may stand...).
     ast::istring shape(std::string value, string_context ctx) {
         using imapwire::detail::all_of;
         const bool astring_atom = !value.empty() && all_of(imapwire::detail::cc_astring, value);
@@ -306,6 +318,8 @@ public:
                 forms.assign(1, ast::string_form::atom);
             else if (ctx == string_context::literal && quotable)
                 forms.assign(1, ast::string_form::quoted);
+            else if (ctx == string_context::string && astring_atom)
+                forms.assign(1, ast::string_form::atom);
         }
         const ast::string_form f = forms[below(forms.size())];
         if (f == ast::string_form::quoted)
@@ -428,7 +442,7 @@ public:
         case 1:
             return 4294967295u;
         case 2:
-            return static_cast<std::uint32_t>(rng_());
+            return static_cast<std::uint32_t>(draw(0));
         case 3:
             return static_cast<std::uint32_t>(below(100000));
         default:
@@ -600,7 +614,7 @@ public:
     // Random primitives.
 
     /// Uniform in [0, n) (0 when n is 0). The modulo bias is below 2^-32 for the n used here.
-    std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : rng_() % n; }
+    std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : draw(n) % n; }
     /// Uniform in [lo, hi].
     std::uint64_t between(std::uint64_t lo, std::uint64_t hi) { return lo + below(hi - lo + 1); }
     bool percent(unsigned p) { return below(100) < p; }
@@ -616,7 +630,9 @@ public:
         return arena_.back();
     }
 
-private:
+protected:
+    // The helpers below are shared with the response generator (generate_response.hpp).
+
     std::size_t command_index() {
         // Weights: commands with arguments are drawn more often than bare keywords.
         static constexpr std::array<unsigned, command_alternatives> weights = {
@@ -880,7 +896,11 @@ private:
             {"1", "]", "tag]", "A.1", "~", "a-b_c", "NIL", "UID", "x[1]", "}"})));
     }
 
+    /// The next raw choice: below `bound` from a plugged-in source, any number from the engine.
+    std::uint64_t draw(std::uint64_t bound) { return source_ ? source_(bound) : rng_(); }
+
     std::mt19937_64 rng_;
+    random_source source_;
     std::deque<std::string> arena_;
     generator_options opt_;
     int search_budget_ = 0;

@@ -386,3 +386,26 @@ TEST_CASE("response, response-done, response-fatal: a command's whole exchange")
     CHECK(nul.error().code == error::nul_byte);
     CHECK(nul.error().offset == 11);
 }
+
+TEST_CASE("regressions found by the response round trip") {
+    // "[CODE] " with no text after it is all text: the optional code does not match
+    for (const std::string line : {"* OK [UIDNEXT 5] ", "+ [ALERT] ", "A1 NO [X y] "}) {
+        const auto r = response_ok(line);
+        if (const auto* c = std::get_if<ast::continue_req>(&r.v))
+            CHECK(!std::get<ast::resp_text>(c->content).code);
+        else if (const auto* t = std::get_if<ast::response_tagged>(&r.v))
+            CHECK(!t->cond.text.code);
+        else
+            CHECK(!data<ast::resp_cond>(r).text.code);
+    }
+    // a number too large for UIDNEXT / UIDVALIDITY / UNSEEN makes it the generic code form
+    for (const std::string code : {"UIDNEXT", "UIDVALIDITY", "UNSEEN"}) {
+        const auto c = data<ast::resp_cond>(response_ok("* OK [" + code + " 4294967296] done"));
+        const auto& other = std::get<ast::code_other>(*c.text.code);
+        CHECK(other.atom == code);
+        CHECK(other.text == "4294967296");
+    }
+    // a basic body typed "TEXT" or "MESSAGE" "RFC822" serializes (it cannot be read as the others)
+    response_ok("* 1 FETCH (BODY (\"TEXT\" \"plain\" NIL NIL NIL \"7BIT\" 0))");
+    response_ok("* 1 FETCH (BODY (\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 0))");
+}

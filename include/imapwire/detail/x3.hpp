@@ -123,9 +123,10 @@ constexpr unsigned digits_value(std::string_view d) noexcept {
 }
 
 /// RFC 3501 `number` (NonZero = false) and `nz-number` (true): 32-bit unsigned. Digits that
-/// overflow 32 bits are an error (number_range), not a shorter match.
-template <bool NonZero>
-struct number_parser : x3::parser<number_parser<NonZero>> {
+/// overflow 32 bits are an error (number_range), not a shorter match; with Soft, they are simply
+/// no match (for places where another alternative can take the digits).
+template <bool NonZero, bool Soft = false>
+struct number_parser : x3::parser<number_parser<NonZero, Soft>> {
     using attribute_type = std::uint32_t;
     static constexpr bool has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
@@ -136,9 +137,14 @@ struct number_parser : x3::parser<number_parser<NonZero>> {
         std::uint64_t v = 0;
         while (i != last && *i >= '0' && *i <= '9') {
             v = v * 10 + static_cast<std::uint64_t>(*i - '0');
-            if (v > 0xffffffffull)
-                throw limit_failure{first, error::number_range, NonZero ? "nz-number" : "number",
-                                    "a number below 4294967296"};
+            if (v > 0xffffffffull) {
+                if constexpr (Soft)
+                    return false;
+                else
+                    throw limit_failure{first, error::number_range,
+                                        NonZero ? "nz-number" : "number",
+                                        "a number below 4294967296"};
+            }
             ++i;
         }
         x3::traits::move_to(static_cast<std::uint32_t>(v), attr);

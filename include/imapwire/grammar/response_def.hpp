@@ -237,6 +237,8 @@ inline const auto capability_data_def =
     +(SP_ >> capability[push<&ast::capability_data::capabilities>]) >> x3::eps[has_imap4rev1];
 
 inline const auto code_end = &x3::lit(']');
+// a number too large for the named code leaves the code to the generic form
+inline constexpr auto soft_nz_number = number_parser<true, true>{};
 // "BADCHARSET" [SP "(" astring *(SP astring) ")" ]
 inline const auto badcharset__def =
     kw("BADCHARSET") >>
@@ -265,11 +267,11 @@ inline const auto resp_text_code_def =
     (kw("READ-ONLY") >> code_end)[assign_type<ast::code_read_only>] |
     (kw("READ-WRITE") >> code_end)[assign_type<ast::code_read_write>] |
     (kw("TRYCREATE") >> code_end)[assign_type<ast::code_trycreate>] |
-    (kw("UIDNEXT") >> SP_ >> nz_number >>
+    (kw("UIDNEXT") >> SP_ >> soft_nz_number >>
      code_end)[([](auto& ctx) { x3::_val(ctx) = ast::code_uidnext{x3::_attr(ctx)}; })] |
-    (kw("UIDVALIDITY") >> SP_ >> nz_number >>
+    (kw("UIDVALIDITY") >> SP_ >> soft_nz_number >>
      code_end)[([](auto& ctx) { x3::_val(ctx) = ast::code_uidvalidity{x3::_attr(ctx)}; })] |
-    (kw("UNSEEN") >> SP_ >> nz_number >>
+    (kw("UNSEEN") >> SP_ >> soft_nz_number >>
      code_end)[([](auto& ctx) { x3::_val(ctx) = ast::code_unseen{x3::_attr(ctx)}; })] |
     (atom >> -(SP_ >> chars_parser<cc_text_nobr>{}))[([](auto& ctx) {
         auto& a = x3::_attr(ctx);
@@ -279,9 +281,9 @@ inline const auto resp_text_code_def =
                             text ? std::optional<std::string_view>(*text) : std::nullopt};
     })];
 // resp-text       = ["[" resp-text-code "]" SP] text
-// (a "[" that does not open a valid code is part of the text)
+// (a "[" that does not open a valid code followed by "] " and text is part of the text)
 inline const auto resp_text_def =
-    -('[' >> resp_text_code >> ']' >> SP_)[set<&ast::resp_text::code>] >>
+    -('[' >> resp_text_code >> ']' >> SP_ >> &TEXT_CHAR)[set<&ast::resp_text::code>] >>
     text[set<&ast::resp_text::text>];
 
 template <ast::condition C>

@@ -177,14 +177,9 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
         [&](const auto& part) {
             using T = std::decay_t<decltype(part)>;
             if constexpr (std::is_same_v<T, ast::body_type_basic>) {
-                // MESSAGE/RFC822 and TEXT would read back as the other body types
-                const std::string type = part.media_type.value();
-                w.require(!detail::iequals(type, "TEXT") ||
-                          part.media_type.form != ast::string_form::quoted);
-                w.require(!(detail::iequals(type, "MESSAGE") &&
-                            detail::iequals(part.media_subtype.value(), "RFC822") &&
-                            part.media_type.form == ast::string_form::quoted &&
-                            part.media_subtype.form == ast::string_form::quoted));
+                // A basic body typed "TEXT" or "MESSAGE" "RFC822" cannot be read back as the
+                // other body types: those need a line count or an envelope after the fields,
+                // where a basic body has an nstring or nothing.
                 write_string_only(w, part.media_type);
                 w.sp();
                 write_string_only(w, part.media_subtype);
