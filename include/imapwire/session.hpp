@@ -1,0 +1,537 @@
+// imapwire: the RFC 3501 protocol state machine over a connection's messages, reporting every
+// departure from the protocol it can see: syntax errors, commands in the wrong state, tag
+// mismatches, unexpected continuations, responses that do not belong, and more.
+#pragma once
+
+#include <imapwire/framer.hpp>
+#include <imapwire/parse.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace imapwire {
+
+/// RFC 3501 §3 connection states.
+enum class protocol_state : std::uint8_t {
+    greeting,          ///< before the server's greeting
+    not_authenticated, ///< §3.1
+    authenticated,     ///< §3.2
+    selected,          ///< §3.3
+    logout,            ///< §3.4
+};
+
+inline const char* to_string(protocol_state s) noexcept {
+    switch (s) {
+    case protocol_state::greeting:
+        return "greeting";
+    case protocol_state::not_authenticated:
+        return "not authenticated";
+    case protocol_state::authenticated:
+        return "authenticated";
+    case protocol_state::selected:
+        return "selected";
+    case protocol_state::logout:
+        return "logout";
+    }
+    return "?";
+}
+
+/// Which side sent a message.
+enum class side : std::uint8_t { client, server };
+
+/// What kind of departure from RFC 3501 a finding reports. Each has a stable rule name
+/// (rule_name) for machine-readable output.
+enum class finding_kind : std::uint8_t {
+    syntax,                      ///< a message does not parse (§9)
+    framing,                     ///< a line or literal over a limit, or a message cut off
+    missing_greeting,            ///< the server's first message is not a greeting (§7.1)
+    command_not_allowed,         ///< command not valid in the connection's state (§3, §6)
+    duplicate_tag,               ///< a tag reused while a command with it is in progress (§2.2.1)
+    unknown_tag,                 ///< a tagged response matches no command in progress (§2.2.2)
+    unexpected_continuation,     ///< "+" when the client awaits none (§7.5)
+    literal_before_continuation, ///< literal octets sent before the server's "+" (§2.2, §7.5)
+    auth_data_unexpected,        ///< AUTHENTICATE data without a challenge (§6.2.2)
+    response_not_allowed,        ///< untagged data that does not belong here (§3, §7)
+    expunge_not_allowed, ///< EXPUNGE with no command, or during FETCH/STORE/SEARCH (§7.4.1)
+    data_after_starttls, ///< commands pipelined after STARTTLS before its result (§6.2.1)
+    data_after_logout,   ///< anything after BYE or LOGOUT's completion (§3.4, §7.1.5)
+    unfinished_command,  ///< the trace ends with commands still in progress
+};
+
+inline const char* rule_name(finding_kind k) noexcept {
+    switch (k) {
+    case finding_kind::syntax:
+        return "syntax";
+    case finding_kind::framing:
+        return "framing";
+    case finding_kind::missing_greeting:
+        return "missing-greeting";
+    case finding_kind::command_not_allowed:
+        return "command-state";
+    case finding_kind::duplicate_tag:
+        return "duplicate-tag";
+    case finding_kind::unknown_tag:
+        return "unknown-tag";
+    case finding_kind::unexpected_continuation:
+        return "unexpected-continuation";
+    case finding_kind::literal_before_continuation:
+        return "literal-before-continuation";
+    case finding_kind::auth_data_unexpected:
+        return "auth-data-unexpected";
+    case finding_kind::response_not_allowed:
+        return "response-state";
+    case finding_kind::expunge_not_allowed:
+        return "expunge-timing";
+    case finding_kind::data_after_starttls:
+        return "starttls-pipelining";
+    case finding_kind::data_after_logout:
+        return "data-after-logout";
+    case finding_kind::unfinished_command:
+        return "unfinished-command";
+    }
+    return "?";
+}
+
+/// The RFC 3501 section a finding comes from.
+inline const char* rfc_section(finding_kind k) noexcept {
+    switch (k) {
+    case finding_kind::syntax:
+        return "9";
+    case finding_kind::framing:
+        return "4.3";
+    case finding_kind::missing_greeting:
+        return "7.1";
+    case finding_kind::command_not_allowed:
+        return "3";
+    case finding_kind::duplicate_tag:
+        return "2.2.1";
+    case finding_kind::unknown_tag:
+        return "2.2.2";
+    case finding_kind::unexpected_continuation:
+        return "7.5";
+    case finding_kind::literal_before_continuation:
+        return "7.5";
+    case finding_kind::auth_data_unexpected:
+        return "6.2.2";
+    case finding_kind::response_not_allowed:
+        return "7";
+    case finding_kind::expunge_not_allowed:
+        return "7.4.1";
+    case finding_kind::data_after_starttls:
+        return "6.2.1";
+    case finding_kind::data_after_logout:
+        return "3.4";
+    case finding_kind::unfinished_command:
+        return "2.2.2";
+    }
+    return "?";
+}
+
+/// One departure from the protocol.
+struct finding {
+    finding_kind kind = finding_kind::syntax;
+    imapwire::side side = side::client;
+    std::uint64_t offset = 0; ///< offset in that side's byte stream
+    std::size_t message = 0;  ///< index of the message in that side's stream (0-based)
+    std::string text;         ///< what is wrong, in words
+    std::string production;   ///< syntax findings: the RFC production that failed
+    bool warning = false;     ///< true for what may be the trace's fault, not the peers'
+};
+
+/// Counts for a summary.
+struct session_stats {
+    std::size_t client_messages = 0;
+    std::size_t server_messages = 0;
+    std::map<std::string, std::map<std::string, std::size_t>>
+        commands_by_state; // state -> name -> n
+};
+
+/// Follows one IMAP connection, message by message, in the order the messages happened, and
+/// reports findings. Feed it framer events of both sides (or call the message functions
+/// directly); it parses every message itself.
+class session {
+public:
+    session() = default;
+    explicit session(parse_options options)
+        : popt_(options) {}
+
+    protocol_state state() const noexcept { return state_; }
+    const std::vector<finding>& findings() const noexcept { return findings_; }
+    const session_stats& stats() const noexcept { return stats_; }
+
+    /// A complete client message, framed as `as` (command, authenticate_data, idle_done).
+    void client_message(std::string_view bytes, std::uint64_t offset,
+                        message_kind as = message_kind::command) {
+        const std::size_t index = stats_.client_messages++;
+        if (pending_literal_ && !literal_invited_)
+            add(finding_kind::literal_before_continuation, side::client, pending_literal_at_, index,
+                "literal octets sent before the server's continuation request");
+        pending_literal_ = false;
+        literal_invited_ = false;
+        if (closed_) {
+            add(finding_kind::data_after_logout, side::client, offset, index,
+                "the client sent data after the connection was closed (BYE or LOGOUT)");
+            return;
+        }
+        if (starttls_tag_)
+            add(finding_kind::data_after_starttls, side::client, offset, index,
+                "command sent after STARTTLS before its result (and the TLS negotiation)");
+        if (as == message_kind::authenticate_data ||
+            (auth_tag_ && as == message_kind::command && auth_expects_data_)) {
+            if (!auth_tag_ || !auth_challenged_)
+                add(finding_kind::auth_data_unexpected, side::client, offset, index,
+                    "AUTHENTICATE data sent without a continuation request from the server");
+            auth_challenged_ = false;
+            auto r = parse_authenticate_data(bytes, popt_);
+            if (!r.ok())
+                syntax(side::client, offset, index, r);
+            return;
+        }
+        if (as == message_kind::idle_done)
+            return;
+        auto r = parse_command(bytes, popt_);
+        if (!r.ok()) {
+            syntax(side::client, offset, index, r);
+            return;
+        }
+        command(r.value(), offset, index);
+    }
+
+    /// The client announced a literal at the end of a line (framer `literal` frame).
+    void client_literal(const literal_announcement& lit) {
+        if (!lit.synchronizing)
+            return;
+        pending_literal_ = true;
+        literal_invited_ = false;
+        pending_literal_at_ = lit.offset;
+    }
+
+    /// A complete server message, framed as `as` (greeting or response).
+    void server_message(std::string_view bytes, std::uint64_t offset,
+                        message_kind as = message_kind::response) {
+        const std::size_t index = stats_.server_messages++;
+        if (state_ == protocol_state::greeting || as == message_kind::greeting) {
+            greeting_message(bytes, offset, index);
+            return;
+        }
+        if (closed_ && !(logout_tag_ && bytes.substr(0, logout_tag_->size()) == *logout_tag_)) {
+            add(finding_kind::data_after_logout, side::server, offset, index,
+                "the server sent data after BYE or LOGOUT's completion");
+            return;
+        }
+        auto r = parse_response(bytes, popt_);
+        if (!r.ok()) {
+            syntax(side::server, offset, index, r);
+            return;
+        }
+        std::visit([&](const auto& x) { response(x, offset, index); }, r->v);
+    }
+
+    /// A framing error on either side (line or literal over a limit, stream cut off).
+    void framing_error(imapwire::side s, const parse_error& e) {
+        add(finding_kind::framing, s, e.offset,
+            s == side::client ? stats_.client_messages : stats_.server_messages,
+            e.code.message() + (e.expected.empty() ? "" : ": expected " + e.expected));
+    }
+
+    /// The trace is over: commands still in progress are reported (as warnings: a trace may
+    /// simply have been cut).
+    void finish() {
+        for (const auto& [tag, cmd] : in_flight_) {
+            finding f;
+            f.kind = finding_kind::unfinished_command;
+            f.side = side::client;
+            f.offset = cmd.offset;
+            f.message = cmd.index;
+            f.text = "no tagged response to " + cmd.name + " (tag " + tag + ")";
+            f.warning = true;
+            findings_.push_back(std::move(f));
+        }
+        in_flight_.clear();
+    }
+
+private:
+    struct pending_command {
+        std::string name; ///< upper case, e.g. "UID FETCH"
+        std::uint64_t offset = 0;
+        std::size_t index = 0;
+    };
+
+    void add(finding_kind k, imapwire::side s, std::uint64_t offset, std::size_t index,
+             std::string text, std::string production = {}) {
+        finding f;
+        f.kind = k;
+        f.side = s;
+        f.offset = offset;
+        f.message = index;
+        f.text = std::move(text);
+        f.production = std::move(production);
+        findings_.push_back(std::move(f));
+    }
+
+    template <class R>
+    void syntax(imapwire::side s, std::uint64_t offset, std::size_t index, const R& r) {
+        if (r.incomplete()) {
+            add(finding_kind::framing, s, offset, index, "message ends before it is complete");
+            return;
+        }
+        const parse_error& e = r.error();
+        finding_kind k = e.code == error::syntax ? finding_kind::syntax : finding_kind::syntax;
+        add(k, s, offset + e.offset, index,
+            "in " + std::string(e.production) + ": expected " + e.expected + " (" +
+                e.code.message() + ")",
+            std::string(e.production));
+    }
+
+    // --- greeting --------------------------------------------------------------------------
+
+    void greeting_message(std::string_view bytes, std::uint64_t offset, std::size_t index) {
+        auto g = parse_greeting(bytes, popt_);
+        if (!g.ok()) {
+            if (g.failed() && parse_response(bytes, popt_).ok())
+                add(finding_kind::missing_greeting, side::server, offset, index,
+                    "the first server message is not a greeting (OK, PREAUTH or BYE)");
+            else
+                syntax(side::server, offset, index, g);
+            state_ = predicted_ = protocol_state::not_authenticated;
+            return;
+        }
+        switch (g->cond.status) {
+        case ast::condition::preauth:
+            state_ = protocol_state::authenticated;
+            break;
+        case ast::condition::bye:
+            state_ = protocol_state::logout;
+            closed_ = true;
+            break;
+        default:
+            state_ = protocol_state::not_authenticated;
+            break;
+        }
+        predicted_ = state_;
+    }
+
+    // --- commands --------------------------------------------------------------------------
+
+    /// The state the connection will be in once the commands in progress have completed,
+    /// assuming they succeed: commands may be pipelined (§5.5).
+    protocol_state predicted_state() const noexcept { return predicted_; }
+
+    static std::string command_name(const ast::command_body& b) {
+        static const char* names[] = {
+            "CAPABILITY",  "LOGOUT", "NOOP",         "X",        "APPEND", "CREATE", "DELETE",
+            "EXAMINE",     "LIST",   "LSUB",         "RENAME",   "SELECT", "STATUS", "SUBSCRIBE",
+            "UNSUBSCRIBE", "LOGIN",  "AUTHENTICATE", "STARTTLS", "CHECK",  "CLOSE",  "EXPUNGE",
+            "COPY",        "FETCH",  "STORE",        "SEARCH",   "UID"};
+        std::string n = names[b.index()];
+        if (const auto* x = std::get_if<ast::x_command>(&b)) {
+            n.clear();
+            for (char c : x->name)
+                n += detail::ascii_upper(c);
+        }
+        if (const auto* u = std::get_if<ast::uid_command>(&b)) {
+            static const char* inner[] = {"COPY", "FETCH", "SEARCH", "STORE"};
+            n += std::string(" ") + inner[u->command.index()];
+        }
+        return n;
+    }
+
+    /// Which states RFC 3501 allows a command in.
+    static bool allowed(const ast::command_body& b, protocol_state s) {
+        using st = protocol_state;
+        return std::visit(
+            [&](const auto& c) {
+                using T = std::decay_t<decltype(c)>;
+                if constexpr (std::is_same_v<T, ast::capability_command> ||
+                              std::is_same_v<T, ast::noop_command> ||
+                              std::is_same_v<T, ast::logout_command> ||
+                              std::is_same_v<T, ast::x_command>)
+                    return s != st::logout; // command-any
+                else if constexpr (std::is_same_v<T, ast::login_command> ||
+                                   std::is_same_v<T, ast::authenticate_command> ||
+                                   std::is_same_v<T, ast::starttls_command>)
+                    return s == st::not_authenticated; // command-nonauth
+                else if constexpr (std::is_same_v<T, ast::check_command> ||
+                                   std::is_same_v<T, ast::close_command> ||
+                                   std::is_same_v<T, ast::expunge_command> ||
+                                   std::is_same_v<T, ast::copy_command> ||
+                                   std::is_same_v<T, ast::fetch_command> ||
+                                   std::is_same_v<T, ast::store_command> ||
+                                   std::is_same_v<T, ast::search_command> ||
+                                   std::is_same_v<T, ast::uid_command>)
+                    return s == st::selected; // command-select
+                else
+                    return s == st::authenticated || s == st::selected; // command-auth
+            },
+            b);
+    }
+
+    void command(const ast::command& cmd, std::uint64_t offset, std::size_t index) {
+        const std::string name = command_name(cmd.body);
+        const std::string tag(cmd.tag);
+        ++stats_.commands_by_state[to_string(predicted_)][name];
+        if (const auto it = in_flight_.find(tag); it != in_flight_.end())
+            add(finding_kind::duplicate_tag, side::client, offset, index,
+                "tag " + tag + " is already in use by " + it->second.name + ", still in progress");
+        if (!allowed(cmd.body, predicted_))
+            add(finding_kind::command_not_allowed, side::client, offset, index,
+                name + " is not allowed in the " + to_string(predicted_) + " state");
+        in_flight_.emplace(tag, pending_command{name, offset, index});
+
+        // what the command will change once it succeeds
+        if (std::holds_alternative<ast::login_command>(cmd.body))
+            predicted_ = protocol_state::authenticated;
+        else if (std::holds_alternative<ast::authenticate_command>(cmd.body)) {
+            auth_tag_ = tag;
+            auth_challenged_ = false;
+            auth_expects_data_ = true;
+            predicted_ = protocol_state::authenticated;
+        } else if (std::holds_alternative<ast::select_command>(cmd.body) ||
+                   std::holds_alternative<ast::examine_command>(cmd.body))
+            predicted_ = protocol_state::selected;
+        else if (std::holds_alternative<ast::close_command>(cmd.body))
+            predicted_ = protocol_state::authenticated;
+        else if (std::holds_alternative<ast::starttls_command>(cmd.body))
+            starttls_tag_ = tag;
+        else if (std::holds_alternative<ast::logout_command>(cmd.body))
+            logout_tag_ = tag;
+    }
+
+    bool in_progress(std::string_view name) const {
+        for (const auto& [tag, cmd] : in_flight_)
+            if (cmd.name == name)
+                return true;
+        return false;
+    }
+
+    // --- responses -------------------------------------------------------------------------
+
+    void response(const ast::continue_req&, std::uint64_t offset, std::size_t index) {
+        if (pending_literal_ && !literal_invited_) {
+            literal_invited_ = true;
+            return;
+        }
+        if (auth_tag_) {
+            auth_challenged_ = true;
+            return;
+        }
+        if (in_progress("IDLE"))
+            return;
+        add(finding_kind::unexpected_continuation, side::server, offset, index,
+            "continuation request while the client awaits none (no literal, no AUTHENTICATE)");
+    }
+
+    void response(const ast::response_tagged& t, std::uint64_t offset, std::size_t index) {
+        const std::string tag(t.tag);
+        auto it = in_flight_.find(tag);
+        if (it == in_flight_.end()) {
+            add(finding_kind::unknown_tag, side::server, offset, index,
+                "tagged response " + tag + " matches no command in progress");
+            return;
+        }
+        const std::string name = it->second.name;
+        in_flight_.erase(it);
+        const bool ok = t.cond.status == ast::condition::ok;
+        if (name == "LOGIN" || name == "AUTHENTICATE") {
+            if (ok && state_ == protocol_state::not_authenticated)
+                state_ = protocol_state::authenticated;
+            if (auth_tag_ == tag) {
+                auth_tag_.reset();
+                auth_expects_data_ = false;
+            }
+        } else if (name == "SELECT" || name == "EXAMINE") {
+            // a failed SELECT leaves no mailbox selected (§6.3.1)
+            if (state_ == protocol_state::authenticated || state_ == protocol_state::selected)
+                state_ = ok ? protocol_state::selected : protocol_state::authenticated;
+        } else if (name == "CLOSE") {
+            if (ok && state_ == protocol_state::selected)
+                state_ = protocol_state::authenticated;
+        } else if (name == "STARTTLS") {
+            starttls_tag_.reset();
+        } else if (name == "LOGOUT") {
+            if (ok) {
+                state_ = protocol_state::logout;
+                closed_ = true;
+            }
+        }
+        if (in_flight_.empty())
+            predicted_ = state_;
+    }
+
+    void response(const ast::response_data& d, std::uint64_t offset, std::size_t index) {
+        const bool selected_now =
+            state_ == protocol_state::selected || in_progress("SELECT") || in_progress("EXAMINE");
+        auto not_here = [&](const char* what) {
+            add(finding_kind::response_not_allowed, side::server, offset, index,
+                std::string(what) + " is not allowed in the " + to_string(state_) + " state" +
+                    (state_ == protocol_state::selected ? " without the command it answers" : ""));
+        };
+        std::visit(
+            [&](const auto& x) {
+                using T = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<T, ast::resp_cond>) {
+                    if (x.status == ast::condition::bye) {
+                        state_ = protocol_state::logout;
+                        closed_ = true;
+                    }
+                } else if constexpr (std::is_same_v<T, ast::flags_data> ||
+                                     std::is_same_v<T, ast::exists_data> ||
+                                     std::is_same_v<T, ast::recent_data>) {
+                    if (!selected_now)
+                        not_here(std::is_same_v<T, ast::flags_data>    ? "FLAGS"
+                                 : std::is_same_v<T, ast::exists_data> ? "EXISTS"
+                                                                       : "RECENT");
+                } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
+                    if (!selected_now)
+                        not_here("FETCH");
+                } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
+                    if (!selected_now)
+                        not_here("EXPUNGE");
+                    else if (in_flight_.empty())
+                        add(finding_kind::expunge_not_allowed, side::server, offset, index,
+                            "EXPUNGE sent while no command is in progress");
+                    else if (in_progress("FETCH") || in_progress("STORE") || in_progress("SEARCH"))
+                        add(finding_kind::expunge_not_allowed, side::server, offset, index,
+                            "EXPUNGE sent while a FETCH, STORE or SEARCH is in progress "
+                            "(message numbers would shift under the client)");
+                } else if constexpr (std::is_same_v<T, ast::search_data>) {
+                    if (!in_progress("SEARCH") && !in_progress("UID SEARCH"))
+                        not_here("SEARCH data");
+                } else if constexpr (std::is_same_v<T, ast::status_data>) {
+                    if (!in_progress("STATUS"))
+                        not_here("STATUS data");
+                } else if constexpr (std::is_same_v<T, ast::list_data>) {
+                    if (!in_progress("LIST"))
+                        not_here("LIST data");
+                } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
+                    if (!in_progress("LSUB"))
+                        not_here("LSUB data");
+                }
+            },
+            d);
+    }
+
+    parse_options popt_;
+    protocol_state state_ = protocol_state::greeting;
+    protocol_state predicted_ = protocol_state::not_authenticated;
+    std::multimap<std::string, pending_command> in_flight_; // a reused tag may be in twice
+    std::vector<finding> findings_;
+    session_stats stats_;
+    std::optional<std::string> auth_tag_; // AUTHENTICATE in progress
+    bool auth_challenged_ = false;        // a "+" came and awaits the client's answer
+    bool auth_expects_data_ = false;
+    std::optional<std::string> starttls_tag_; // STARTTLS awaiting its result
+    std::optional<std::string> logout_tag_;   // LOGOUT sent
+    bool closed_ = false;                     // BYE seen or LOGOUT completed
+    bool pending_literal_ = false;            // a synchronizing literal announced by the client
+    bool literal_invited_ = false;            // ... and the server's "+" came
+    std::uint64_t pending_literal_at_ = 0;
+};
+
+} // namespace imapwire

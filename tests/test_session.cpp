@@ -1,0 +1,226 @@
+// The RFC 3501 state machine: each finding kind with a small exchange that triggers it and one
+// that must not, and whole recorded sessions that must come out clean.
+#include "test_data.hpp"
+
+#include <imapwire/session.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace imapwire;
+
+namespace {
+
+/// A tiny script: "C: line" / "S: line" entries, each one message (CRLF appended).
+/// "C+ line" is a client line that ends a synchronizing literal's announcement: the literal
+/// event is delivered, and the literal octets follow in the next "C: " entry together with the
+/// rest of the command.
+std::vector<finding> run(const std::vector<std::string>& script, bool finish = true) {
+    session s;
+    std::uint64_t c_off = 0, s_off = 0;
+    std::string pending; // a client message being assembled around a literal
+    for (const auto& entry : script) {
+        const std::string body = entry.substr(3) + "\r\n";
+        if (entry.rfind("C+ ", 0) == 0) {
+            literal_announcement lit;
+            lit.synchronizing = true;
+            lit.offset = c_off + pending.size() + body.rfind('{');
+            pending += body;
+            s.client_literal(lit);
+        } else if (entry.rfind("C: ", 0) == 0) {
+            const std::string msg = pending + body;
+            s.client_message(msg, c_off);
+            c_off += msg.size();
+            pending.clear();
+        } else if (entry.rfind("A: ", 0) == 0) {
+            s.client_message(body, c_off, message_kind::authenticate_data);
+            c_off += body.size();
+        } else {
+            s.server_message(body, s_off);
+            s_off += body.size();
+        }
+    }
+    if (finish)
+        s.finish();
+    return s.findings();
+}
+
+std::vector<finding_kind> kinds(const std::vector<finding>& f) {
+    std::vector<finding_kind> k;
+    for (const auto& x : f)
+        k.push_back(x.kind);
+    return k;
+}
+
+const std::vector<std::string> logged_in = {"S: * OK ready", "C: a1 LOGIN fred secret",
+                                            "S: a1 OK done"};
+const std::vector<std::string> selected = {"S: * OK ready",       "C: a1 LOGIN fred secret",
+                                           "S: a1 OK done",       "C: a2 SELECT INBOX",
+                                           "S: * 2 EXISTS",       "S: * 0 RECENT",
+                                           "S: * FLAGS (\\Seen)", "S: a2 OK [READ-WRITE] done"};
+
+std::vector<std::string> with(std::vector<std::string> base, const std::vector<std::string>& more) {
+    base.insert(base.end(), more.begin(), more.end());
+    return base;
+}
+
+} // namespace
+
+TEST_CASE("a clean session has no findings") {
+    CHECK(run(with(selected, {"C: a3 FETCH 1 FLAGS", "S: * 1 FETCH (FLAGS (\\Seen))",
+                              "S: a3 OK done", "C: a4 CLOSE", "S: a4 OK closed", "C: a5 LOGOUT",
+                              "S: * BYE bye", "S: a5 OK bye"}))
+              .empty());
+}
+
+TEST_CASE("syntax errors are findings with their production") {
+    const auto f = run(with(logged_in, {"C: a2 FETCH 1:", "S: * 1 FETCH (FLAGS (\\Seen)"}));
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].kind == finding_kind::syntax);
+    CHECK(f[0].side == side::client);
+    CHECK(f[0].production == "seq-range");
+    CHECK(f[0].offset == 22 + 11); // the second client message starts at 22
+    CHECK(f[1].kind == finding_kind::syntax);
+    CHECK(f[1].side == side::server);
+    CHECK(run(with(logged_in, {"C: a2 NOOP", "S: a2 OK done"})).empty());
+}
+
+TEST_CASE("greeting") {
+    CHECK(kinds(run({"S: * 1 EXISTS"})) == std::vector{finding_kind::missing_greeting});
+    CHECK(run({"S: * PREAUTH hi", "C: a1 SELECT INBOX", "S: a1 OK x"}).empty());
+    CHECK(kinds(run({"S: * OK hi", "C: a1 SELECT INBOX", "S: a1 NO x"})) ==
+          std::vector{finding_kind::command_not_allowed});
+}
+
+TEST_CASE("commands in the wrong state") {
+    CHECK(kinds(run({"S: * OK hi", "C: a1 FETCH 1 FLAGS", "S: a1 BAD no"})) ==
+          std::vector{finding_kind::command_not_allowed});
+    CHECK(kinds(run(with(logged_in, {"C: a2 LOGIN x y", "S: a2 BAD already"}))) ==
+          std::vector{finding_kind::command_not_allowed});
+    CHECK(kinds(run(with(logged_in, {"C: a2 CLOSE", "S: a2 BAD no mailbox"}))) ==
+          std::vector{finding_kind::command_not_allowed});
+    // pipelined: FETCH after SELECT is fine, the server runs them in order
+    CHECK(run(with(logged_in, {"C: a2 SELECT INBOX", "C: a3 FETCH 1 UID", "S: * 1 EXISTS",
+                               "S: a2 OK done", "S: * 1 FETCH (UID 5)", "S: a3 OK done"}))
+              .empty());
+    // a failed SELECT leaves the authenticated state: FETCH after it is not allowed
+    CHECK(kinds(run(with(logged_in, {"C: a2 SELECT nosuch", "S: a2 NO no such mailbox",
+                                     "C: a3 FETCH 1 UID", "S: a3 BAD not selected"}))) ==
+          std::vector{finding_kind::command_not_allowed});
+}
+
+TEST_CASE("tags: duplicates in flight, unknown tags, unfinished commands") {
+    CHECK(kinds(run(with(logged_in, {"C: a2 NOOP", "C: a2 NOOP", "S: a2 OK x", "S: a2 OK x"}))) ==
+          std::vector{finding_kind::duplicate_tag});
+    CHECK(run(with(logged_in, {"C: a2 NOOP", "S: a2 OK x", "C: a2 NOOP", "S: a2 OK x"})).empty());
+    CHECK(kinds(run(with(logged_in, {"S: zz OK what"}))) == std::vector{finding_kind::unknown_tag});
+    const auto unfinished = run(with(logged_in, {"C: a2 NOOP"}));
+    REQUIRE(unfinished.size() == 1);
+    CHECK(unfinished[0].kind == finding_kind::unfinished_command);
+    CHECK(unfinished[0].warning);
+}
+
+TEST_CASE("continuation requests and synchronizing literals") {
+    CHECK(kinds(run(with(logged_in, {"S: + go ahead"}))) ==
+          std::vector{finding_kind::unexpected_continuation});
+    CHECK(run(with(logged_in, {"C+ a2 CREATE {3}", "S: + Ready", "C: abc", "S: a2 OK x"})).empty());
+    const auto early = run(with(logged_in, {"C+ a2 CREATE {3}", "C: abc", "S: a2 OK x"}));
+    REQUIRE(kinds(early) == std::vector{finding_kind::literal_before_continuation});
+    CHECK(early[0].offset == 22 + 10); // the "{" of the announcement
+}
+
+TEST_CASE("AUTHENTICATE exchanges") {
+    CHECK(run({"S: * OK hi", "C: a1 AUTHENTICATE PLAIN", "S: + ", "A: AGZyZWQAc2VjcmV0",
+               "S: a1 OK welcome", "C: a2 SELECT INBOX", "S: a2 OK x"})
+              .empty());
+    CHECK(
+        run({"S: * OK hi", "C: a1 AUTHENTICATE GSSAPI", "S: + YGg=", "A: *", "S: a1 BAD cancelled"})
+            .empty());
+    CHECK(kinds(run({"S: * OK hi", "C: a1 AUTHENTICATE PLAIN", "A: AGZyZWQAc2VjcmV0",
+                     "S: a1 OK welcome"})) == std::vector{finding_kind::auth_data_unexpected});
+}
+
+TEST_CASE("untagged responses that do not belong") {
+    CHECK(kinds(run(with(logged_in, {"S: * 1 FETCH (FLAGS ())"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(kinds(run(with(logged_in, {"S: * SEARCH 1"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(kinds(run(with(logged_in, {"S: * LIST () \"/\" x"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(
+        run(with(logged_in, {"C: a2 LIST \"\" *", "S: * LIST () \"/\" x", "S: a2 OK x"})).empty());
+    CHECK(run(with(selected, {"S: * 3 EXISTS", "S: * 1 FETCH (FLAGS (\\Seen))"})).empty());
+    CHECK(run(with(logged_in, {"S: * CAPABILITY IMAP4rev1", "S: * OK [ALERT] hi"})).empty());
+}
+
+TEST_CASE("EXPUNGE timing (RFC 3501 §7.4.1)") {
+    CHECK(kinds(run(with(selected, {"S: * 1 EXPUNGE"}))) ==
+          std::vector{finding_kind::expunge_not_allowed});
+    CHECK(kinds(run(with(selected, {"C: a3 FETCH 1:* FLAGS", "S: * 1 EXPUNGE", "S: a3 OK x"}))) ==
+          std::vector{finding_kind::expunge_not_allowed});
+    CHECK(kinds(run(with(selected,
+                         {"C: a3 STORE 1 +FLAGS (\\Deleted)", "S: * 1 EXPUNGE", "S: a3 OK x"}))) ==
+          std::vector{finding_kind::expunge_not_allowed});
+    CHECK(run(with(selected, {"C: a3 EXPUNGE", "S: * 1 EXPUNGE", "S: a3 OK x"})).empty());
+    CHECK(run(with(selected, {"C: a3 NOOP", "S: * 1 EXPUNGE", "S: a3 OK x"})).empty());
+    CHECK(run(with(selected, {"C: a3 UID FETCH 1:* FLAGS", "S: * 1 EXPUNGE", "S: a3 OK x"}))
+              .empty()); // UID FETCH is another command: EXPUNGE is allowed
+}
+
+TEST_CASE("STARTTLS pipelining") {
+    CHECK(kinds(run({"S: * OK hi", "C: a1 STARTTLS", "C: a2 CAPABILITY", "S: a1 OK begin TLS",
+                     "S: * CAPABILITY IMAP4rev1", "S: a2 OK x"})) ==
+          std::vector{finding_kind::data_after_starttls});
+    CHECK(run({"S: * OK hi", "C: a1 STARTTLS", "S: a1 OK begin TLS", "C: a2 CAPABILITY",
+               "S: * CAPABILITY IMAP4rev1", "S: a2 OK x"})
+              .empty());
+}
+
+TEST_CASE("anything after BYE or LOGOUT") {
+    CHECK(kinds(run(
+              with(logged_in, {"C: a2 LOGOUT", "S: * BYE bye", "S: a2 OK bye", "C: a3 NOOP"}))) ==
+          std::vector{finding_kind::data_after_logout});
+    CHECK(kinds(run(with(logged_in, {"S: * BYE shutting down", "S: * 1 EXISTS"}))) ==
+          std::vector{finding_kind::data_after_logout});
+    CHECK(run(with(logged_in, {"C: a2 LOGOUT", "S: * BYE bye", "S: a2 OK bye"})).empty());
+}
+
+TEST_CASE("the recorded Dovecot session is clean") {
+    const std::string server_bytes = test::read_file(test::data_path("dovecot/session.server"));
+    const std::string client_bytes = test::read_file(test::data_path("dovecot/session.client"));
+    // interleave by causality: each command, then the server's messages up to its completion
+    framer cf(framer_options{}), sf(framer_options{role::client});
+    cf.feed(client_bytes);
+    sf.feed(server_bytes);
+    session s;
+    auto server_until_done = [&](bool greeting) {
+        for (frame f = sf.next(); f.kind != frame_kind::need_more; f = sf.next()) {
+            if (f.kind != frame_kind::message)
+                continue;
+            s.server_message(f.bytes, f.offset, f.as);
+            const bool untagged = f.bytes[0] == '*' || f.bytes[0] == '+';
+            if (greeting || (!untagged) || f.bytes[0] == '+')
+                return;
+        }
+    };
+    server_until_done(true);
+    for (frame f = cf.next(); f.kind != frame_kind::need_more; f = cf.next()) {
+        if (f.kind == frame_kind::literal) {
+            s.client_literal(f.literal);
+            server_until_done(false); // the server's "+"
+            continue;
+        }
+        if (f.kind != frame_kind::message)
+            continue;
+        s.client_message(f.bytes, f.offset, f.as);
+        server_until_done(false);
+    }
+    s.finish();
+    for (const auto& x : s.findings())
+        FAIL_CHECK(rule_name(x.kind) << " at " << x.offset << ": " << x.text);
+    CHECK(s.state() == protocol_state::logout);
+    CHECK(s.stats().client_messages == 107);
+    CHECK(s.stats().server_messages == 399);
+}
