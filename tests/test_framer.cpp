@@ -425,3 +425,32 @@ TEST_CASE("bare LF ends a line for framing; the parser then names the error") {
     CHECK(r.error().code == error::bare_cr_lf);
     CHECK(f.next().bytes == "a2 NOOP\r\n");
 }
+
+TEST_CASE("regressions: streamed LITERAL+ keeps its +, a refused greeting is still the greeting") {
+    framer_options o;
+    o.stream_literals_above = 1000;
+    framer f(o);
+    f.feed("a1 APPEND x {2000+}\r\n" + std::string(2000, 'x') + "\r\n");
+    CHECK(f.next().kind == frame_kind::literal);
+    frame fr = f.next();
+    while (fr.kind == frame_kind::literal_data)
+        fr = f.next();
+    REQUIRE(fr.kind == frame_kind::message);
+    CHECK(fr.bytes == "a1 APPEND x {0+}\r\n\r\n");
+
+    // a streamed literal does not count towards max_message_size: it is never buffered
+    o.max_message_size = 100;
+    framer g(o);
+    g.feed("a1 APPEND x {5000}\r\n");
+    CHECK(g.next().kind == frame_kind::literal);
+
+    framer_options c;
+    c.role = role::client;
+    c.max_line_length = 20;
+    framer h(c);
+    h.feed("* OK this greeting is too long\r\n* 1 EXISTS\r\n");
+    CHECK(h.next().kind == frame_kind::error);
+    fr = h.next();
+    REQUIRE(fr.kind == frame_kind::message);
+    CHECK(fr.as == message_kind::response);
+}

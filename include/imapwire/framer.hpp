@@ -154,7 +154,9 @@ public:
                 if (count > opt_.max_literal_size)
                     return refuse_literal_announcement(brace, error::literal_too_large,
                                                        "a smaller literal", count, !nonsync);
-                if ((scan_ - msg_start_) + count > opt_.max_message_size)
+                // a streamed literal is never buffered: it does not count towards the message
+                if (count <= opt_.stream_literals_above &&
+                    (scan_ - msg_start_) + count > opt_.max_message_size)
                     return refuse_literal_announcement(brace, error::message_too_large,
                                                        "a smaller message", count, !nonsync);
                 lit_left_ = count;
@@ -162,7 +164,9 @@ public:
                 const std::uint64_t announced_at = abs(brace);
                 if (streaming_) {
                     // keep the message as if the literal were empty: "{n}" becomes "{0}"
-                    const std::size_t digits = buf_.find('}', brace) - (brace + 1);
+                    std::size_t digits = 0; // the count's digits ("+" of {n+} stays)
+                    while (buf_[brace + 1 + digits] >= '0' && buf_[brace + 1 + digits] <= '9')
+                        ++digits;
                     buf_.replace(brace + 1, digits, "0");
                     scan_ -= digits - 1;
                     shift_ += digits - 1;
@@ -295,6 +299,8 @@ private:
     }
 
     frame make_error(std::uint64_t at, error code, std::string expected) {
+        if (next_kind_ == message_kind::greeting) // a refused first message was the greeting
+            next_kind_ = message_kind::response;
         frame f;
         f.kind = frame_kind::error;
         f.offset = at;
