@@ -28,6 +28,7 @@ std::vector<finding> run(const std::vector<std::string>& script, bool finish = t
             lit.synchronizing = true;
             lit.offset = c_off + pending.size() + body.rfind('{');
             pending += body;
+            lit.line = pending;
             s.client_literal(lit);
         } else if (entry.rfind("C: ", 0) == 0) {
             const std::string msg = pending + body;
@@ -38,8 +39,11 @@ std::vector<finding> run(const std::vector<std::string>& script, bool finish = t
             s.client_message(body, c_off, message_kind::authenticate_data);
             c_off += body.size();
         } else {
+            const bool waiting = s.awaiting_continuation();
             s.server_message(body, s_off);
             s_off += body.size();
+            if (waiting && !s.awaiting_continuation() && body[0] != '+')
+                pending.clear(); // refused: the client drops the command
         }
     }
     if (finish)
@@ -76,7 +80,8 @@ TEST_CASE("a clean session has no findings") {
 }
 
 TEST_CASE("syntax errors are findings with their production") {
-    const auto f = run(with(logged_in, {"C: a2 FETCH 1:", "S: * 1 FETCH (FLAGS (\\Seen)"}));
+    const auto f = run(
+        with(logged_in, {"C: a2 FETCH 1:", "S: * 1 FETCH (FLAGS (\\Seen)", "S: a2 BAD what"}));
     REQUIRE(f.size() == 2);
     CHECK(f[0].kind == finding_kind::syntax);
     CHECK(f[0].side == side::client);
@@ -129,6 +134,32 @@ TEST_CASE("continuation requests and synchronizing literals") {
     const auto early = run(with(logged_in, {"C+ a2 CREATE {3}", "C: abc", "S: a2 OK x"}));
     REQUIRE(kinds(early) == std::vector{finding_kind::literal_before_continuation});
     CHECK(early[0].offset == 22 + 10); // the "{" of the announcement
+}
+
+TEST_CASE("refused literals, unparsable commands, and a second literal after an early first") {
+    // the server answers instead of sending "+": the client sends no literal, nothing is wrong
+    CHECK(run(with(logged_in, {"C+ a2 APPEND INBOX {5000000}", "S: a2 NO [ALERT] too large",
+                               "C: a3 NOOP", "S: a3 OK x"}))
+              .empty());
+    // a command that does not parse is still answered by its tag
+    CHECK(kinds(run(with(logged_in, {"C: a2 CREATE", "S: a2 BAD missing mailbox"}))) ==
+          std::vector{finding_kind::syntax});
+    // the first literal's octets come (with the second announcement) before any "+"
+    session s;
+    s.server_message("* OK ready\r\n", 0);
+    literal_announcement first;
+    first.offset = 9;
+    first.line = "a1 LOGIN {4}\r\n";
+    s.client_literal(first);
+    literal_announcement second;
+    second.offset = 14 + 5;
+    second.line = "a1 LOGIN {4}\r\nfred {6}\r\n";
+    s.client_literal(second);
+    s.server_message("+ go\r\n", 12);
+    s.client_message("a1 LOGIN {4}\r\nfred {6}\r\nsecret\r\n", 0);
+    s.server_message("a1 OK done\r\n", 18);
+    REQUIRE(kinds(s.findings()) == std::vector{finding_kind::literal_before_continuation});
+    CHECK(s.findings()[0].offset == 9);
 }
 
 TEST_CASE("AUTHENTICATE exchanges") {

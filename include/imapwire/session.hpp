@@ -164,6 +164,9 @@ public:
     protocol_state state() const noexcept { return state_; }
     const std::vector<finding>& findings() const noexcept { return findings_; }
     const session_stats& stats() const noexcept { return stats_; }
+    /// True while the client has announced a synchronizing literal and the server has sent
+    /// neither "+" nor the command's tagged result (which refuses the literal).
+    bool awaiting_continuation() const noexcept { return pending_literal_ && !literal_invited_; }
 
     /// A complete client message, framed as `as` (command, authenticate_data, idle_done).
     void client_message(std::string_view bytes, std::uint64_t offset,
@@ -198,6 +201,12 @@ public:
         auto r = parse_command(bytes, popt_);
         if (!r.ok()) {
             syntax(side::client, offset, index, r);
+            // a command that does not parse is still answered by its tag (with BAD)
+            const std::size_t sp = bytes.find(' ');
+            if (sp != std::string_view::npos && sp > 0 &&
+                detail::all_of(detail::cc_tag, bytes.substr(0, sp)))
+                in_flight_.emplace(std::string(bytes.substr(0, sp)),
+                                   pending_command{"?", offset, index});
             return;
         }
         command(r.value(), offset, index);
@@ -207,6 +216,14 @@ public:
     void client_literal(const literal_announcement& lit) {
         if (!lit.synchronizing)
             return;
+        // the line with this announcement is the previous literal's octets: were they invited?
+        if (pending_literal_ && !literal_invited_)
+            add(finding_kind::literal_before_continuation, side::client, pending_literal_at_,
+                stats_.client_messages,
+                "literal octets sent before the server's continuation request");
+        const std::size_t sp = lit.line.find(' ');
+        pending_literal_tag_.assign(sp == std::string_view::npos ? std::string_view()
+                                                                 : lit.line.substr(0, sp));
         pending_literal_ = true;
         literal_invited_ = false;
         pending_literal_at_ = lit.offset;
@@ -429,6 +446,16 @@ private:
 
     void response(const ast::response_tagged& t, std::uint64_t offset, std::size_t index) {
         const std::string tag(t.tag);
+        if (pending_literal_ && !literal_invited_ && tag == pending_literal_tag_) {
+            // answered instead of invited: the server refused the literal, and the client does
+            // not send it (the command ends here)
+            pending_literal_ = false;
+            if (const auto it = in_flight_.find(tag); it != in_flight_.end())
+                in_flight_.erase(it);
+            if (in_flight_.empty())
+                predicted_ = state_;
+            return;
+        }
         auto it = in_flight_.find(tag);
         if (it == in_flight_.end()) {
             add(finding_kind::unknown_tag, side::server, offset, index,
@@ -532,6 +559,7 @@ private:
     bool pending_literal_ = false;            // a synchronizing literal announced by the client
     bool literal_invited_ = false;            // ... and the server's "+" came
     std::uint64_t pending_literal_at_ = 0;
+    std::string pending_literal_tag_; // the tag of the command it belongs to
 };
 
 } // namespace imapwire
