@@ -167,7 +167,8 @@ public:
                     std::size_t digits = 0; // the count's digits ("+" of {n+} stays)
                     while (buf_[brace + 1 + digits] >= '0' && buf_[brace + 1 + digits] <= '9')
                         ++digits;
-                    buf_.replace(brace + 1, digits, "0");
+                    buf_[brace + 1] = '0'; // (in place: replace() trips g++ 12's -Wrestrict)
+                    buf_.erase(brace + 2, digits - 1);
                     scan_ -= digits - 1;
                     shift_ += digits - 1;
                 }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -248,9 +249,8 @@ struct literal_parser : x3::parser<literal_parser> {
         if (static_cast<std::uint64_t>(last - i) < n)
             throw x3::expectation_failure<It>(last, "CHAR8");
         const It end = i + static_cast<std::ptrdiff_t>(n);
-        for (It k = i; k != end; ++k)
-            if (*k == '\0')
-                throw limit_failure{k, error::nul_byte, "literal", "CHAR8"};
+        if (const void* z = std::memchr(i, '\0', static_cast<std::size_t>(n)))
+            throw limit_failure{static_cast<It>(z), error::nul_byte, "literal", "CHAR8"};
         x3::traits::move_to(
             ast::istring(std::string_view(i, static_cast<std::size_t>(n)),
                          nonsync ? ast::string_form::literal_nonsync : ast::string_form::literal),
