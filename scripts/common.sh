@@ -9,7 +9,7 @@
 IMAPWIRE_PACKAGES=(
     g++ cmake ninja-build ccache
     libboost1.81-dev doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
-    python3
+    python3 time
 )
 
 imapwire_install_deps() {

@@ -245,6 +245,27 @@ check "long line: exit 1" test "$rc" -eq 1
 check "long line: reported" grep -q '^9: error at offset 9: .*(line longer than the configured limit)' "$tmp/long.txt"
 check "long line: resynchronised" grep -q '^[0-9]*: ok d3 NOOP$' "$tmp/long.txt"
 
+# A message over --max-message-size. A {n+} literal is sent without waiting, so its octets come
+# anyway: they are skipped by their count, and the next line is the next message.
+printf 'm1 APPEND x {50+}\r\n%s\r\nm2 NOOP\r\n' "$(head -c 50 /dev/zero | tr '\0' q)" >"$tmp/msg.imap"
+run_tool "$tmp/msg.txt" "$tmp/msg.err" parse --literal-plus --max-message-size=40 "$tmp/msg.imap"
+check "message too large: exit 1" test "$rc" -eq 1
+check "message too large: reported at the literal" \
+    grep -qF '0: error at offset 12: in command: expected a smaller message (message larger than the configured limit): "m1 APPEND x {50+}"' "$tmp/msg.txt"
+check "message too large: octets skipped" grep -qx '71: ok m2 NOOP' "$tmp/msg.txt"
+check "message too large: 2 lines" test "$(wc -l <"$tmp/msg.txt")" -eq 2
+run_tool "$tmp/msg-ok.txt" "$tmp/msg-ok.err" parse --literal-plus --max-message-size=71 "$tmp/msg.imap"
+check "message at --max-message-size: exit 0" test "$rc" -eq 0
+# A server's literal over --max-literal-size: its octets (here holding a CRLF and what looks like
+# a response) are skipped by their count, not read as messages.
+printf '* 1 FETCH (BODY[] {30}\r\nSubject: x\r\n* 2 EXPUNGE abcdef)\r\nA1 OK done\r\n' >"$tmp/biglit.imap"
+run_tool "$tmp/biglit.txt" "$tmp/biglit.err" parse --as=response --max-literal-size=10 "$tmp/biglit.imap"
+check "literal too large: exit 1" test "$rc" -eq 1
+check "literal too large: reported at the literal" \
+    grep -qF '0: error at offset 18: in response: expected a smaller literal (literal larger than the configured limit): "* 1 FETCH (BODY[] {30}"' "$tmp/biglit.txt"
+check "literal too large: octets skipped" grep -qx '57: ok A1 OK' "$tmp/biglit.txt"
+check "literal too large: 2 lines" test "$(wc -l <"$tmp/biglit.txt")" -eq 2
+
 # ---- --as=authenticate ------------------------------------------------------------------------
 if [[ -f "$auth" ]]; then
     run_tool "$tmp/auth.txt" "$tmp/auth.err" parse --as=authenticate "$auth"
@@ -254,6 +275,38 @@ if [[ -f "$auth" ]]; then
     run_tool "$tmp/auth-rt" "$tmp/auth-rt.err" roundtrip --as=authenticate "$auth"
     check "authenticate roundtrip: byte for byte" cmp -s "$auth" "$tmp/auth-rt"
 fi
+
+# ---- client streams: AUTHENTICATE lines and IDLE's DONE ---------------------------------------
+# With --as=command the lines after AUTHENTICATE are read as AUTHENTICATE data and the line after
+# IDLE as its DONE. The server's replies are not in the stream, so the first line with a space
+# (base64 has none) ends an AUTHENTICATE exchange. IDLE is RFC 2177, not RFC 3501: the command
+# grammar refuses the IDLE line itself, and its DONE is ok.
+printf 'e1 AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\ne2 NOOP\r\ne3 AUTHENTICATE PLAIN\r\n*\r\ne4 IDLE\r\ndone\r\ne5 LOGOUT\r\n' >"$tmp/client.imap"
+run_tool "$tmp/client.txt" "$tmp/client.err" parse "$tmp/client.imap"
+check "client stream: exit 1 (IDLE) (got $rc)" test "$rc" -eq 1
+check "client stream: AUTHENTICATE" grep -qx '0: ok e1 AUTHENTICATE' "$tmp/client.txt"
+check "client stream: AUTHENTICATE data" grep -qx '23: ok data (20 base64 characters)' "$tmp/client.txt"
+check "client stream: the next command" grep -qx '45: ok e2 NOOP' "$tmp/client.txt"
+check "client stream: cancel" grep -qx '77: ok cancel' "$tmp/client.txt"
+check "client stream: IDLE is not RFC 3501" grep -q '^80: error at offset 83: .*"e4 IDLE"$' "$tmp/client.txt"
+check "client stream: DONE, in any case" grep -qx '89: ok DONE' "$tmp/client.txt"
+check "client stream: then commands" grep -qx '95: ok e5 LOGOUT' "$tmp/client.txt"
+check "client stream: 8 lines" test "$(wc -l <"$tmp/client.txt")" -eq 8
+"$tool" parse --chunk-size=1 "$tmp/client.imap" >"$tmp/client1.txt" 2>/dev/null
+check "client stream --chunk-size=1: same output" cmp -s "$tmp/client.txt" "$tmp/client1.txt"
+if ((have_python)); then
+    "$tool" parse --format=json "$tmp/client.imap" >"$tmp/client.json" 2>/dev/null
+    check "client stream --format=json: data, cancel, DONE" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in sys.stdin]
+assert recs[1]["ast"] == {"cancel": False, "base64": "dGVzdAB0ZXN0AHRlc3Q="}, recs[1]
+assert recs[4]["ast"] == {"cancel": True, "base64": ""}, recs[4]
+assert recs[6] == {"offset": 89, "length": 6, "ok": True, "ast": {"done": True}}, recs[6]
+' <"$tmp/client.json"
+fi
+run_tool "$tmp/client-rt.imap" "$tmp/client-rt.err" roundtrip "$tmp/client.imap"
+check "client stream roundtrip: DONE written upper case, IDLE left out" cmp -s "$tmp/client-rt.imap" \
+    <(printf 'e1 AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\ne2 NOOP\r\ne3 AUTHENTICATE PLAIN\r\n*\r\nDONE\r\ne5 LOGOUT\r\n')
 
 # ---- server streams: --as=auto|response|greeting ----------------------------------------------
 # The Dovecot session: a greeting, then responses (literals in FETCH data among them).
@@ -499,6 +552,90 @@ check "bad server roundtrip: exit 1" test "$rc" -eq 1
 check "bad server roundtrip: good messages written" cmp -s "$tmp/bads-rt.imap" \
     <(printf '* OK [UIDNEXT 5] Predicted next UID\r\n* 3 EXISTS\r\n* 2 FETCH (FLAGS (\\Seen) UID 5)\r\nA2 OK done\r\n')
 check "bad server roundtrip: errors on stderr" test "$(grep -c ': error at offset ' "$tmp/bads-rt.err")" -eq 5
+
+# ---- literals parse streams past -------------------------------------------------------------
+# `parse --format=text` does not keep literals over 1 MiB: the message is parsed with the literal
+# shown empty, offsets still count its octets, and a NUL in it is still found. JSON output and
+# roundtrip keep the whole message.
+mib2() { head -c 2000000 /dev/zero | tr '\0' x; }
+{ printf 'f1 APPEND INBOX {2000000}\r\n'; mib2; printf '\r\nf2 APPEND INBOX {2000000}\r\n'; mib2
+  printf ' extra\r\nf3 LOGIN {2000000}\r\n'; head -c 1000 /dev/zero | tr '\0' x; printf '\0'
+  head -c 1999999 /dev/zero | tr '\0' x; printf ' bob\r\nf4 NOOP\r\n'; } >"$tmp/lit2m.imap"
+run_tool "$tmp/lit2m.txt" "$tmp/lit2m.err" parse "$tmp/lit2m.imap"
+check "2 MB literals: exit 1" test "$rc" -eq 1
+check "2 MB literals: ok" grep -qx '0: ok f1 APPEND' "$tmp/lit2m.txt"
+check "2 MB literals: an error after a streamed literal, at its offset" \
+    grep -qF '2000029: error at offset 4000056: in command: expected CRLF (syntax error): "f2 APPEND INBOX {2000000}"' "$tmp/lit2m.txt"
+check "2 MB literals: a NUL in a streamed literal, at its offset" \
+    grep -qF '4000064: error at offset 4001084: in command: expected CHAR8 (NUL octet): "f3 LOGIN {2000000}"' "$tmp/lit2m.txt"
+check "2 MB literals: the next message" grep -qx '6001090: ok f4 NOOP' "$tmp/lit2m.txt"
+check "2 MB literals: 4 lines" test "$(wc -l <"$tmp/lit2m.txt")" -eq 4
+if ((have_python)); then
+    "$tool" parse --format=json "$tmp/lit2m.imap" >"$tmp/lit2m.json" 2>/dev/null
+    check "2 MB literals --format=json: whole literals, same errors" python3 -c '
+import json, sys
+recs = [json.loads(l) for l in sys.stdin]
+assert [r["offset"] for r in recs] == [0, 2000029, 4000064, 6001090], [r["offset"] for r in recs]
+assert recs[0]["ast"]["body"]["message"] == {"form": "literal", "value": "x" * 2000000}
+assert recs[1]["error"]["offset"] == 4000056, recs[1]
+assert recs[2]["error"]["offset"] == 4001084 and recs[2]["error"]["code"] == "nul_byte", recs[2]
+' <"$tmp/lit2m.json"
+fi
+{ printf 'g1 APPEND INBOX {2000000+}\r\n'; mib2; printf '\r\n'; } >"$tmp/lit2m-rt.imap"
+run_tool "$tmp/lit2m-rt.out" "$tmp/lit2m-rt.err" roundtrip --literal-plus "$tmp/lit2m-rt.imap"
+check "2 MB literal roundtrip: byte for byte" cmp -s "$tmp/lit2m-rt.imap" "$tmp/lit2m-rt.out"
+run_tool "$tmp/lit2m-plus.txt" "$tmp/lit2m-plus.err" parse "$tmp/lit2m-rt.imap"
+check "2 MB {n+} literal without --literal-plus: refused as when kept" \
+    grep -q '^0: error at offset 24: in literal: ' "$tmp/lit2m-plus.txt"
+
+# ---- large streams in bounded memory ----------------------------------------------------------
+# The input is framed as it is read: memory does not grow with the stream. 200 MB of commands,
+# and a 300 MB literal, come from generators through a pipe. GNU time (Debian package `time`)
+# measures the peak RSS; without it the streams are still parsed and checked.
+rss_limit_kb=$((64 * 1024))
+have_time=0
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f %M -o /dev/null true 2>/dev/null; then
+    have_time=1
+fi
+# measured ARGS...: the tool on standard input, its peak RSS (KB) written to $tmp/rss.
+measured() {
+    if ((have_time)); then
+        /usr/bin/time -f %M -o "$tmp/rss" "$tool" "$@"
+    else
+        "$tool" "$@"
+    fi
+}
+check_rss() { # check_rss NAME
+    if ((have_time)); then
+        local kb
+        kb=$(tail -n 1 "$tmp/rss")
+        check "$1: peak RSS $kb KB < $rss_limit_kb KB" test "$kb" -lt "$rss_limit_kb"
+    else
+        echo "skip $1: peak RSS (/usr/bin/time not found; install the package \`time\`)"
+    fi
+}
+# Four commands, a literal among them, repeated; `yes` ends each copy with the LF of a CRLF.
+block=$'h1 NOOP\r\nh2 LOGIN {5}\r\nalice "secret"\r\nh3 UID FETCH 1:* (FLAGS BODY.PEEK[HEADER.FIELDS (FROM SUBJECT)])\r\nh4 APPEND INBOX {39}\r\nFrom: a@example.com\r\nSubject: hello\r\n\r\n\r'
+block_len=$((${#block} + 1))
+blocks=$((200000000 / block_len))
+yes "$block" | head -c $((blocks * block_len)) | measured parse --format=text - 2>"$tmp/big.err" |
+    tail -n 1 >"$tmp/big.last"
+rc=${PIPESTATUS[2]}
+check "200 MB of commands: exit 0 (got $rc)" test "$rc" -eq 0
+check "200 MB of commands: the last message" \
+    test "$(cat "$tmp/big.last")" = "$(((blocks - 1) * block_len + 105)): ok h4 APPEND"
+check_rss "200 MB of commands"
+{
+    printf 'i1 APPEND INBOX {300000000}\r\n'
+    yes 'From: a@example.com' | head -c 300000000
+    printf '\r\ni2 NOOP\r\n'
+} | measured parse --max-literal-size=400000000 --max-message-size=400000000 - \
+    >"$tmp/huge.txt" 2>"$tmp/huge.err"
+rc=${PIPESTATUS[1]}
+check "a 300 MB literal: exit 0 (got $rc)" test "$rc" -eq 0
+check "a 300 MB literal: both messages" \
+    cmp -s "$tmp/huge.txt" <(printf '0: ok i1 APPEND\n300000031: ok i2 NOOP\n')
+check_rss "a 300 MB literal"
 
 # ---- usage ------------------------------------------------------------------------------------
 expect_rc() { # expect_rc NAME WANT ARGS...
