@@ -21,8 +21,8 @@ namespace {
 
 struct parsed_stream {
     std::optional<imapwire::ast::greeting> greeting;
-    std::vector<imapwire::ast::response> responses;
-    std::vector<imapwire::ast::command> commands;
+    imapwire::ast::vector<imapwire::ast::response> responses;
+    imapwire::ast::vector<imapwire::ast::command> commands;
     std::uint64_t out_bytes = 0;
     std::string error;
 };

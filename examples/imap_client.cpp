@@ -263,7 +263,7 @@ ast::seq_item range(std::uint32_t first, std::uint32_t last) {
     return ast::seq_item{ast::seq_number{first}, ast::seq_number{last}};
 }
 ast::sequence_set set(std::initializer_list<ast::seq_item> items) {
-    return ast::sequence_set{std::vector<ast::seq_item>(items)};
+    return ast::sequence_set{ast::vector<ast::seq_item>(items)};
 }
 
 ast::fetch_att att(ast::fetch_att_kind kind) {
@@ -272,7 +272,7 @@ ast::fetch_att att(ast::fetch_att_kind kind) {
     return a;
 }
 /// BODY[section]<partial> or BODY.PEEK[section]<partial>.
-ast::fetch_att body_section(bool peek, std::vector<std::uint32_t> part,
+ast::fetch_att body_section(bool peek, ast::vector<std::uint32_t> part,
                             std::optional<ast::section_text> text = std::nullopt,
                             std::optional<ast::partial_range> partial = std::nullopt) {
     ast::fetch_att a;
@@ -282,10 +282,10 @@ ast::fetch_att body_section(bool peek, std::vector<std::uint32_t> part,
     return a;
 }
 ast::section_text section_text(ast::section_text_kind kind,
-                               std::vector<ast::astring> headers = {}) {
+                               ast::vector<ast::astring> headers = {}) {
     return ast::section_text{kind, std::move(headers)};
 }
-ast::fetch_command fetch(ast::sequence_set s, std::vector<ast::fetch_att> atts) {
+ast::fetch_command fetch(ast::sequence_set s, ast::vector<ast::fetch_att> atts) {
     return ast::fetch_command{std::move(s), ast::fetch_items{std::move(atts)}};
 }
 ast::fetch_command fetch(ast::sequence_set s, ast::fetch_att one) {
@@ -301,7 +301,7 @@ ast::store_command store(ast::sequence_set s, ast::store_att_flags::operation op
                               ast::store_att_flags{op, silent, parenthesized, std::move(flags)}};
 }
 
-ast::search_command search(std::vector<ast::search_key> keys,
+ast::search_command search(ast::vector<ast::search_key> keys,
                            std::optional<ast::astring> charset = std::nullopt) {
     return ast::search_command{charset, std::move(keys)};
 }
@@ -325,7 +325,7 @@ ast::search_key not_key(ast::search_key k) {
 ast::search_key or_key(ast::search_key a, ast::search_key b) {
     return ast::search_or{std::move(a), std::move(b)};
 }
-ast::search_key group(std::vector<ast::search_key> keys) {
+ast::search_key group(ast::vector<ast::search_key> keys) {
     return ast::search_group{std::move(keys)};
 }
 
@@ -887,7 +887,7 @@ bool run_session(client& c, const options& opt) {
         add(fetch(set({range(1, star)}),
                   body_section(true, {}, section_text(section_text_kind::header))));
         add(fetch(set({number(2), number(4)}),
-                  std::vector{body_section(false, {}, section_text(section_text_kind::text))}));
+                  ast::vector<ast::fetch_att>{body_section(false, {}, section_text(section_text_kind::text))}));
         add(fetch(set({range(1, star)}), body_section(true, {1})));
         add(fetch(set({range(3, 6)}),
                   body_section(true, {1}, section_text(section_text_kind::mime))));
@@ -915,7 +915,7 @@ bool run_session(client& c, const options& opt) {
                    body_section(true, {},
                                 section_text(section_text_kind::header_fields,
                                              {"Message-ID", "In-Reply-To", "References"}))}));
-        add(ast::uid_command{fetch(set({range(1, star)}), std::vector{att(k::flags)})});
+        add(ast::uid_command{fetch(set({range(1, star)}), ast::vector<ast::fetch_att>{att(k::flags)})});
         add(ast::uid_command{fetch(
             set({number(3), range(5, 7)}),
             {att(k::uid),
@@ -950,7 +950,7 @@ bool run_session(client& c, const options& opt) {
 
         // Another mailbox, then LOGOUT while it is selected.
         add(ast::select_command{ast::mailbox{"Archive/2024"}});
-        add(fetch(set({range(1, star)}), std::vector{att(k::uid), att(k::flags)}));
+        add(fetch(set({range(1, star)}), ast::vector<ast::fetch_att>{att(k::uid), att(k::flags)}));
         add(ast::examine_command{ast::mailbox{"Archive"}});
         add(ast::logout_command{});
 

@@ -305,7 +305,7 @@ public:
         if (percent(50))
             return {keep(std::move(value)), ast::string_form::value};
 
-        std::vector<ast::string_form> forms;
+        ast::vector<ast::string_form> forms;
         if (atom_ok)
             forms.insert(forms.end(), 3, ast::string_form::atom);
         if (quoted_ok)
@@ -548,7 +548,7 @@ public:
             return static_cast<ast::fetch_macro>(below(3));
         if (k < 8)
             return fetch_att();
-        std::vector<ast::fetch_att> v;
+        ast::vector<ast::fetch_att> v;
         const std::size_t n = static_cast<std::size_t>(between(1, 7));
         for (std::size_t i = 0; i < n; ++i)
             v.push_back(fetch_att());
@@ -1081,7 +1081,7 @@ struct dumper {
             put(*a);
         } else {
             raw("list(");
-            const auto& v = std::get<std::vector<ast::fetch_att>>(f);
+            const auto& v = std::get<ast::vector<ast::fetch_att>>(f);
             for (std::size_t i = 0; i < v.size(); ++i) {
                 if (i)
                     raw(" ");

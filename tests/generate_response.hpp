@@ -463,8 +463,8 @@ public:
     }
 
     /// capability list: IMAP4rev1 in some case, anywhere in the list, and other atoms.
-    std::vector<std::string_view> capabilities() {
-        std::vector<std::string_view> caps;
+    ast::vector<std::string_view> capabilities() {
+        ast::vector<std::string_view> caps;
         const std::size_t n = static_cast<std::size_t>(percent(85) ? below(8) : between(8, 30));
         for (std::size_t i = 0; i < n; ++i) {
             switch (below(4)) {
@@ -493,8 +493,8 @@ public:
 
     /// flag-list items: with `recent`, \Recent now and then (flag-fetch); with `wildcard`, \*
     /// now and then (flag-perm).
-    std::vector<ast::flag> flags(bool recent, bool wildcard) {
-        std::vector<ast::flag> fl;
+    ast::vector<ast::flag> flags(bool recent, bool wildcard) {
+        ast::vector<ast::flag> fl;
         const std::size_t n = static_cast<std::size_t>(percent(90) ? below(6) : between(6, 20));
         for (std::size_t i = 0; i < n; ++i) {
             ast::flag f = flag();
@@ -731,7 +731,7 @@ public:
     ast::address_list address_list() {
         if (percent(30) || address_budget_ <= 0)
             return std::nullopt;
-        std::vector<ast::address> list;
+        ast::vector<ast::address> list;
         const std::size_t n = static_cast<std::size_t>(between(1, 4));
         while (list.size() < n) {
             const std::size_t room = n - list.size();
@@ -966,7 +966,7 @@ public:
     ast::body_fld_param params(unsigned nil_percent) {
         if (percent(nil_percent))
             return std::nullopt;
-        std::vector<ast::body_param> v;
+        ast::vector<ast::body_param> v;
         const std::size_t n = static_cast<std::size_t>(between(1, 4));
         for (std::size_t i = 0; i < n; ++i) {
             ast::body_param p;
@@ -1006,7 +1006,7 @@ public:
             case 0:
                 break; // NIL
             case 1: {
-                std::vector<ast::string> langs;
+                ast::vector<ast::string> langs;
                 const std::size_t n = static_cast<std::size_t>(between(1, 3));
                 for (std::size_t i = 0; i < n; ++i)
                     langs.push_back(language());
@@ -1049,7 +1049,7 @@ public:
         else if (k < 6)
             e.v = number();
         else {
-            std::vector<ast::body_extension> list;
+            ast::vector<ast::body_extension> list;
             const std::size_t n = static_cast<std::size_t>(between(1, 3));
             for (std::size_t i = 0; i < n; ++i)
                 list.push_back(body_extension(depth + 1));
@@ -1108,7 +1108,7 @@ struct response_dumper : dumper {
         static constexpr const char* names[] = {"OK", "NO", "BAD", "PREAUTH", "BYE"};
         raw(names[static_cast<int>(c)]);
     }
-    void put_caps(const std::vector<std::string_view>& caps) {
+    void put_caps(const ast::vector<std::string_view>& caps) {
         raw("caps(");
         for (std::size_t i = 0; i < caps.size(); ++i) {
             if (i)
@@ -1248,7 +1248,7 @@ struct response_dumper : dumper {
             raw("#");
             num(*n);
         } else {
-            const auto& list = std::get<std::vector<ast::body_extension>>(e.v);
+            const auto& list = std::get<ast::vector<ast::body_extension>>(e.v);
             raw("(");
             for (std::size_t i = 0; i < list.size(); ++i) {
                 if (i)
@@ -1276,7 +1276,7 @@ struct response_dumper : dumper {
             put(*s);
         } else {
             raw("(");
-            const auto& list = std::get<std::vector<ast::string>>(t.language);
+            const auto& list = std::get<ast::vector<ast::string>>(t.language);
             for (std::size_t i = 0; i < list.size(); ++i) {
                 if (i)
                     raw(" ");

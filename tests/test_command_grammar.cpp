@@ -257,10 +257,10 @@ TEST_CASE("fetch and fetch-att, section-spec, partial") {
         "a FETCH 1:* (UID FLAGS RFC822.SIZE INTERNALDATE ENVELOPE BODYSTRUCTURE)",
     });
     const auto& f = body<ast::fetch_command>(parse_ok("a FETCH 1 (BODY.PEEK[1.2.MIME]<5.10> UID)"));
-    const auto& atts = std::get<std::vector<ast::fetch_att>>(f.items);
+    const auto& atts = std::get<ast::vector<ast::fetch_att>>(f.items);
     REQUIRE(atts.size() == 2);
     CHECK(atts[0].kind == ast::fetch_att_kind::body_peek_section);
-    CHECK(atts[0].section.part == std::vector<std::uint32_t>{1, 2});
+    CHECK(atts[0].section.part == ast::vector<std::uint32_t>{1, 2});
     REQUIRE(atts[0].section.text);
     CHECK(atts[0].section.text->kind == ast::section_text_kind::mime);
     REQUIRE(atts[0].partial);

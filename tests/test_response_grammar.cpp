@@ -186,7 +186,7 @@ TEST_CASE("mailbox-data: FLAGS LIST LSUB SEARCH STATUS EXISTS RECENT") {
     CHECK(s.items[0].att == ast::status_att::uidvalidity);
     CHECK(s.items[0].value == 5);
     CHECK(data<ast::search_data>(response_ok("* SEARCH 2 84 882")).numbers ==
-          std::vector<std::uint32_t>{2, 84, 882});
+          ast::vector<std::uint32_t>{2, 84, 882});
     check_rejects({
         {"* LIST (\\Noselect \\Marked) \"/\" x", 8, "mailbox-list"}, // two selectability flags
         {"* LIST (foo) \"/\" x", 8, "mailbox-list"},                 // flags are "\" atom
@@ -228,7 +228,7 @@ TEST_CASE("message-data: EXPUNGE and FETCH with every msg-att") {
     CHECK((*env.from)[0].is_group_start());
     CHECK((*env.from)[1].is_group_end());
     const auto& sec = std::get<ast::msg_att_body_section>(f.items[1]);
-    CHECK(sec.section.part == std::vector<std::uint32_t>{1});
+    CHECK(sec.section.part == ast::vector<std::uint32_t>{1});
     CHECK(sec.origin == 7u);
     CHECK(!sec.data);
     check_rejects({
@@ -262,7 +262,7 @@ TEST_CASE("body and body structure: every body type, extension data, nesting") {
     CHECK(one.extension->md5->value() == "md5sum");
     CHECK(one.extension->tail.fields == 4);
     CHECK(one.extension->tail.disposition->type.value() == "attachment");
-    CHECK(std::get<std::vector<ast::string>>(one.extension->tail.language).size() == 2);
+    CHECK(std::get<ast::vector<ast::string>>(one.extension->tail.language).size() == 2);
     CHECK(one.extension->tail.location->value() == "http://x");
     CHECK(one.extension->tail.extensions.size() == 2);
 

@@ -463,7 +463,7 @@ struct coverage {
         else if (const auto* a = std::get_if<ast::fetch_att>(&c.items))
             fetch_att(*a);
         else {
-            const auto& v = std::get<std::vector<ast::fetch_att>>(c.items);
+            const auto& v = std::get<ast::vector<ast::fetch_att>>(c.items);
             if (v.empty())
                 invalid.push_back("empty fetch-att list");
             for (const auto& a2 : v)

@@ -377,7 +377,7 @@ struct response_coverage {
             string(*s, ctx);
     }
 
-    void caps(const std::vector<std::string_view>& caps, const std::string& where) {
+    void caps(const ast::vector<std::string_view>& caps, const std::string& where) {
         bool rev1 = false;
         for (std::string_view c : caps) {
             if (c.empty() || !imapwire::detail::all_of(imapwire::detail::cc_atom, c))
@@ -396,7 +396,7 @@ struct response_coverage {
             mark(where + ":imap4rev1_only");
     }
 
-    void flags(const std::vector<ast::flag>& fl, const std::string& where) {
+    void flags(const ast::vector<ast::flag>& fl, const std::string& where) {
         if (fl.empty())
             mark(where + ":empty");
         for (const auto& f : fl) {
@@ -553,7 +553,7 @@ struct response_coverage {
             nstring(*s, "body");
             return 1;
         }
-        if (const auto* list = std::get_if<std::vector<ast::body_extension>>(&e.v)) {
+        if (const auto* list = std::get_if<ast::vector<ast::body_extension>>(&e.v)) {
             if (list->empty())
                 invalid.push_back("empty body-extension list");
             int d = 0;
@@ -586,7 +586,7 @@ struct response_coverage {
                 mark(*s ? "ext:lang:string" : "ext:lang:NIL");
                 nstring(*s, "body");
             } else {
-                const auto& list = std::get<std::vector<ast::string>>(t.language);
+                const auto& list = std::get<ast::vector<ast::string>>(t.language);
                 if (list.empty())
                     invalid.push_back("empty language list");
                 mark(list.size() > 1 ? "ext:lang:list" : "ext:lang:list_of_one");

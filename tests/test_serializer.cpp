@@ -83,7 +83,7 @@ TEST_CASE("values the grammar cannot express are refused and leave the output al
     refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, zero_part}});
     ast::fetch_att zero_len{ast::fetch_att_kind::body_section, {}, ast::partial_range{0, 0}};
     refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, zero_len}});
-    refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, std::vector<ast::fetch_att>{}}});
+    refused({"a", ast::fetch_command{{{ast::seq_item{{1}, {}}}}, ast::vector<ast::fetch_att>{}}});
     ast::store_att_flags bare{ast::store_att_flags::operation::add, false, false, {}};
     refused(
         {"a", ast::store_command{{{ast::seq_item{{1}, {}}}}, bare}}); // flag *(SP flag) needs one

@@ -442,7 +442,7 @@ inline json to_json(const ast::fetch_items& items) {
 
 inline json to_json(const ast::search_key& key);
 
-inline json to_json(const std::vector<ast::search_key>& keys) {
+inline json to_json(const ast::vector<ast::search_key>& keys) {
     json j = json::array();
     for (const auto& k : keys)
         j.push_back(to_json(k));
@@ -738,7 +738,7 @@ inline const char* name(ast::msg_att_rfc822::part p) {
 }
 
 /// An array of strings of the grammar (astring, string), each {"form", "value"}.
-inline json to_json(const std::vector<ast::istring>& strings) {
+inline json to_json(const ast::vector<ast::istring>& strings) {
     json j = json::array();
     for (const auto& s : strings)
         j.push_back(to_json(s));
@@ -747,7 +747,7 @@ inline json to_json(const std::vector<ast::istring>& strings) {
 
 /// An array of raw atoms (capabilities). Atoms are 7-bit by the grammar, so they need no
 /// "_base64" companion.
-inline json to_json(const std::vector<std::string_view>& atoms) {
+inline json to_json(const imapwire::ast::vector<std::string_view>& atoms) {
     json j = json::array();
     for (const auto sv : atoms)
         j.push_back(std::string(sv));

@@ -26,7 +26,7 @@ int main() {
     for (const auto& item : fetch.set.items)
         std::cout << "from " << item.first.value
                   << (item.last && item.last->is_star() ? " to *" : "") << '\n';
-    const auto& atts = std::get<std::vector<imapwire::ast::fetch_att>>(fetch.items);
+    const auto& atts = std::get<imapwire::ast::vector<imapwire::ast::fetch_att>>(fetch.items);
     const auto& peek = atts[1];
     if (peek.kind != imapwire::ast::fetch_att_kind::body_peek_section)
         return 1;

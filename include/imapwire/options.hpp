@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory_resource>
 
 namespace imapwire {
 
@@ -18,6 +19,11 @@ struct parse_options {
     std::size_t max_list_items = 100000;
     /// Accept LITERAL+ non-synchronizing literals `{n+}` (RFC 7888). Off: strict RFC 3501.
     bool literal_plus = false;
+    /// Where the AST's vectors and boxes get their memory (see ast/allocator.hpp); null means
+    /// the global operator new. With a std::pmr::monotonic_buffer_resource that the caller
+    /// reuses (release() between messages), parsing does no heap allocation in steady state.
+    /// The resource must outlive the parsed values.
+    std::pmr::memory_resource* memory_resource = nullptr;
 };
 
 /// How the serializer chooses between equivalent wire forms.

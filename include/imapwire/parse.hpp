@@ -38,7 +38,7 @@ IMAPWIRE_DECL parse_result<ast::response> parse_response(std::string_view input,
 /// Parses everything a server sends for one command (RFC 3501 `response`): any continuation
 /// requests and untagged data, up to and including the tagged completion or a BYE
 /// (`response-done`). consumed() is the length of the whole exchange.
-IMAPWIRE_DECL parse_result<std::vector<ast::response>>
+IMAPWIRE_DECL parse_result<ast::vector<ast::response>>
 parse_response_sequence(std::string_view input, const parse_options& options = {});
 
 /// Finds the first complete message in `input` (a line plus the literals it announces) without

@@ -1,6 +1,8 @@
 // imapwire AST: BODY and BODYSTRUCTURE (RFC 3501 §7.4.2, §9 body and body-*).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/envelope.hpp>
 
@@ -19,7 +21,7 @@ struct body_param {
 };
 /// RFC 3501 `body-fld-param`: "(" string SP string *(SP string SP string) ")" / nil.
 /// std::nullopt is NIL; a present list is never empty.
-using body_fld_param = std::optional<std::vector<body_param>>;
+using body_fld_param = std::optional<vector<body_param>>;
 
 /// RFC 3501 `body-fld-dsp`: "(" string SP body-fld-param ")" (NIL is an empty optional).
 struct body_fld_dsp {
@@ -29,11 +31,11 @@ struct body_fld_dsp {
 };
 
 /// RFC 3501 `body-fld-lang`: nstring / "(" string *(SP string) ")".
-using body_fld_lang = std::variant<nstring, std::vector<string>>;
+using body_fld_lang = std::variant<nstring, vector<string>>;
 
 /// RFC 3501 `body-extension`: nstring / number / "(" body-extension *(SP body-extension) ")".
 struct body_extension {
-    std::variant<nstring, std::uint32_t, std::vector<body_extension>> v;
+    std::variant<nstring, std::uint32_t, vector<body_extension>> v;
     friend bool operator==(const body_extension&, const body_extension&) = default;
 };
 
@@ -57,7 +59,7 @@ struct body_ext_tail {
     std::optional<body_fld_dsp> disposition; ///< NIL when empty
     body_fld_lang language;                  ///< NIL by default
     nstring location;
-    std::vector<body_extension> extensions;
+    vector<body_extension> extensions;
     friend bool operator==(const body_ext_tail&, const body_ext_tail&) = default;
 };
 
@@ -114,7 +116,7 @@ struct body_type_1part {
 
 /// RFC 3501 `body-type-mpart`: 1*body SP media-subtype [SP body-ext-mpart].
 struct body_type_mpart {
-    std::vector<body> parts;
+    vector<body> parts;
     string media_subtype;
     std::optional<body_ext_mpart> extension; ///< BODYSTRUCTURE only
     friend bool operator==(const body_type_mpart&, const body_type_mpart&) = default;

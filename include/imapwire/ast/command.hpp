@@ -1,6 +1,8 @@
 // imapwire AST: client commands (RFC 3501 §6, §9 command).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/datetime.hpp>
 #include <imapwire/ast/fetch.hpp>
@@ -76,7 +78,7 @@ struct select_command {
 };
 struct status_command {
     ast::mailbox mailbox;
-    std::vector<status_att> items;
+    vector<status_att> items;
     friend bool operator==(const status_command&, const status_command&) = default;
 };
 struct subscribe_command {
@@ -139,7 +141,7 @@ struct store_command {
 };
 struct search_command {
     std::optional<astring> charset;
-    std::vector<search_key> keys;
+    vector<search_key> keys;
     friend bool operator==(const search_command&, const search_command&) = default;
 };
 /// uid: "UID" SP (copy / fetch / search / store)

@@ -1,8 +1,11 @@
 // imapwire AST: strings as they appear on the wire (RFC 3501 §4.1-§4.5).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,15 +99,18 @@ using string = istring;
 /// RFC 3501 `nstring`: a string or NIL (std::nullopt).
 using nstring = std::optional<istring>;
 
-/// A heap box giving a recursive type value semantics (copy = deep copy, == compares values).
+/// A box giving a recursive type value semantics (copy = deep copy, == compares values). Its
+/// storage comes from the AST's memory resource (see allocator.hpp), like the AST's vectors.
 /// A moved-from box is empty, like a moved-from std::unique_ptr.
 template <class T>
 class box {
 public:
     box()
-        : p_(std::make_unique<T>()) {}
+        : r_(detail::current_resource())
+        , p_(make(r_)) {}
     box(T v)
-        : p_(std::make_unique<T>(std::move(v))) {}
+        : r_(detail::current_resource())
+        , p_(make(r_, std::move(v))) {}
     /// Boxes anything T can be made from (e.g. one alternative of a variant-like T).
     // std::conjunction stops at the first false test, so copying a box never asks whether an
     // (as yet incomplete) T is constructible.
@@ -113,24 +119,42 @@ public:
                   std::negation<std::is_same<std::decay_t<U>, box>>,
                   std::negation<std::is_same<std::decay_t<U>, T>>, std::is_constructible<T, U&&>>>>
     box(U&& u)
-        : p_(std::make_unique<T>(std::forward<U>(u))) {}
+        : r_(detail::current_resource())
+        , p_(make(r_, std::forward<U>(u))) {}
     box(const box& o)
-        : p_(std::make_unique<T>(*o.p_)) {}
-    box(box&&) noexcept = default;
+        : r_(detail::current_resource())
+        , p_(make(r_, *o.p_)) {}
+    box(box&& o) noexcept
+        : r_(o.r_)
+        , p_(std::exchange(o.p_, nullptr)) {}
     box& operator=(const box& o) {
-        if (this != &o)
-            p_ = std::make_unique<T>(*o.p_);
+        if (this != &o) {
+            box copy(o);
+            swap(copy);
+        }
         return *this;
     }
-    box& operator=(box&&) noexcept = default;
-    ~box() = default;
+    box& operator=(box&& o) noexcept {
+        if (this != &o) {
+            destroy();
+            r_ = o.r_;
+            p_ = std::exchange(o.p_, nullptr);
+        }
+        return *this;
+    }
+    ~box() { destroy(); }
+
+    void swap(box& o) noexcept {
+        std::swap(r_, o.r_);
+        std::swap(p_, o.p_);
+    }
 
     T& operator*() noexcept { return *p_; }
     const T& operator*() const noexcept { return *p_; }
-    T* operator->() noexcept { return p_.get(); }
-    const T* operator->() const noexcept { return p_.get(); }
-    T* get() noexcept { return p_.get(); }
-    const T* get() const noexcept { return p_.get(); }
+    T* operator->() noexcept { return p_; }
+    const T* operator->() const noexcept { return p_; }
+    T* get() noexcept { return p_; }
+    const T* get() const noexcept { return p_; }
 
     /// Compares the boxed values; an empty (moved-from) box equals only another empty one.
     friend bool operator==(const box& a, const box& b) {
@@ -140,7 +164,26 @@ public:
     }
 
 private:
-    std::unique_ptr<T> p_;
+    template <class... Args>
+    static T* make(std::pmr::memory_resource* r, Args&&... args) {
+        void* m = r->allocate(sizeof(T), alignof(T));
+        try {
+            return ::new (m) T(std::forward<Args>(args)...);
+        } catch (...) {
+            r->deallocate(m, sizeof(T), alignof(T));
+            throw;
+        }
+    }
+    void destroy() noexcept {
+        if (p_) {
+            p_->~T();
+            r_->deallocate(p_, sizeof(T), alignof(T));
+            p_ = nullptr;
+        }
+    }
+
+    std::pmr::memory_resource* r_;
+    T* p_;
 };
 
 } // namespace imapwire::ast

@@ -1,6 +1,8 @@
 // imapwire AST: ENVELOPE and addresses (RFC 3501 §7.4.2, §9 envelope, address).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/ast/core.hpp>
 
 #include <optional>
@@ -22,7 +24,7 @@ struct address {
 };
 
 /// "(" 1*address ")" / nil: std::nullopt is NIL; a present list is never empty.
-using address_list = std::optional<std::vector<address>>;
+using address_list = std::optional<vector<address>>;
 
 /// RFC 3501 `envelope`.
 struct envelope {

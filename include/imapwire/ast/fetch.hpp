@@ -1,6 +1,8 @@
 // imapwire AST: FETCH attributes and body sections (RFC 3501 §6.4.5, §9 fetch-att, section).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/ast/core.hpp>
 
 #include <cstdint>
@@ -21,13 +23,13 @@ enum class section_text_kind {
 
 struct section_text {
     section_text_kind kind = section_text_kind::header;
-    std::vector<astring> headers; ///< header-list, for HEADER.FIELDS[.NOT]
+    vector<astring> headers; ///< header-list, for HEADER.FIELDS[.NOT]
     friend bool operator==(const section_text&, const section_text&) = default;
 };
 
 /// RFC 3501 `section`: "[" [section-spec] "]". `part` empty and no `text` is BODY[].
 struct section {
-    std::vector<std::uint32_t> part; ///< section-part: 1.2.3
+    vector<std::uint32_t> part; ///< section-part: 1.2.3
     std::optional<section_text> text;
     friend bool operator==(const section&, const section&) = default;
 };
@@ -66,6 +68,6 @@ struct fetch_att {
 enum class fetch_macro { all, full, fast };
 
 /// What FETCH asks for: a macro, one bare fetch-att, or a parenthesised list.
-using fetch_items = std::variant<fetch_macro, fetch_att, std::vector<fetch_att>>;
+using fetch_items = std::variant<fetch_macro, fetch_att, vector<fetch_att>>;
 
 } // namespace imapwire::ast

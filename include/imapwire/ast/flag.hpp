@@ -1,6 +1,8 @@
 // imapwire AST: message flags (RFC 3501 §2.3.2, §9 flag, flag-fetch, flag-perm).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/detail/charset.hpp>
 
 #include <string_view>
@@ -52,6 +54,6 @@ struct flag {
 };
 
 /// RFC 3501 `flag-list`: "(" [flag *(SP flag)] ")".
-using flag_list = std::vector<flag>;
+using flag_list = vector<flag>;
 
 } // namespace imapwire::ast

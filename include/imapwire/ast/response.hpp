@@ -1,6 +1,8 @@
 // imapwire AST: server responses (RFC 3501 §7, §9 greeting, response and their parts).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/ast/body.hpp>
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/datetime.hpp>
@@ -26,12 +28,12 @@ struct code_alert {
 };
 /// BADCHARSET [SP "(" astring *(SP astring) ")"]: an empty list means none was written.
 struct code_badcharset {
-    std::vector<astring> charsets;
+    vector<astring> charsets;
     friend bool operator==(const code_badcharset&, const code_badcharset&) = default;
 };
 /// capability-data inside a response code: [CAPABILITY IMAP4rev1 ...].
 struct code_capability {
-    std::vector<std::string_view> capabilities;
+    vector<std::string_view> capabilities;
     friend bool operator==(const code_capability&, const code_capability&) = default;
 };
 struct code_parse {
@@ -39,7 +41,7 @@ struct code_parse {
 };
 /// PERMANENTFLAGS SP "(" [flag-perm *(SP flag-perm)] ")"
 struct code_permanentflags {
-    std::vector<flag> flags;
+    vector<flag> flags;
     friend bool operator==(const code_permanentflags&, const code_permanentflags&) = default;
 };
 struct code_read_only {
@@ -109,21 +111,21 @@ struct greeting {
 
 /// capability-data: "CAPABILITY" *(SP capability) SP "IMAP4rev1" *(SP capability).
 struct capability_data {
-    std::vector<std::string_view> capabilities; ///< as written; one is IMAP4rev1
+    vector<std::string_view> capabilities; ///< as written; one is IMAP4rev1
     friend bool operator==(const capability_data&, const capability_data&) = default;
 };
 
 /// "FLAGS" SP flag-list
 struct flags_data {
-    std::vector<flag> flags;
+    vector<flag> flags;
     friend bool operator==(const flags_data&, const flags_data&) = default;
 };
 
 /// RFC 3501 `mailbox-list`: "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE / nil) SP
 /// mailbox.
 struct mailbox_list {
-    std::vector<flag> flags;        ///< mbx-list-flags: at most one of \Noselect \Marked \Unmarked
-    std::optional<char> delimiter;  ///< NIL when empty
+    vector<flag> flags;            ///< mbx-list-flags: at most one of \Noselect \Marked \Unmarked
+    std::optional<char> delimiter; ///< NIL when empty
     ast::mailbox mailbox;
     friend bool operator==(const mailbox_list&, const mailbox_list&) = default;
 };
@@ -139,7 +141,7 @@ struct lsub_data {
 };
 /// "SEARCH" *(SP nz-number)
 struct search_data {
-    std::vector<std::uint32_t> numbers;
+    vector<std::uint32_t> numbers;
     friend bool operator==(const search_data&, const search_data&) = default;
 };
 /// One status-att SP number pair of status-att-list.
@@ -151,7 +153,7 @@ struct status_item {
 /// "STATUS" SP mailbox SP "(" [status-att-list] ")"
 struct status_data {
     ast::mailbox mailbox;
-    std::vector<status_item> items;
+    vector<status_item> items;
     friend bool operator==(const status_data&, const status_data&) = default;
 };
 /// number SP "EXISTS"
@@ -173,7 +175,7 @@ struct expunge_data {
 // msg-att items
 /// "FLAGS" SP "(" [flag-fetch *(SP flag-fetch)] ")"
 struct msg_att_flags {
-    std::vector<flag> flags;
+    vector<flag> flags;
     friend bool operator==(const msg_att_flags&, const msg_att_flags&) = default;
 };
 /// "ENVELOPE" SP envelope
@@ -218,14 +220,14 @@ struct msg_att_uid {
 };
 
 /// One item of msg-att: msg-att-dynamic (FLAGS) or msg-att-static (the rest).
-using msg_att_item = std::variant<msg_att_flags, msg_att_envelope, msg_att_internaldate,
-                                  msg_att_rfc822, msg_att_rfc822_size, msg_att_body,
-                                  msg_att_body_section, msg_att_uid>;
+using msg_att_item =
+    std::variant<msg_att_flags, msg_att_envelope, msg_att_internaldate, msg_att_rfc822,
+                 msg_att_rfc822_size, msg_att_body, msg_att_body_section, msg_att_uid>;
 
 /// nz-number SP "FETCH" SP msg-att
 struct fetch_data {
     std::uint32_t number = 1;
-    std::vector<msg_att_item> items; ///< msg-att: at least one
+    vector<msg_att_item> items; ///< msg-att: at least one
     friend bool operator==(const fetch_data&, const fetch_data&) = default;
 };
 

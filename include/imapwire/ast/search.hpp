@@ -1,6 +1,8 @@
 // imapwire AST: SEARCH criteria (RFC 3501 §6.4.4, §9 search-key).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/datetime.hpp>
 #include <imapwire/ast/sequence.hpp>
@@ -93,7 +95,7 @@ struct search_or {
 };
 /// "(" search-key *(SP search-key) ")"
 struct search_group {
-    std::vector<search_key> keys;
+    vector<search_key> keys;
     friend bool operator==(const search_group&, const search_group&) = default;
 };
 

@@ -1,6 +1,8 @@
 // imapwire AST: message sets (RFC 3501 §9 seq-number, seq-range, sequence-set).
 #pragma once
 
+#include <imapwire/ast/allocator.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -24,7 +26,7 @@ struct seq_item {
 
 /// RFC 3501 `sequence-set`: at least one item, comma separated.
 struct sequence_set {
-    std::vector<seq_item> items;
+    vector<seq_item> items;
     friend bool operator==(const sequence_set&, const sequence_set&) = default;
 };
 

@@ -17,7 +17,7 @@ IMAPWIRE_RULE(password, "password", ast::istring)
 
 // Helpers (not RFC productions)
 IMAPWIRE_RULE(partial_, "partial", ast::partial_range)
-IMAPWIRE_RULE(fetch_att_list_, "\"(\" fetch-att *(SP fetch-att) \")\"", std::vector<ast::fetch_att>)
+IMAPWIRE_RULE(fetch_att_list_, "\"(\" fetch-att *(SP fetch-att) \")\"", ast::vector<ast::fetch_att>)
 IMAPWIRE_RULE(fetch_items_, "\"ALL\" / \"FULL\" / \"FAST\" / fetch-att / \"(\"", ast::fetch_items)
 IMAPWIRE_RULE(store_flags_, "flag-list / flag", ast::store_att_flags)
 IMAPWIRE_RULE(

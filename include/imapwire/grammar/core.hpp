@@ -81,10 +81,10 @@ IMAPWIRE_RULE(list_mailbox, "list-mailbox", ast::istring)
 
 // Body sections (shared by FETCH commands and responses)
 IMAPWIRE_RULE(header_fld_name, "header-fld-name", ast::istring)
-IMAPWIRE_RULE(header_list, "header-list", std::vector<ast::istring>)
+IMAPWIRE_RULE(header_list, "header-list", ast::vector<ast::istring>)
 IMAPWIRE_RULE(section_msgtext, "section-msgtext", ast::section_text)
 IMAPWIRE_RULE(section_text, "section-text", ast::section_text)
-IMAPWIRE_RULE(section_part, "section-part", std::vector<std::uint32_t>)
+IMAPWIRE_RULE(section_part, "section-part", ast::vector<std::uint32_t>)
 IMAPWIRE_RULE(section_spec, "section-spec", ast::section)
 IMAPWIRE_RULE(section, "section", ast::section)
 

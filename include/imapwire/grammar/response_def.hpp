@@ -114,9 +114,9 @@ inline const auto body_fld_dsp_def =
 inline const auto body_fld_lang_def =
     nstring[assign] | ('(' > (string[([](auto& ctx) {
                                   auto& v = x3::_val(ctx);
-                                  if (!std::holds_alternative<std::vector<ast::istring>>(v))
-                                      v = std::vector<ast::istring>{};
-                                  auto& list = std::get<std::vector<ast::istring>>(v);
+                                  if (!std::holds_alternative<ast::vector<ast::istring>>(v))
+                                      v = ast::vector<ast::istring>{};
+                                  auto& list = std::get<ast::vector<ast::istring>>(v);
                                   check_items(ctx, list);
                                   list.push_back(x3::_attr(ctx));
                               })] %
@@ -128,9 +128,9 @@ inline const auto body_extension_def =
     depth_guard[nstring[set<&ast::body_extension::v>] | number[set<&ast::body_extension::v>] |
                 ('(' > (body_extension[([](auto& ctx) {
                             auto& v = x3::_val(ctx).v;
-                            if (!std::holds_alternative<std::vector<ast::body_extension>>(v))
-                                v = std::vector<ast::body_extension>{};
-                            auto& list = std::get<std::vector<ast::body_extension>>(v);
+                            if (!std::holds_alternative<ast::vector<ast::body_extension>>(v))
+                                v = ast::vector<ast::body_extension>{};
+                            auto& list = std::get<ast::vector<ast::body_extension>>(v);
                             check_items(ctx, list);
                             list.push_back(std::move(x3::_attr(ctx)));
                         })] %

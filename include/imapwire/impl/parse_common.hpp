@@ -26,6 +26,7 @@ parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t
     const char* const begin = input.data();
     const char* first = begin;
     const char* const last = begin + length;
+    const ast::resource_scope memory(opt.memory_resource); // the AST's vectors and boxes
     parse_state st;
     st.options = &opt;
     T value{};

@@ -18,19 +18,19 @@ IMAPWIRE_DECL parse_result<ast::response> parse_response(std::string_view input,
                                              "response");
 }
 
-IMAPWIRE_DECL parse_result<std::vector<ast::response>>
+IMAPWIRE_DECL parse_result<ast::vector<ast::response>>
 parse_response_sequence(std::string_view input, const parse_options& options) {
     // Frame messages until the one that ends the exchange: a tagged completion or a BYE.
     std::size_t end = 0;
     for (;;) {
         auto framed = detail::scan_message(input.substr(end), options);
         if (framed.incomplete())
-            return parse_result<std::vector<ast::response>>(framed.need());
+            return parse_result<ast::vector<ast::response>>(framed.need());
         if (framed.failed()) {
             parse_error e = framed.error();
             e.offset += end;
             e.production = "response";
-            return parse_result<std::vector<ast::response>>(std::move(e));
+            return parse_result<ast::vector<ast::response>>(std::move(e));
         }
         const std::string_view message = input.substr(end, framed.value());
         end += framed.value();
@@ -38,7 +38,7 @@ parse_response_sequence(std::string_view input, const parse_options& options) {
         if (!untagged || detail::iequals(message.substr(0, 6), "* BYE "))
             break;
     }
-    return detail::run_framed<std::vector<ast::response>>(grammar::response, input, end, options,
+    return detail::run_framed<ast::vector<ast::response>>(grammar::response, input, end, options,
                                                           "response");
 }
 

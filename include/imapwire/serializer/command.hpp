@@ -176,7 +176,7 @@ inline void write_keyword(writer& w, std::string_view k) {
 
 inline void write_search_key(writer& w, const ast::search_key& key, std::size_t depth = 0);
 
-inline void write_search_keys(writer& w, const std::vector<ast::search_key>& keys,
+inline void write_search_keys(writer& w, const ast::vector<ast::search_key>& keys,
                               std::size_t depth) {
     w.require(!keys.empty());
     for (std::size_t i = 0; i < keys.size(); ++i) {

@@ -90,7 +90,7 @@ inline void write_body_fld_lang(writer& w, const ast::body_fld_lang& l) {
         write_nstring(w, *s);
         return;
     }
-    const auto& list = std::get<std::vector<ast::string>>(l);
+    const auto& list = std::get<ast::vector<ast::string>>(l);
     w.require(!list.empty());
     w.put('(');
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -297,7 +297,7 @@ inline bool named_code_spelling(std::string_view atom,
     return false;
 }
 
-inline void write_capabilities(writer& w, const std::vector<std::string_view>& caps) {
+inline void write_capabilities(writer& w, const ast::vector<std::string_view>& caps) {
     bool imap4rev1 = false;
     w.raw("CAPABILITY");
     for (std::string_view c : caps) {
