@@ -409,3 +409,17 @@ TEST_CASE("regressions found by the response round trip") {
     response_ok("* 1 FETCH (BODY (\"TEXT\" \"plain\" NIL NIL NIL \"7BIT\" 0))");
     response_ok("* 1 FETCH (BODY (\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 0))");
 }
+
+TEST_CASE("regressions found by fuzzing: generic codes spelled almost like named ones") {
+    // each reads back as the generic atom [SP text] form, or as plain text: the serializer
+    // must write it, not refuse it
+    response_ok("* OK [PERMANENTFLAGS (*)] i");
+    response_ok("* OK [BADCHARSET ()] x");
+    response_ok("a NO [BADCHARSET] ");
+    response_ok("* OK [PERMANENTFLAGS (a b c(d))] x");
+    CHECK(std::holds_alternative<ast::code_other>(
+        *data<ast::resp_cond>(response_ok("* OK [BADCHARSET ()] x")).text.code));
+    // and the named forms still are named
+    CHECK(std::holds_alternative<ast::code_badcharset>(
+        *data<ast::resp_cond>(response_ok("* OK [BADCHARSET (\"a]b\" c)] x")).text.code));
+}

@@ -237,9 +237,86 @@ inline void write_body(writer& w, const ast::body& b) {
 
 // --- response codes and status responses ---------------------------------------------------------
 
+// Exact matchers for the named response-code forms, so the serializer refuses precisely the
+// values that would read back differently, and nothing else.
+inline constexpr std::size_t no_match = std::string_view::npos;
+
+/// quoted at t[i]: the index after its closing DQUOTE, or no_match.
+inline std::size_t match_quoted(std::string_view t, std::size_t i) {
+    if (i >= t.size() || t[i] != '"')
+        return no_match;
+    for (++i; i < t.size(); ++i) {
+        if (t[i] == '"')
+            return i + 1;
+        if (t[i] == '\\') {
+            if (i + 1 >= t.size() || !detail::is(detail::cc_quoted_sp, t[i + 1]))
+                return no_match;
+            ++i;
+        } else if (!detail::is(detail::cc_quoted, t[i])) {
+            return no_match;
+        }
+    }
+    return no_match;
+}
+
+/// astring at t[i] (a literal cannot occur in one line of text).
+inline std::size_t match_astring(std::string_view t, std::size_t i) {
+    if (i < t.size() && t[i] == '"')
+        return match_quoted(t, i);
+    std::size_t j = i;
+    while (j < t.size() && detail::is(detail::cc_astring, t[j]))
+        ++j;
+    return j > i ? j : no_match;
+}
+
+/// "(" astring *(SP astring) ")" at t[i] (BADCHARSET's list).
+inline std::size_t match_astring_list(std::string_view t, std::size_t i) {
+    if (i >= t.size() || t[i] != '(')
+        return no_match;
+    for (++i;;) {
+        i = match_astring(t, i);
+        if (i == no_match || i >= t.size())
+            return no_match;
+        if (t[i] == ')')
+            return i + 1;
+        if (t[i] != ' ')
+            return no_match;
+        ++i;
+    }
+}
+
+/// "(" [flag-perm *(SP flag-perm)] ")" at t[i] (PERMANENTFLAGS's list).
+inline std::size_t match_flag_perm_list(std::string_view t, std::size_t i) {
+    if (i >= t.size() || t[i] != '(')
+        return no_match;
+    ++i;
+    if (i < t.size() && t[i] == ')')
+        return i + 1;
+    for (;;) {
+        if (t.substr(i, 2) == "\\*") {
+            i += 2;
+        } else {
+            if (i < t.size() && t[i] == '\\')
+                ++i;
+            const std::size_t start = i;
+            while (i < t.size() && detail::is(detail::cc_atom, t[i]))
+                ++i;
+            if (i == start)
+                return no_match;
+        }
+        if (i >= t.size())
+            return no_match;
+        if (t[i] == ')')
+            return i + 1;
+        if (t[i] != ' ')
+            return no_match;
+        ++i;
+    }
+}
+
 /// True when `text`, written with no code in front, would read back as a code and a text:
-/// "[" atom [SP 1*<TEXT-CHAR except "]">] "]" SP 1*TEXT-CHAR. (A BADCHARSET list may hold "]"
-/// inside its astrings; such text is treated as a code whenever "] " follows.)
+/// "[" resp-text-code "]" SP 1*TEXT-CHAR. Every code has the shape atom [SP 1*<TEXT-CHAR
+/// except "]">], except BADCHARSET, whose astrings may hold "]".
 inline bool reads_as_code(std::string_view text) {
     if (text.size() < 4 || text.front() != '[')
         return false;
@@ -248,8 +325,11 @@ inline bool reads_as_code(std::string_view text) {
         ++i;
     if (i == 1)
         return false;
-    if (detail::iequals(text.substr(1, i - 1), "BADCHARSET") &&
-        text.find("] ", i) != std::string_view::npos)
+    const auto closes = [&](std::size_t at) {
+        return at != no_match && text.substr(at, 2) == "] " && text.size() > at + 2;
+    };
+    if (detail::iequals(text.substr(1, i - 1), "BADCHARSET") && text.substr(i, 1) == " " &&
+        closes(match_astring_list(text, i + 1)))
         return true;
     if (i < text.size() && text[i] == ' ') {
         const std::size_t start = ++i;
@@ -258,7 +338,7 @@ inline bool reads_as_code(std::string_view text) {
         if (i == start)
             return false;
     }
-    return text.substr(i, 2) == "] " && text.size() > i + 2;
+    return closes(i);
 }
 
 /// True when the generic form `atom [SP text]` would read back as one of the named codes.
@@ -275,9 +355,9 @@ inline bool named_code_spelling(std::string_view atom,
         return std::stoull(std::string(*text)) <= 0xffffffffull;
     }
     if (iequals(atom, "BADCHARSET"))
-        return !text || (text->size() >= 2 && text->front() == '(' && text->back() == ')');
+        return !text || match_astring_list(*text, 0) == text->size();
     if (iequals(atom, "PERMANENTFLAGS"))
-        return text && text->size() >= 2 && text->front() == '(' && text->back() == ')';
+        return text && match_flag_perm_list(*text, 0) == text->size();
     if (iequals(atom, "CAPABILITY")) {
         if (!text)
             return false;
