@@ -381,7 +381,7 @@ TEST_CASE("response, response-done, response-fatal: a command's whole exchange")
     auto bad = parse_response_sequence("* OK x\r\n* 0 EXPUNGE\r\nA1 OK x\r\n");
     REQUIRE(bad.failed());
     CHECK(bad.error().offset == 10);
-    auto nul = parse_response_sequence(std::string("* OK x\r\n* O\0K\r\n", 17));
+    auto nul = parse_response_sequence(std::string("* OK x\r\n* O\0K\r\n", 15));
     REQUIRE(nul.failed());
     CHECK(nul.error().code == error::nul_byte);
     CHECK(nul.error().offset == 11);
@@ -417,6 +417,19 @@ TEST_CASE("regressions found by fuzzing: generic codes spelled almost like named
     response_ok("* OK [BADCHARSET ()] x");
     response_ok("a NO [BADCHARSET] ");
     response_ok("* OK [PERMANENTFLAGS (a b c(d))] x");
+    response_ok("* OK [BADCHARSET (] U)]"); // the named form matches, then no "] ": all text
+    CHECK(!data<ast::resp_cond>(response_ok("* OK [BADCHARSET (] U)]")).text.code);
+    // a string that cannot finish inside the code does not end the parse: the generic form does
+    for (const std::string line : {"* OK [BADCHARSET (a b] {", "* OK [BADCHARSET (\"a] x",
+                                   "* OK [BADCHARSET (a {99999999999] x"}) {
+        const auto c = data<ast::resp_cond>(response_ok(line));
+        REQUIRE(c.text.code);
+        CHECK(std::get<ast::code_other>(*c.text.code).atom == "BADCHARSET");
+    }
+    // outside an optional code, a broken quoted string is still reported where it breaks
+    auto r = parse_response("* LIST () \"/\" \"a\x01\x80\"\r\n");
+    REQUIRE(r.failed());
+    CHECK(r.error().production == "quoted");
     CHECK(std::holds_alternative<ast::code_other>(
         *data<ast::resp_cond>(response_ok("* OK [BADCHARSET ()] x")).text.code));
     // and the named forms still are named

@@ -26,6 +26,9 @@ struct parse_state {
     const parse_options* options = nullptr;
     std::size_t depth = 0;
     std::string_view production; ///< innermost RFC rule an expectation failed in
+    /// Set while an optional part with a fallback is tried (resp-text's "[" code "]"): the
+    /// string primitives then fail instead of reporting errors, so the fallback can match.
+    bool soft = false;
 };
 struct state_tag;
 
@@ -182,24 +185,34 @@ struct quoted_parser : x3::parser<quoted_parser> {
     using attribute_type = ast::istring;
     static constexpr bool has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, const It& last, const Ctx&, RCtx&, Attr& attr) const {
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
         if (first == last || *first != '"')
             return false;
+        const bool soft = state(ctx).soft;
         It i = first + 1;
         for (;;) {
-            if (i == last)
+            if (i == last) {
+                if (soft)
+                    return false;
                 throw x3::expectation_failure<It>(i, "DQUOTE");
+            }
             const char c = *i;
             if (c == '"')
                 break;
             if (c == '\\') {
-                if (i + 1 == last || !is(cc_quoted_sp, i[1]))
+                if (i + 1 == last || !is(cc_quoted_sp, i[1])) {
+                    if (soft)
+                        return false;
                     throw x3::expectation_failure<It>(i + 1, "quoted-specials");
+                }
                 i += 2;
                 continue;
             }
-            if (!is(cc_quoted, c))
+            if (!is(cc_quoted, c)) {
+                if (soft)
+                    return false;
                 throw x3::expectation_failure<It>(i, "QUOTED-CHAR");
+            }
             ++i;
         }
         x3::traits::move_to(
@@ -226,23 +239,35 @@ struct literal_parser : x3::parser<literal_parser> {
         const It digits = i;
         while (i != last && *i >= '0' && *i <= '9') {
             n = n * 10 + static_cast<std::uint64_t>(*i - '0');
-            if (n > 0xffffffffull)
+            if (n > 0xffffffffull) {
+                if (st.soft)
+                    return false;
                 throw limit_failure{digits, error::number_range, "literal",
                                     "a number below 4294967296"};
+            }
             ++i;
         }
-        if (i == digits)
+        if (i == digits) {
+            if (st.soft)
+                return false;
             throw x3::expectation_failure<It>(i, "number");
+        }
         bool nonsync = false;
         if (i != last && *i == '+' && st.options->literal_plus) {
             nonsync = true;
             ++i;
         }
-        if (i == last || *i != '}')
+        if (i == last || *i != '}') {
+            if (st.soft)
+                return false;
             throw x3::expectation_failure<It>(i, "'}'");
+        }
         ++i;
-        if (last - i < 2 || i[0] != '\r' || i[1] != '\n')
+        if (last - i < 2 || i[0] != '\r' || i[1] != '\n') {
+            if (st.soft)
+                return false;
             throw x3::expectation_failure<It>(i, "CRLF");
+        }
         i += 2;
         if (n > st.options->max_literal_size)
             throw limit_failure{first, error::literal_too_large, "literal", "a smaller literal"};
@@ -294,6 +319,31 @@ struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject
         return r;
     }
 };
+/// Parses its subject with parse_state::soft set (see there).
+template <class Subject>
+struct soft_parser : x3::unary_parser<Subject, soft_parser<Subject>> {
+    using base_type = x3::unary_parser<Subject, soft_parser<Subject>>;
+    static constexpr bool is_pass_through_unary = true;
+    using base_type::base_type;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
+        parse_state& st = state(ctx);
+        const bool saved = st.soft;
+        st.soft = true;
+        const bool r = this->subject.parse(first, last, ctx, rctx, attr);
+        st.soft = saved;
+        return r;
+    }
+};
+struct soft_gen {
+    template <class Subject>
+    constexpr soft_parser<typename x3::extension::as_parser<Subject>::value_type>
+    operator[](const Subject& s) const {
+        return {x3::as_parser(s)};
+    }
+};
+inline constexpr soft_gen soft{};
+
 struct depth_guard_gen {
     template <class Subject>
     constexpr depth_guard_parser<typename x3::extension::as_parser<Subject>::value_type>

@@ -281,9 +281,10 @@ inline const auto resp_text_code_def =
                             text ? std::optional<std::string_view>(*text) : std::nullopt};
     })];
 // resp-text       = ["[" resp-text-code "]" SP] text
-// (a "[" that does not open a valid code followed by "] " and text is part of the text)
+// (a "[" that does not open a valid code followed by "] " and text is part of the text; while
+// the code is tried, strings fail rather than report errors, so the text can take the line)
 inline const auto resp_text_def =
-    -('[' >> resp_text_code >> ']' >> SP_ >> &TEXT_CHAR)[set<&ast::resp_text::code>] >>
+    -soft['[' >> resp_text_code >> ']' >> SP_ >> &TEXT_CHAR][set<&ast::resp_text::code>] >>
     text[set<&ast::resp_text::text>];
 
 template <ast::condition C>

@@ -315,8 +315,10 @@ inline std::size_t match_flag_perm_list(std::string_view t, std::size_t i) {
 }
 
 /// True when `text`, written with no code in front, would read back as a code and a text:
-/// "[" resp-text-code "]" SP 1*TEXT-CHAR. Every code has the shape atom [SP 1*<TEXT-CHAR
-/// except "]">], except BADCHARSET, whose astrings may hold "]".
+/// "[" resp-text-code "]" SP 1*TEXT-CHAR, as the parser reads it. Every code has the shape
+/// atom [SP 1*<TEXT-CHAR except "]">], except BADCHARSET, whose astrings may hold "]": the
+/// parser tries the named BADCHARSET form first and keeps it once it matches, even when no
+/// "] " text follows (then the whole line is text).
 inline bool reads_as_code(std::string_view text) {
     if (text.size() < 4 || text.front() != '[')
         return false;
@@ -328,9 +330,15 @@ inline bool reads_as_code(std::string_view text) {
     const auto closes = [&](std::size_t at) {
         return at != no_match && text.substr(at, 2) == "] " && text.size() > at + 2;
     };
-    if (detail::iequals(text.substr(1, i - 1), "BADCHARSET") && text.substr(i, 1) == " " &&
-        closes(match_astring_list(text, i + 1)))
-        return true;
+    if (detail::iequals(text.substr(1, i - 1), "BADCHARSET")) {
+        // "BADCHARSET" [SP "(" astring *(SP astring) ")"] followed by "]"
+        std::size_t end = i;
+        if (text.substr(i, 2) == " (")
+            if (const std::size_t m = match_astring_list(text, i + 1); m != no_match)
+                end = m;
+        if (end < text.size() && text[end] == ']')
+            return closes(end); // the named form matched: no other reading is tried
+    }
     if (i < text.size() && text[i] == ' ') {
         const std::size_t start = ++i;
         while (i < text.size() && detail::is(detail::cc_text_nobr, text[i]))
