@@ -8,7 +8,7 @@
 // A violation prints what happened to stderr and aborts, which libFuzzer reports as a crash.
 #pragma once
 
-#include "generate_response.hpp"
+#include "describe.hpp"
 
 #include <imapwire/parse.hpp>
 #include <imapwire/serialize.hpp>
@@ -27,7 +27,6 @@
 namespace imapwire::fuzz {
 
 namespace ast = imapwire::ast;
-using imapwire::test::printable;
 
 /// What to print when a check fails: labelled lines of context, those of a parent report first.
 /// The text of a line is made only when the report is printed, so building one costs little;
@@ -107,7 +106,7 @@ struct entry<ast::command> {
                                  const serialize_options& o) {
         return serialize(out, x, o);
     }
-    static std::string describe(const ast::command& x) { return test::describe(x); }
+    static std::string describe(const ast::command& x) { return fuzz::describe(x); }
 };
 
 template <>
@@ -120,7 +119,7 @@ struct entry<ast::authenticate_data> {
                                  const serialize_options& o) {
         return serialize(out, x, o);
     }
-    static std::string describe(const ast::authenticate_data& x) { return test::describe(x); }
+    static std::string describe(const ast::authenticate_data& x) { return fuzz::describe(x); }
 };
 
 template <>
@@ -133,7 +132,7 @@ struct entry<ast::greeting> {
                                  const serialize_options& o) {
         return serialize(out, x, o);
     }
-    static std::string describe(const ast::greeting& x) { return test::describe(x); }
+    static std::string describe(const ast::greeting& x) { return fuzz::describe(x); }
 };
 
 template <>
@@ -146,7 +145,7 @@ struct entry<ast::response> {
                                  const serialize_options& o) {
         return serialize(out, x, o);
     }
-    static std::string describe(const ast::response& x) { return test::describe(x); }
+    static std::string describe(const ast::response& x) { return fuzz::describe(x); }
 };
 
 /// A command's whole exchange: the messages written one after the other.
@@ -169,7 +168,7 @@ struct entry<ast::vector<ast::response>> {
     static std::string describe(const ast::vector<ast::response>& xs) {
         std::string d;
         for (std::size_t i = 0; i < xs.size(); ++i)
-            d += "\n  [" + std::to_string(i) + "] " + test::describe(xs[i]);
+            d += "\n  [" + std::to_string(i) + "] " + fuzz::describe(xs[i]);
         return d;
     }
 };

@@ -11,6 +11,7 @@
 // chosen).
 #include "byte_source.hpp"
 #include "fuzz_common.hpp"
+#include "generate_response.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             ctx.add("message", std::to_string(i) + " at offset " + std::to_string(at));
             ctx.add("parse_response", fuzz::outcome(one));
             if (one.ok())
-                ctx.add("its value", test::describe(*one));
+                ctx.add("its value", fuzz::describe(*one));
             ctx.fail("parse_response reads a message of the sequence otherwise");
         }
         at += one.consumed();
