@@ -8,12 +8,16 @@
 //                            count; no NUL, bare CR/LF or limit checks, no state across chunks
 //   baseline/memcpy_64k/*    copying the stream in 64 KiB chunks: what a framer that buffers its
 //                            input pays at least
+//   scale/framer/byte_by_byte/N  N bytes of the bulk FETCH and literal streams fed one byte at a
+//                            time, next() after each: the cost must grow linearly with N
 #include "framer_support.hpp"
 #include "harness.hpp"
 
 #include <imapwire/parse.hpp>
 
+#include <algorithm>
 #include <cstring>
+#include <imapwire/framer.hpp>
 #include <string>
 #include <vector>
 
@@ -169,9 +173,33 @@ void add_all(const char* prefix, void (*fn)(benchmark::State&, const stream& (*)
         benchmark::RegisterBenchmark((std::string(prefix) + st.name).c_str(), fn, st.get);
 }
 
+/// Feeds the first N bytes of the bulk FETCH stream followed by the literal stream, one byte per
+/// feed() and next() until need_more: the worst way to cut a stream.
+void bm_framer_byte_by_byte(benchmark::State& state) {
+    static const std::string traffic = bulk_fetch_stream().bytes + literal_stream().bytes;
+    const std::size_t n = std::min(static_cast<std::size_t>(state.range(0)), traffic.size());
+    std::uint64_t bytes = 0, messages = 0;
+    const alloc_totals before = allocations();
+    for (auto _ : state) {
+        imapwire::framer f(imapwire::framer_options{imapwire::role::client});
+        for (std::size_t i = 0; i < n; ++i) {
+            f.feed(std::string_view(traffic).substr(i, 1));
+            for (auto fr = f.next(); fr.kind != imapwire::frame_kind::need_more; fr = f.next())
+                messages += fr.kind == imapwire::frame_kind::message;
+        }
+        bytes += n;
+    }
+    report(state, bytes, messages, before);
+    state.SetComplexityN(static_cast<std::int64_t>(n));
+}
+
 } // namespace
 
 void register_frame_benchmarks() {
+    benchmark::RegisterBenchmark("scale/framer/byte_by_byte", bm_framer_byte_by_byte)
+        ->RangeMultiplier(4)
+        ->Range(1 << 16, 1 << 22)
+        ->Complexity(benchmark::oN);
     add_all("frame/find_message/", bm_find_message);
     add_all("frame/framer/", bm_framer);
     add_all("baseline/boundary_scan/", bm_boundary_scan);

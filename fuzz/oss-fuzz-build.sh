@@ -22,7 +22,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 mkdir -p "$OUT" "$WORK"
 
 targets=(command authenticate greeting response response_sequence command_ast response_ast
-    framer framer_split)
+    framer framer_split session)
 
 read -r -a cxxflags <<<"$CXXFLAGS"
 read -r -a engine <<<"$LIB_FUZZING_ENGINE"

@@ -21,7 +21,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/common.sh
 
 ALL_TARGETS=(command authenticate greeting response response_sequence command_ast response_ast
-    framer framer_split)
+    framer framer_split session)
 
 usage() {
     echo "usage: fuzz/run.sh SECONDS [TARGET...]" >&2
