@@ -436,3 +436,14 @@ TEST_CASE("regressions found by fuzzing: generic codes spelled almost like named
     CHECK(std::holds_alternative<ast::code_badcharset>(
         *data<ast::resp_cond>(response_ok("* OK [BADCHARSET (\"a]b\" c)] x")).text.code));
 }
+
+TEST_CASE("regression: a text ending in {n} is a literal announcement in a sequence too") {
+    // framing reads "{1}" at a line end as a literal, so "*" belongs to the first message, which
+    // then does not parse; parse_response_sequence must agree with parse_response
+    const std::string exchange = "* OK see {1}\r\n* 3 RECENT\r\nA1 OK done\r\n";
+    auto one = parse_response(exchange);
+    REQUIRE(one.failed());
+    auto all = parse_response_sequence(exchange);
+    REQUIRE(all.failed());
+    CHECK(all.error().offset == one.error().offset);
+}

@@ -93,5 +93,6 @@ IMAPWIRE_RULE(response_fatal, "response-fatal", ast::resp_cond)
 IMAPWIRE_RULE(response_done, "response-done", ast::response)
 IMAPWIRE_RULE(response, "response", ast::vector<ast::response>)
 IMAPWIRE_RULE(response_message_, "continue-req / response-data / response-tagged", ast::response)
+IMAPWIRE_RULE(response_part_, "continue-req / response-data", ast::response)
 
 } // namespace imapwire::grammar

@@ -462,6 +462,11 @@ inline const auto response_def =
        })])) >>
     response_done[push_val];
 
+// One message before the end of an exchange: continue-req / response-data.
+inline const auto response_part__def =
+    continue_req[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })] |
+    response_data[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })];
+
 // One message of any kind (what parse_response reads).
 inline const auto response_message__def =
     continue_req[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })] |
@@ -482,6 +487,6 @@ BOOST_SPIRIT_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability, ca
                     status_att_list, mailbox_data, msg_att_dynamic, msg_att_body_section_,
                     msg_att_static, msg_att, message_data, greeting, greeting_body_, continue_req,
                     response_data_body_, response_data, response_tagged, response_fatal,
-                    response_done, response, response_message_)
+                    response_done, response, response_message_, response_part_)
 
 } // namespace imapwire::grammar
