@@ -299,8 +299,7 @@ private:
             return;
         }
         const parse_error& e = r.error();
-        finding_kind k = e.code == error::syntax ? finding_kind::syntax : finding_kind::syntax;
-        add(k, s, offset + e.offset, index,
+        add(finding_kind::syntax, s, offset + e.offset, index,
             "in " + std::string(e.production) + ": expected " + e.expected + " (" +
                 e.code.message() + ")",
             std::string(e.production));

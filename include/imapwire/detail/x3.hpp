@@ -441,6 +441,19 @@ struct push_val_t {
 };
 inline constexpr push_val_t push_val{};
 
+/// _val (an optional list: NIL until the first item) .push_back(_attr), within the limit.
+struct push_opt_t {
+    template <class Ctx>
+    void operator()(Ctx& ctx) const {
+        auto& list = x3::_val(ctx);
+        if (!list)
+            list.emplace();
+        check_items(ctx, *list);
+        list->push_back(std::move(x3::_attr(ctx)));
+    }
+};
+inline constexpr push_opt_t push_opt{};
+
 } // namespace imapwire::detail
 
 namespace boost::spirit::x3 {

@@ -35,15 +35,8 @@ inline const auto address_def =
     '(' > addr_name[set<&ast::address::name>] > SP_ > addr_adl[set<&ast::address::adl>] > SP_ >
     addr_mailbox[set<&ast::address::mailbox>] > SP_ > addr_host[set<&ast::address::host>] > ')';
 
-inline constexpr auto push_address = [](auto& ctx) {
-    auto& list = x3::_val(ctx);
-    if (!list)
-        list.emplace();
-    check_items(ctx, *list);
-    list->push_back(std::move(x3::_attr(ctx)));
-};
 // "(" 1*address ")" / nil  (no SP between the addresses)
-inline const auto address_list_p = ('(' > +address[push_address] > ')') | nil;
+inline const auto address_list_p = ('(' > +address[push_opt] > ')') | nil;
 // env-bcc         = "(" 1*address ")" / nil
 inline const auto env_bcc_def = address_list_p;
 // env-cc          = "(" 1*address ")" / nil
@@ -96,15 +89,8 @@ inline const auto body_fld_enc_def = string;
 
 inline const auto body_param__def =
     string[set<&ast::body_param::attribute>] > SP_ > string[set<&ast::body_param::value>];
-inline constexpr auto push_param = [](auto& ctx) {
-    auto& list = x3::_val(ctx);
-    if (!list)
-        list.emplace();
-    check_items(ctx, *list);
-    list->push_back(std::move(x3::_attr(ctx)));
-};
 // body-fld-param  = "(" string SP string *(SP string SP string) ")" / nil
-inline const auto body_fld_param_def = ('(' > (body_param_[push_param] % SP_) > ')') | nil;
+inline const auto body_fld_param_def = ('(' > (body_param_[push_opt] % SP_) > ')') | nil;
 // body-fld-dsp    = "(" string SP body-fld-param ")" / nil
 inline const auto body_fld_dsp_def =
     ('(' > string[([](auto& ctx) { x3::_val(ctx).emplace().type = x3::_attr(ctx); })] > SP_ >
