@@ -179,11 +179,7 @@ inline void write_search_key(writer& w, const ast::search_key& key, std::size_t 
 inline void write_search_keys(writer& w, const ast::vector<ast::search_key>& keys,
                               std::size_t depth) {
     w.require(!keys.empty());
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i)
-            w.sp();
-        write_search_key(w, keys[i], depth);
-    }
+    write_separated(w, keys, [&](const auto& item) { write_search_key(w, item, depth); });
 }
 
 inline void write_search_key(writer& w, const ast::search_key& key, std::size_t depth) {
@@ -248,11 +244,7 @@ inline void write_store_att_flags(writer& w, const ast::store_att_flags& s) {
         return;
     }
     w.require(!s.flags.empty()); // flag *(SP flag) needs one flag
-    for (std::size_t i = 0; i < s.flags.size(); ++i) {
-        if (i)
-            w.sp();
-        write_flag(w, s.flags[i]);
-    }
+    write_separated(w, s.flags, [&](const auto& item) { write_flag(w, item); });
 }
 
 inline void write_command_body(writer& w, const ast::copy_command& c) {
@@ -275,11 +267,7 @@ inline void write_command_body(writer& w, const ast::fetch_command& c) {
             } else {
                 w.require(!items.empty());
                 w.put('(');
-                for (std::size_t i = 0; i < items.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_fetch_att(w, items[i]);
-                }
+                write_separated(w, items, [&](const auto& item) { write_fetch_att(w, item); });
                 w.put(')');
             }
         },
@@ -364,11 +352,8 @@ inline void write_command_body(writer& w, const ast::command_body& body) {
                 write_mailbox(w, c.mailbox);
                 w.raw(" (");
                 w.require(!c.items.empty());
-                for (std::size_t i = 0; i < c.items.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_keyword(w, keyword(c.items[i]));
-                }
+                write_separated(w, c.items,
+                                [&](const auto& item) { write_keyword(w, keyword(item)); });
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::subscribe_command>) {
                 w.raw("SUBSCRIBE ");

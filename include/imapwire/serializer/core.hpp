@@ -55,6 +55,18 @@ struct writer {
     }
 };
 
+/// Writes every item with `each(item)`, with `sep` between them (SP by default).
+template <class Items, class Each>
+void write_separated(writer& w, const Items& items, Each&& each, char sep = ' ') {
+    bool first = true;
+    for (const auto& item : items) {
+        if (!first)
+            w.put(sep);
+        first = false;
+        each(item);
+    }
+}
+
 /// True when `d` is valid between DQUOTEs: QUOTED-CHARs, escapes only before quoted-specials.
 inline bool valid_quoted_data(std::string_view d) noexcept {
     for (std::size_t i = 0; i < d.size(); ++i) {
@@ -226,11 +238,7 @@ inline void write_flag(writer& w, const ast::flag& f, bool allow_wildcard = fals
 
 inline void write_flag_list(writer& w, const ast::flag_list& flags) {
     w.put('(');
-    for (std::size_t i = 0; i < flags.size(); ++i) {
-        if (i)
-            w.sp();
-        write_flag(w, flags[i]);
-    }
+    write_separated(w, flags, [&](const auto& item) { write_flag(w, item); });
     w.put(')');
 }
 
@@ -243,15 +251,16 @@ inline void write_seq_number(writer& w, const ast::seq_number& n) {
 
 inline void write_sequence_set(writer& w, const ast::sequence_set& s) {
     w.require(!s.items.empty());
-    for (std::size_t i = 0; i < s.items.size(); ++i) {
-        if (i)
-            w.put(',');
-        write_seq_number(w, s.items[i].first);
-        if (s.items[i].last) {
-            w.put(':');
-            write_seq_number(w, *s.items[i].last);
-        }
-    }
+    write_separated(
+        w, s.items,
+        [&](const auto& item) {
+            write_seq_number(w, item.first);
+            if (item.last) {
+                w.put(':');
+                write_seq_number(w, *item.last);
+            }
+        },
+        ',');
 }
 
 inline void write_mailbox(writer& w, const ast::mailbox& m) {
@@ -260,11 +269,8 @@ inline void write_mailbox(writer& w, const ast::mailbox& m) {
 
 inline void write_section(writer& w, const ast::section& s) {
     w.put('[');
-    for (std::size_t i = 0; i < s.part.size(); ++i) {
-        if (i)
-            w.put('.');
-        w.nz_number(s.part[i]);
-    }
+    write_separated(
+        w, s.part, [&](const auto& item) { w.nz_number(item); }, '.');
     if (s.text) {
         using k = ast::section_text_kind;
         if (!s.part.empty())
@@ -292,11 +298,7 @@ inline void write_section(writer& w, const ast::section& s) {
         }
         if (fields) {
             w.raw(" (");
-            for (std::size_t i = 0; i < s.text->headers.size(); ++i) {
-                if (i)
-                    w.sp();
-                write_astring(w, s.text->headers[i]);
-            }
+            write_separated(w, s.text->headers, [&](const auto& item) { write_astring(w, item); });
             w.put(')');
         }
     }

@@ -63,13 +63,11 @@ inline void write_body_fld_param(writer& w, const ast::body_fld_param& p) {
     }
     w.require(!p->empty());
     w.put('(');
-    for (std::size_t i = 0; i < p->size(); ++i) {
-        if (i)
-            w.sp();
-        write_string_only(w, (*p)[i].attribute);
+    write_separated(w, *p, [&](const auto& item) {
+        write_string_only(w, item.attribute);
         w.sp();
-        write_string_only(w, (*p)[i].value);
-    }
+        write_string_only(w, item.value);
+    });
     w.put(')');
 }
 
@@ -93,11 +91,7 @@ inline void write_body_fld_lang(writer& w, const ast::body_fld_lang& l) {
     const auto& list = std::get<ast::vector<ast::string>>(l);
     w.require(!list.empty());
     w.put('(');
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        if (i)
-            w.sp();
-        write_string_only(w, list[i]);
-    }
+    write_separated(w, list, [&](const auto& item) { write_string_only(w, item); });
     w.put(')');
 }
 
@@ -112,11 +106,7 @@ inline void write_body_extension(writer& w, const ast::body_extension& e) {
             } else {
                 w.require(!x.empty());
                 w.put('(');
-                for (std::size_t i = 0; i < x.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_body_extension(w, x[i]);
-                }
+                write_separated(w, x, [&](const auto& item) { write_body_extension(w, item); });
                 w.put(')');
             }
         },
@@ -406,11 +396,8 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
                 w.raw("BADCHARSET");
                 if (!c.charsets.empty()) {
                     w.raw(" (");
-                    for (std::size_t i = 0; i < c.charsets.size(); ++i) {
-                        if (i)
-                            w.sp();
-                        write_astring(w, c.charsets[i]);
-                    }
+                    write_separated(w, c.charsets,
+                                    [&](const auto& item) { write_astring(w, item); });
                     w.put(')');
                 }
             } else if constexpr (std::is_same_v<T, ast::code_capability>) {
@@ -419,11 +406,7 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
                 w.raw("PARSE");
             } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
                 w.raw("PERMANENTFLAGS (");
-                for (std::size_t i = 0; i < c.flags.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_flag(w, c.flags[i], true);
-                }
+                write_separated(w, c.flags, [&](const auto& item) { write_flag(w, item, true); });
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::code_read_only>) {
                 w.raw("READ-ONLY");
@@ -498,15 +481,13 @@ inline void write_resp_cond(writer& w, const ast::resp_cond& c,
 inline void write_mailbox_list(writer& w, const ast::mailbox_list& l) {
     w.put('(');
     int selectability = 0;
-    for (std::size_t i = 0; i < l.flags.size(); ++i) {
-        if (i)
-            w.sp();
-        const std::string_view t = l.flags[i].text;
+    write_separated(w, l.flags, [&](const auto& item) {
+        const std::string_view t = item.text;
         w.require(!t.empty() && t.front() == '\\'); // mbx-list flags are all "\" atom
         selectability += detail::iequals(t, "\\Noselect") || detail::iequals(t, "\\Marked") ||
                          detail::iequals(t, "\\Unmarked");
-        write_flag(w, l.flags[i]);
-    }
+        write_flag(w, item);
+    });
     w.require(selectability <= 1);
     w.raw(") ");
     if (l.delimiter) {
@@ -527,11 +508,7 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
             using T = std::decay_t<decltype(a)>;
             if constexpr (std::is_same_v<T, ast::msg_att_flags>) {
                 w.raw("FLAGS (");
-                for (std::size_t i = 0; i < a.flags.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_flag(w, a.flags[i]);
-                }
+                write_separated(w, a.flags, [&](const auto& item) { write_flag(w, item); });
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::msg_att_envelope>) {
                 w.raw("ENVELOPE ");
@@ -605,13 +582,11 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 w.raw("STATUS ");
                 write_mailbox(w, x.mailbox);
                 w.raw(" (");
-                for (std::size_t i = 0; i < x.items.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_keyword(w, keyword(x.items[i].att));
+                write_separated(w, x.items, [&](const auto& item) {
+                    write_keyword(w, keyword(item.att));
                     w.sp();
-                    w.number(x.items[i].value);
-                }
+                    w.number(item.value);
+                });
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::exists_data>) {
                 w.number(x.count);
@@ -626,11 +601,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 w.nz_number(x.number);
                 w.raw(" FETCH (");
                 w.require(!x.items.empty());
-                for (std::size_t i = 0; i < x.items.size(); ++i) {
-                    if (i)
-                        w.sp();
-                    write_msg_att_item(w, x.items[i]);
-                }
+                write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
                 w.put(')');
             }
         },
