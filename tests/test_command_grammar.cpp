@@ -428,3 +428,40 @@ TEST_CASE("authenticate data lines (base64 / \"*\")") {
         CHECK(r.error().production == "authenticate");
     }
 }
+
+TEST_CASE("quoted: every octet position, across the 16-octet scan") {
+    // the scan for the end of a quoted string looks at 16 octets at a time where it can; each
+    // length and each position of a special octet must give the same answer as one at a time
+    for (std::size_t len = 1; len <= 40; ++len) {
+        for (std::size_t k = 0; k < len; ++k) {
+            CAPTURE(len);
+            CAPTURE(k);
+            std::string plain(len, 'x');
+            // an escaped DQUOTE or backslash at k
+            for (const char special : {'"', '\\'}) {
+                std::string raw = plain;
+                raw.replace(k, 1, std::string{'\\', special});
+                const auto& l = body<ast::login_command>(parse_ok("a LOGIN \"" + raw + "\" p"));
+                std::string want = plain;
+                want[k] = special;
+                CHECK(l.userid.value() == want);
+                CHECK(l.userid.data.size() == raw.size());
+            }
+            // an octet that cannot be in a quoted string at k: reported exactly there
+            for (const char bad : {'\x80', '\xff', '\0'}) {
+                std::string raw = plain;
+                raw[k] = bad;
+                const std::string in = "a LOGIN \"" + raw + "\" p\r\n";
+                auto r = parse_command(in);
+                REQUIRE(r.failed());
+                CHECK(r.error().offset == 9 + k);
+            }
+            // a DQUOTE at k ends the string there
+            std::string cut = plain;
+            cut[k] = '"';
+            auto r = parse_command("a LOGIN \"" + cut + "\" p\r\n");
+            CHECK(r.failed()); // what follows the early DQUOTE is not SP password
+            CHECK(r.error().offset == 9 + k + 1);
+        }
+    }
+}

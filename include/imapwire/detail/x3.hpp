@@ -15,6 +15,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace imapwire::detail {
 
@@ -195,6 +196,11 @@ struct quoted_parser : x3::parser<quoted_parser> {
                 if (soft)
                     return false;
                 throw x3::expectation_failure<It>(i, "DQUOTE");
+            }
+            if constexpr (std::is_same_v<It, const char*>) {
+                i = skip_quoted_chars(i, last);
+                if (i == last)
+                    continue;
             }
             const char c = *i;
             if (c == '"')
