@@ -10,12 +10,15 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <variant>
 
 namespace imapwire::detail {
 
@@ -404,6 +407,17 @@ struct assign_value_t {
 template <auto V>
 inline constexpr assign_value_t<V> assign_value{};
 
+/// _val.reserve(N): room for the usual number of items, so the list does not grow step by step.
+template <std::size_t N>
+struct reserve_t {
+    template <class Ctx>
+    void operator()(Ctx& ctx) const {
+        x3::_val(ctx).reserve(N);
+    }
+};
+template <std::size_t N>
+inline constexpr reserve_t<N> reserve{};
+
 template <class Ctx, class Container>
 void check_items(Ctx& ctx, const Container& c) {
     const parse_state& st = state(ctx);
@@ -460,6 +474,149 @@ struct push_opt_t {
 };
 inline constexpr push_opt_t push_opt{};
 
+// ---------------------------------------------------------------------------------------------
+// In-place parsing for the actions above
+//
+// X3 runs an action by parsing its subject into a temporary attribute and handing that to the
+// action, which moves it into the rule's value. For the actions that only store (set, assign,
+// push, push_val, push_opt) the subject can parse straight into its destination instead: the
+// member, the rule's value itself, or a new last element of a list. That saves a construction,
+// a move and a destruction per stored value, nested as deep as the AST (an ENVELOPE inside a
+// BODYSTRUCTURE inside a FETCH), and is what the x3::action specializations at the end of this
+// file do. When the destination is a std::variant or std::optional holding the subject's
+// attribute type, that alternative is emplaced and parsed into.
+//
+// The behaviour is the same as storing a temporary provided a destination is untouched until
+// its subject succeeds. So on failure it is put back: a new element is popped, a trivially
+// copyable destination (a number, a view) gets its saved value back, and any other is reset to
+// its default, which is what it held before because each one is written at most once per rule
+// (alternatives that fail are reset before the next is tried). Debug builds check that such a
+// destination is at its default before it is parsed into.
+
+template <class A, class T>
+struct holds_type : std::false_type {};
+template <class A, class... Ts>
+struct holds_type<A, std::variant<Ts...>>
+    : std::bool_constant<(static_cast<int>(std::is_same_v<A, Ts>) + ...) == 1> {};
+
+template <class T>
+struct is_std_optional : std::false_type {};
+template <class T>
+struct is_std_optional<std::optional<T>> : std::true_type {};
+
+/// The object a subject with attribute type A parses into when storing into `dest`.
+template <class A, class T>
+decltype(auto) in_place_target(T& dest) {
+    if constexpr (holds_type<A, T>::value)
+        return (dest.template emplace<A>());
+    else if constexpr (is_std_optional<T>::value) {
+        if constexpr (std::is_same_v<typename T::value_type, A>)
+            return (dest.emplace());
+        else
+            return (dest);
+    } else
+        return (dest);
+}
+
+template <class T>
+void expect_untouched([[maybe_unused]] const T& dest) {
+#ifndef NDEBUG
+    if constexpr (requires { static_cast<bool>(dest == T{}); })
+        assert(dest == T{} && "a destination is written at most once per rule");
+#endif
+}
+
+template <class It>
+void check_count(const parse_state& st, std::size_t size, It where) {
+    if (size > st.options->max_list_items)
+        throw limit_failure{where, error::too_many_items, st.production, "a shorter list"};
+}
+
+enum class store { value, member, push, push_member, push_optional };
+
+template <class Subject, class Derived, store How, auto M = nullptr>
+struct in_place_parser : x3::unary_parser<Subject, Derived> {
+    using base_type = x3::unary_parser<Subject, Derived>;
+    using attribute_type = x3::unused_type;
+    static constexpr bool has_attribute = false;
+    static constexpr bool has_action = true;
+    constexpr explicit in_place_parser(const Subject& s)
+        : base_type(s) {}
+
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& val, Attr&) const {
+        using A = typename x3::traits::attribute_of<Subject, Ctx>::type;
+        if constexpr (How == store::value || How == store::member) {
+            auto& dest = [&]() -> auto& {
+                if constexpr (How == store::value)
+                    return val;
+                else
+                    return val.*M;
+            }
+            ();
+            using D = std::remove_reference_t<decltype(dest)>;
+            if constexpr (std::is_trivially_copyable_v<D>) {
+                // numbers, views, optional views: put back whatever was there
+                const D saved = dest;
+                if (this->subject.parse(first, last, ctx, val, in_place_target<A>(dest)))
+                    return true;
+                dest = saved;
+            } else {
+                expect_untouched(dest);
+                if (this->subject.parse(first, last, ctx, val, in_place_target<A>(dest)))
+                    return true;
+                dest = D{};
+            }
+            return false;
+        } else {
+            auto& list = [&]() -> auto& {
+                if constexpr (How == store::push_member)
+                    return val.*M;
+                else
+                    return val;
+            }
+            ();
+            const bool was_nil = [&] {
+                if constexpr (How == store::push_optional)
+                    return !list.has_value();
+                else
+                    return false;
+            }();
+            auto& c = [&]() -> auto& {
+                if constexpr (How == store::push_optional) {
+                    if (!list)
+                        list.emplace();
+                    return *list;
+                } else
+                    return list;
+            }
+            ();
+            const It start = first;
+            bool ok;
+            if (c.size() < c.capacity()) {
+                c.emplace_back();
+                ok = this->subject.parse(first, last, ctx, val, in_place_target<A>(c.back()));
+                if (!ok)
+                    c.pop_back();
+            } else {
+                // a failed last attempt (every repetition ends with one) must not grow the list
+                typename std::remove_reference_t<decltype(c)>::value_type item{};
+                ok = this->subject.parse(first, last, ctx, val, in_place_target<A>(item));
+                if (ok)
+                    c.push_back(std::move(item));
+            }
+            if (ok) {
+                check_count(state(ctx), c.size(), start);
+                return true;
+            }
+            if constexpr (How == store::push_optional)
+                if (was_nil)
+                    list.reset();
+            return false;
+        }
+    }
+};
+
 } // namespace imapwire::detail
 
 namespace boost::spirit::x3 {
@@ -469,6 +626,44 @@ struct get_info<action<Subject, Action>> {
     using result_type = std::string;
     std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
 };
+
+// The storing actions parse in place (see in_place_parser).
+template <class Subject>
+struct action<Subject, imapwire::detail::assign_t>
+    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::assign_t>,
+                                        imapwire::detail::store::value> {
+    constexpr action(const Subject& s, imapwire::detail::assign_t)
+        : action::in_place_parser(s) {}
+};
+template <class Subject, auto M>
+struct action<Subject, imapwire::detail::set_t<M>>
+    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::set_t<M>>,
+                                        imapwire::detail::store::member, M> {
+    constexpr action(const Subject& s, imapwire::detail::set_t<M>)
+        : action::in_place_parser(s) {}
+};
+template <class Subject>
+struct action<Subject, imapwire::detail::push_val_t>
+    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::push_val_t>,
+                                        imapwire::detail::store::push> {
+    constexpr action(const Subject& s, imapwire::detail::push_val_t)
+        : action::in_place_parser(s) {}
+};
+template <class Subject, auto M>
+struct action<Subject, imapwire::detail::push_t<M>>
+    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::push_t<M>>,
+                                        imapwire::detail::store::push_member, M> {
+    constexpr action(const Subject& s, imapwire::detail::push_t<M>)
+        : action::in_place_parser(s) {}
+};
+template <class Subject>
+struct action<Subject, imapwire::detail::push_opt_t>
+    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::push_opt_t>,
+                                        imapwire::detail::store::push_optional> {
+    constexpr action(const Subject& s, imapwire::detail::push_opt_t)
+        : action::in_place_parser(s) {}
+};
+
 template <>
 struct get_info<imapwire::detail::keyword_parser> {
     using result_type = std::string;
