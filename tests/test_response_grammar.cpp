@@ -231,6 +231,39 @@ TEST_CASE("message-data: EXPUNGE and FETCH with every msg-att") {
     CHECK(sec.section.part == ast::vector<std::uint32_t>{1});
     CHECK(sec.origin == 7u);
     CHECK(!sec.data);
+
+    // keywords in any case
+    const auto lower = parse_response("* 3 FETCH (rfc822.size 1 Rfc822.Text NIL uid 2)\r\n");
+    REQUIRE(lower.ok());
+    CHECK(std::get<ast::fetch_data>(std::get<ast::response_data>(lower.value().v)).items.size() ==
+          3);
+    // each item lands in its own alternative with its values, whatever precedes it
+    const auto all = data<ast::fetch_data>(response_ok(
+        "* 3 FETCH (RFC822.SIZE 44827 RFC822 NIL RFC822.HEADER {2}\r\nab RFC822.TEXT \"t\" "
+        "UID 9 FLAGS (\\Seen) INTERNALDATE \"17-Jul-1996 02:44:25 -0700\" BODY[] \"b\" "
+        "BODY (\"X\" \"Y\" NIL NIL NIL \"7BIT\" 1) BODYSTRUCTURE (\"X\" \"Y\" NIL NIL NIL "
+        "\"7BIT\" 2))"));
+    REQUIRE(all.items.size() == 10);
+    CHECK(std::get<ast::msg_att_rfc822_size>(all.items[0]).size == 44827);
+    const auto& whole = std::get<ast::msg_att_rfc822>(all.items[1]);
+    CHECK(whole.which == ast::msg_att_rfc822::part::whole);
+    CHECK(!whole.data);
+    const auto& header = std::get<ast::msg_att_rfc822>(all.items[2]);
+    CHECK(header.which == ast::msg_att_rfc822::part::header);
+    CHECK(header.data->value() == "ab");
+    const auto& text = std::get<ast::msg_att_rfc822>(all.items[3]);
+    CHECK(text.which == ast::msg_att_rfc822::part::text);
+    CHECK(text.data->value() == "t");
+    CHECK(std::get<ast::msg_att_uid>(all.items[4]).uid == 9);
+    CHECK(std::get<ast::msg_att_flags>(all.items[5]).flags.size() == 1);
+    CHECK(std::get<ast::msg_att_internaldate>(all.items[6]).date.year == 1996);
+    CHECK(std::get<ast::msg_att_body_section>(all.items[7]).data->value() == "b");
+    const auto& plain_body = std::get<ast::msg_att_body>(all.items[8]);
+    CHECK(!plain_body.structure);
+    const auto& structure = std::get<ast::msg_att_body>(all.items[9]);
+    CHECK(structure.structure);
+    CHECK(std::get<ast::body_type_basic>(std::get<ast::body_type_1part>(structure.body.v).part)
+              .fields.octets == 2);
     check_rejects({
         {"* 0 EXPUNGE", 2, "response-data"}, // nz-number
         {"* 1 FETCH ()", 11, "msg-att"},
@@ -287,7 +320,24 @@ TEST_CASE("body and body structure: every body type, extension data, nesting") {
     CHECK(mp.extension->tail.fields == 4);
 
     // lower-case types are still TEXT and MESSAGE/RFC822 (case-insensitive)
-    response_ok("* 1 FETCH (BODY (\"text\" \"plain\" NIL NIL NIL \"7bit\" 0 0))");
+    const auto lower_text =
+        body_of(response_ok("* 1 FETCH (BODY (\"text\" \"plain\" NIL NIL NIL \"7bit\" 0 0))"));
+    CHECK(std::holds_alternative<ast::body_type_text>(
+        std::get<ast::body_type_1part>(lower_text.v).part));
+    const auto lower_msg = body_of(response_ok(
+        "* 1 FETCH (BODY (\"message\" \"Rfc822\" NIL NIL NIL \"7BIT\" 100 (NIL NIL NIL NIL NIL "
+        "NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 1) 5))"));
+    const auto& lm = std::get<ast::body_type_msg>(std::get<ast::body_type_1part>(lower_msg.v).part);
+    CHECK(lm.media_type.value() == "message");
+    CHECK(lm.media_subtype.value() == "Rfc822");
+    // types that only start like TEXT or MESSAGE/RFC822 are basic
+    for (const std::string type : {"\"TEXTS\" \"X\"", "\"MESSAGE\" \"RFC8222\"",
+                                   "\"MESSAGES\" \"RFC822\"", "\"TEX\" \"X\""}) {
+        const auto b =
+            body_of(response_ok("* 1 FETCH (BODY (" + type + " NIL NIL NIL \"7BIT\" 0))"));
+        CHECK(
+            std::holds_alternative<ast::body_type_basic>(std::get<ast::body_type_1part>(b.v).part));
+    }
     // a TEXT type written as a literal is not media-text: it is body-type-basic (no lines)
     const auto lit =
         body_of(response_ok("* 1 FETCH (BODY ({4}\r\nTEXT \"PLAIN\" NIL NIL NIL \"7BIT\" 0))"));

@@ -170,29 +170,23 @@ inline const auto body_type_basic_def =
 // body-type-msg   = media-message SP body-fields SP envelope
 //                   SP body SP body-fld-lines
 inline const auto body_type_msg_def =
-    media_message[([](auto& ctx) {
-        x3::_val(ctx).media_type = x3::_attr(ctx).media_type;
-        x3::_val(ctx).media_subtype = x3::_attr(ctx).media_subtype;
-    })] >>
-    SP_ >> body_fields[set<&ast::body_type_msg::fields>] >> SP_ >>
+    media_message[assign] >> SP_ >> body_fields[set<&ast::body_type_msg::fields>] >> SP_ >>
     envelope[set<&ast::body_type_msg::envelope>] >> SP_ >> body[set<&ast::body_type_msg::body>] >>
     SP_ >> body_fld_lines[set<&ast::body_type_msg::lines>];
 // body-type-text  = media-text SP body-fields SP body-fld-lines
-inline const auto body_type_text_def =
-    media_text[([](auto& ctx) {
-        x3::_val(ctx).media_type = x3::_attr(ctx).media_type;
-        x3::_val(ctx).media_subtype = x3::_attr(ctx).media_subtype;
-    })] >>
-    SP_ >> body_fields[set<&ast::body_type_text::fields>] >> SP_ >>
-    body_fld_lines[set<&ast::body_type_text::lines>];
+inline const auto body_type_text_def = media_text[assign] >> SP_ >>
+                                       body_fields[set<&ast::body_type_text::fields>] >> SP_ >>
+                                       body_fld_lines[set<&ast::body_type_text::lines>];
 // body-type-1part = (body-type-basic / body-type-msg / body-type-text)
 //                   [SP body-ext-1part]
-// (MESSAGE/RFC822 and TEXT first: PEG takes the first match and basic matches them too)
-inline const auto body_type_1part_def = (body_type_msg[set<&ast::body_type_1part::part>] |
-                                         body_type_text[set<&ast::body_type_1part::part>] |
-                                         body_type_basic[set<&ast::body_type_1part::part>]) >>
-                                        -(SP_ >>
-                                          body_ext_1part[set<&ast::body_type_1part::extension>]);
+// (MESSAGE/RFC822 and TEXT first: PEG takes the first match and basic matches them too. Those
+// two are tried only when their quoted media type is ahead: it has one spelling but for case.
+// If the rest does not fit, basic still can.)
+inline const auto body_type_1part_def =
+    ((&kw(R"("MESSAGE" "RFC822")") >> body_type_msg[set<&ast::body_type_1part::part>]) |
+     (&kw(R"("TEXT")") >> body_type_text[set<&ast::body_type_1part::part>]) |
+     body_type_basic[set<&ast::body_type_1part::part>]) >>
+    -(SP_ >> body_ext_1part[set<&ast::body_type_1part::extension>]);
 // body-type-mpart = 1*body SP media-subtype
 //                   [SP body-ext-mpart]
 inline const auto body_type_mpart_def = (+body[push<&ast::body_type_mpart::parts>] >> SP_) >
@@ -201,8 +195,10 @@ inline const auto body_type_mpart_def = (+body[push<&ast::body_type_mpart::parts
                                           body_ext_mpart[set<&ast::body_type_mpart::extension>]);
 // body            = "(" (body-type-1part / body-type-mpart) ")"
 // (recursive, bounded by parse_options::max_depth)
-inline const auto body_def = depth_guard[('(' >> (body_type_mpart[set<&ast::body::v>] |
-                                                  body_type_1part[set<&ast::body::v>])) > ')'];
+// (a multipart body starts with its first part's "(")
+inline const auto body_def =
+    depth_guard[('(' >> ((&x3::lit('(') >> body_type_mpart[set<&ast::body::v>]) |
+                         body_type_1part[set<&ast::body::v>])) > ')'];
 
 // --- capabilities and response codes -----------------------------------------------------------
 
@@ -372,10 +368,23 @@ inline const auto
                                 -('<' > number[set<&ast::msg_att_body_section::origin>] > '>') > SP_
                                 > nstring[set<&ast::msg_att_body_section::data>];
 
+// The items of msg-att-static, each parsed straight into its alternative of msg_att_item once
+// its keyword has matched (the rules below take what follows the keyword and SP).
+inline const auto msg_att_envelope__def = envelope[set<&ast::msg_att_envelope::envelope>];
+inline const auto msg_att_internaldate__def = date_time[set<&ast::msg_att_internaldate::date>];
 template <ast::msg_att_rfc822::part P>
-inline constexpr auto rfc822_part = [](auto& ctx) {
-    x3::_val(ctx) = ast::msg_att_rfc822{P, std::move(x3::_attr(ctx))};
-};
+inline constexpr auto rfc822_part = set_value<&ast::msg_att_rfc822::which, P>;
+// what follows "RFC822": [".HEADER" / ".TEXT"] SP nstring
+inline const auto msg_att_rfc822__def =
+    ((kw(".HEADER")[rfc822_part<ast::msg_att_rfc822::part::header>] |
+      kw(".TEXT")[rfc822_part<ast::msg_att_rfc822::part::text>] | x3::eps) >>
+     SP_) > nstring[set<&ast::msg_att_rfc822::data>];
+inline const auto msg_att_rfc822_size__def = number[set<&ast::msg_att_rfc822_size::size>];
+inline const auto msg_att_body__def = body[set<&ast::msg_att_body::body>];
+inline const auto msg_att_bodystructure__def =
+    x3::eps[set_value<&ast::msg_att_body::structure, true>] >> body[set<&ast::msg_att_body::body>];
+inline const auto msg_att_uid__def = uniqueid[set<&ast::msg_att_uid::uid>];
+
 // msg-att-static  = "ENVELOPE" SP envelope / "INTERNALDATE" SP date-time /
 //                   "RFC822" [".HEADER" / ".TEXT"] SP nstring /
 //                   "RFC822.SIZE" SP number /
@@ -384,36 +393,26 @@ inline constexpr auto rfc822_part = [](auto& ctx) {
 //                   "UID" SP uniqueid
 // (longest keywords first: PEG takes the first match)
 inline const auto msg_att_static_def =
-    ((kw("ENVELOPE") >> SP_) > envelope)[(
-        [](auto& ctx) { x3::_val(ctx) = ast::msg_att_envelope{std::move(x3::_attr(ctx))}; })] |
-    ((kw("INTERNALDATE") >> SP_) >
-     date_time)[([](auto& ctx) { x3::_val(ctx) = ast::msg_att_internaldate{x3::_attr(ctx)}; })] |
-    ((kw("RFC822.HEADER") >> SP_) > nstring)[rfc822_part<ast::msg_att_rfc822::part::header>] |
-    ((kw("RFC822.TEXT") >> SP_) > nstring)[rfc822_part<ast::msg_att_rfc822::part::text>] |
-    ((kw("RFC822.SIZE") >> SP_) >
-     number)[([](auto& ctx) { x3::_val(ctx) = ast::msg_att_rfc822_size{x3::_attr(ctx)}; })] |
-    ((kw("RFC822") >> SP_) > nstring)[rfc822_part<ast::msg_att_rfc822::part::whole>] |
-    ((kw("BODYSTRUCTURE") >> SP_) > body)[([](auto& ctx) {
-        x3::_val(ctx) = ast::msg_att_body{true, std::move(x3::_attr(ctx))};
-    })] |
-    msg_att_body_section_[assign] | ((kw("BODY") >> SP_) > body)[([](auto& ctx) {
-        x3::_val(ctx) = ast::msg_att_body{false, std::move(x3::_attr(ctx))};
-    })] |
-    ((kw("UID") >> SP_) >
-     uniqueid)[([](auto& ctx) { x3::_val(ctx) = ast::msg_att_uid{x3::_attr(ctx)}; })];
+    ((kw("ENVELOPE") >> SP_) > msg_att_envelope_[assign]) |
+    ((kw("INTERNALDATE") >> SP_) > msg_att_internaldate_[assign]) |
+    ((kw("RFC822.SIZE") >> SP_) > msg_att_rfc822_size_[assign]) |
+    (kw("RFC822") >> msg_att_rfc822_[assign]) |
+    ((kw("BODYSTRUCTURE") >> SP_) > msg_att_bodystructure_[assign]) |
+    (&kw("BODY[") >> msg_att_body_section_[assign]) |
+    ((kw("BODY") >> SP_) > msg_att_body_[assign]) | ((kw("UID") >> SP_) > msg_att_uid_[assign]);
 // msg-att         = "(" (msg-att-dynamic / msg-att-static)
 //                    *(SP (msg-att-dynamic / msg-att-static)) ")"
-inline const auto msg_att_def = '(' > ((msg_att_dynamic[push_val] | msg_att_static[push_val]) %
-                                       SP_) > ')';
+// (room for eight items at once: a FETCH rarely has more)
+inline const auto
+    msg_att_def = x3::eps[reserve<8>] >> '(' >
+                  (((&kw("FLAGS") >> msg_att_dynamic[push_val]) | msg_att_static[push_val]) % SP_) >
+                  ')';
 // message-data    = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))
-inline const auto message_data_def =
-    (nz_number >> SP_ >>
-     kw("EXPUNGE"))[([](auto& ctx) { x3::_val(ctx) = ast::expunge_data{x3::_attr(ctx)}; })] |
-    ((nz_number >> SP_ >> kw("FETCH") >> SP_) > msg_att)[([](auto& ctx) {
-        auto& a = x3::_attr(ctx);
-        x3::_val(ctx) =
-            ast::fetch_data{boost::fusion::at_c<0>(a), std::move(boost::fusion::at_c<1>(a))};
-    })];
+inline const auto fetch_data__def = (nz_number[set<&ast::fetch_data::number>] >> SP_ >>
+                                     kw("FETCH") >> SP_) > msg_att[set<&ast::fetch_data::items>];
+inline const auto expunge_data__def = nz_number[set<&ast::expunge_data::number>] >> SP_ >>
+                                      kw("EXPUNGE");
+inline const auto message_data_def = fetch_data_[assign] | expunge_data_[assign];
 
 // --- responses ---------------------------------------------------------------------------------
 
@@ -471,8 +470,10 @@ BOOST_SPIRIT_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability, ca
                     resp_text_code, resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state,
                     mbx_list_sflag, mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_,
                     status_att_list, mailbox_data, msg_att_dynamic, msg_att_body_section_,
-                    msg_att_static, msg_att, message_data, greeting, greeting_body_, continue_req,
-                    response_data_body_, response_data, response_tagged, response_fatal,
-                    response_done, response, response_message_, response_part_)
+                    msg_att_static, msg_att_envelope_, msg_att_internaldate_, msg_att_rfc822_,
+                    msg_att_rfc822_size_, msg_att_body_, msg_att_bodystructure_, msg_att_uid_,
+                    fetch_data_, expunge_data_, msg_att, message_data, greeting, greeting_body_,
+                    continue_req, response_data_body_, response_data, response_tagged,
+                    response_fatal, response_done, response, response_message_, response_part_)
 
 } // namespace imapwire::grammar
