@@ -441,16 +441,31 @@ TEST_CASE("quoted: every octet position, across the 16-octet scan") {
             for (const char special : {'"', '\\'}) {
                 std::string raw = plain;
                 raw.replace(k, 1, std::string{'\\', special});
-                const auto& l = body<ast::login_command>(parse_ok("a LOGIN \"" + raw + "\" p"));
+                const std::string line = "a LOGIN \"" + raw + "\" p";
+                const ast::command c = parse_ok(line);
+                const auto& l = body<ast::login_command>(c);
                 std::string want = plain;
                 want[k] = special;
                 CHECK(l.userid.value() == want);
                 CHECK(l.userid.data.size() == raw.size());
+                // and the serializer, which checks the kept form the same way, writes it back
+                std::string out;
+                CHECK(!serialize(out, c));
+                CHECK(out == line + "\r\n");
             }
             // an octet that cannot be in a quoted string at k: reported exactly there
             for (const char bad : {'\x80', '\xff', '\0'}) {
                 std::string raw = plain;
                 raw[k] = bad;
+                if (bad != '\0') {
+                    // a value kept as quoted but holding it is written as a literal instead
+                    ast::command c = parse_ok("a LOGIN x p");
+                    std::get<ast::login_command>(c.body).userid =
+                        ast::istring(raw, ast::string_form::quoted);
+                    std::string out;
+                    CHECK(!serialize(out, c));
+                    CHECK(out == "a LOGIN {" + std::to_string(len) + "}\r\n" + raw + " p\r\n");
+                }
                 const std::string in = "a LOGIN \"" + raw + "\" p\r\n";
                 auto r = parse_command(in);
                 REQUIRE(r.failed());

@@ -69,16 +69,16 @@ void write_separated(writer& w, const Items& items, Each&& each, char sep = ' ')
 
 /// True when `d` is valid between DQUOTEs: QUOTED-CHARs, escapes only before quoted-specials.
 inline bool valid_quoted_data(std::string_view d) noexcept {
-    for (std::size_t i = 0; i < d.size(); ++i) {
-        if (d[i] == '\\') {
-            if (i + 1 == d.size() || !detail::is(detail::cc_quoted_sp, d[i + 1]))
-                return false;
-            ++i;
-        } else if (!detail::is(detail::cc_quoted, d[i])) {
+    const char* i = d.data();
+    const char* const end = i + d.size();
+    for (;;) {
+        i = detail::skip_quoted_chars(i, end);
+        if (i == end)
+            return true;
+        if (*i != '\\' || i + 1 == end || !detail::is(detail::cc_quoted_sp, i[1]))
             return false;
-        }
+        i += 2;
     }
-    return true;
 }
 
 inline void write_literal(writer& w, std::string_view octets, bool nonsync) {
