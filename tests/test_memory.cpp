@@ -80,3 +80,30 @@ TEST_CASE(
         CHECK(test::heap_peak() == before);
     }
 }
+
+TEST_CASE("a reused gathered_message allocates nothing once it has grown to fit") {
+    const std::string server = test::read_file(test::data_path("dovecot/session.server"));
+    std::vector<ast::response> responses;
+    std::string_view rest = server;
+    rest.remove_prefix(find_message(rest).value()); // the greeting
+    while (!rest.empty()) {
+        auto r = parse_response(rest);
+        REQUIRE(r.ok());
+        rest.remove_prefix(r.consumed());
+        responses.push_back(std::move(r).value());
+    }
+    serialize_options small;
+    small.gather_min_literal = 16; // leave out most of the session's literals
+    gathered_message g;
+    for (const auto& r : responses) // grow to fit
+        REQUIRE(!serialize(g, r, small));
+    test::reset_heap_peak();
+    const std::size_t before = test::heap_live();
+    std::size_t bytes = 0;
+    for (const auto& r : responses) {
+        REQUIRE(!serialize(g, r, small));
+        bytes += g.size();
+    }
+    CHECK(test::heap_peak() == before);
+    CHECK(bytes == server.size() - find_message(server).value());
+}

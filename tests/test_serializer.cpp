@@ -137,3 +137,75 @@ TEST_CASE("a moved-from box compares safely") {
     ast::box<ast::search_key> c = std::move(b);
     CHECK(a == b);
 }
+
+TEST_CASE("gathered output leaves large literals where they are") {
+    const std::string body(5000, 'm');
+    const std::string in = "* 7 FETCH (UID 9 BODY[] {5000}\r\n" + body + " FLAGS (\\Seen))\r\n";
+    auto r = parse_response(in);
+    REQUIRE(r.ok());
+
+    gathered_message g;
+    REQUIRE(!serialize(g, *r));
+    REQUIRE(g.pieces().size() == 3);
+    CHECK(g.pieces()[0] == "* 7 FETCH (UID 9 BODY[] {5000}\r\n");
+    // the octets are a view of the input, not a copy
+    CHECK(g.pieces()[1].data() == in.data() + in.find('m'));
+    CHECK(g.pieces()[1].size() == 5000);
+    CHECK(g.pieces()[2] == " FLAGS (\\Seen))\r\n");
+    CHECK(g.bytes().size() == in.size() - 5000);
+    CHECK(g.size() == in.size());
+    CHECK(g.joined() == in);
+
+    // below the threshold the octets are copied like the rest: one piece
+    serialize_options copy_all;
+    copy_all.gather_min_literal = 5001;
+    REQUIRE(!serialize(g, *r, copy_all));
+    REQUIRE(g.pieces().size() == 1);
+    CHECK(g.pieces()[0] == in);
+    CHECK(g.bytes() == in);
+
+    // a message ending with a left-out literal: the last piece is the CRLF
+    const std::string login = "a LOGIN x {3000}\r\n" + std::string(3000, 'p') + "\r\n";
+    auto c = parse_command(login);
+    REQUIRE(c.ok());
+    serialize_options small;
+    small.gather_min_literal = 1;
+    REQUIRE(!serialize(g, *c, small));
+    REQUIRE(g.pieces().size() == 3);
+    CHECK(g.pieces()[2] == "\r\n");
+    CHECK(g.joined() == login);
+
+    // two literals next to each other in one line, both left out
+    const std::string two = "* 1 FETCH (BODY[1] {4096}\r\n" + std::string(4096, 'a') +
+                            " BODY[2] {4097}\r\n" + std::string(4097, 'b') + ")\r\n";
+    auto t = parse_response(two);
+    REQUIRE(t.ok());
+    REQUIRE(!serialize(g, *t));
+    CHECK(g.pieces().size() == 5);
+    CHECK(g.joined() == two);
+}
+
+TEST_CASE("gathered output refuses what serialize() refuses") {
+    // NUL in a literal left in place: nothing else would look at those octets
+    std::string octets(5000, 'x');
+    octets[4321] = '\0';
+    ast::command c{"a", ast::login_command{ast::istring(octets, ast::string_form::literal), "p"}};
+    gathered_message g;
+    REQUIRE(!serialize(g, ast::command{"a", ast::noop_command{}}));
+    CHECK(serialize(g, c) == error::unserializable);
+    CHECK(g.pieces().empty());
+    CHECK(g.bytes().empty());
+    std::string s;
+    CHECK(serialize(s, c) == error::unserializable);
+
+    // text that ends like a literal announcement does not frame as one message, with or
+    // without a left-out literal before it
+    const std::string with_literal =
+        "* 1 FETCH (BODY[] {5000}\r\n" + std::string(5000, 'b') + ")\r\n";
+    const ast::response fine = parse_response(with_literal).value();
+    CHECK(!serialize(g, fine));
+    ast::response text{ast::response_data{
+        ast::resp_cond{ast::condition::ok, ast::resp_text{std::nullopt, "see {5}"}}}};
+    CHECK(serialize(g, text) == error::unserializable);
+    CHECK(serialize(s, text) == error::unserializable);
+}

@@ -37,6 +37,9 @@ struct serialize_options {
     /// Strings built in code longer than this are written as literals even when a quoted
     /// string could hold them (long lines are what servers limit; RFC 2683 §3.2.1.5).
     std::size_t max_quoted_length = 1000;
+    /// serialize() into an imapwire::gathered_message leaves literals of at least this many
+    /// octets (and at least one) where they are instead of copying them (see gathered_message).
+    std::size_t gather_min_literal = 4096;
 };
 
 } // namespace imapwire

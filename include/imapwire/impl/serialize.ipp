@@ -13,6 +13,12 @@ IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::command& cm
         out, options, [&](serializer::writer& w) { serializer::write_command(w, cmd); });
 }
 
+IMAPWIRE_DECL std::error_code serialize(gathered_message& out, const ast::command& cmd,
+                                        const serialize_options& options) {
+    return detail::gather_access::serialize(
+        out, options, [&](serializer::writer& w) { serializer::write_command(w, cmd); });
+}
+
 IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::authenticate_data& line,
                                         const serialize_options& options) {
     return detail::serialize_message(

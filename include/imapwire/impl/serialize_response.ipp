@@ -19,4 +19,10 @@ IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::response& r
         out, options, [&](serializer::writer& w) { serializer::write_response(w, r); });
 }
 
+IMAPWIRE_DECL std::error_code serialize(gathered_message& out, const ast::response& r,
+                                        const serialize_options& options) {
+    return detail::gather_access::serialize(
+        out, options, [&](serializer::writer& w) { serializer::write_response(w, r); });
+}
+
 } // namespace imapwire

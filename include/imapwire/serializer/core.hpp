@@ -14,8 +14,11 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace imapwire::serializer {
 
@@ -25,6 +28,10 @@ struct writer {
     std::string& out;
     const serialize_options& options;
     bool ok = true;
+    /// When set (serializing into a gathered_message), literals of at least
+    /// options.gather_min_literal octets are not copied: each is recorded here with the offset
+    /// in `out` where its octets belong.
+    std::vector<std::pair<std::size_t, std::string_view>>* left_out = nullptr;
 
     void raw(std::string_view s) { out.append(s); }
     void put(char c) { out.push_back(c); }
@@ -93,6 +100,15 @@ inline void write_literal(writer& w, std::string_view octets, bool nonsync) {
     if (nonsync)
         w.put('+');
     w.raw("}\r\n");
+    if (w.left_out && !octets.empty() && octets.size() >= w.options.gather_min_literal) {
+        // left in place: no framing check will see these octets, so look for NUL here
+        if (std::memchr(octets.data(), '\0', octets.size())) {
+            w.fail();
+            return;
+        }
+        w.left_out->emplace_back(w.out.size(), octets);
+        return;
+    }
     w.raw(octets);
 }
 
