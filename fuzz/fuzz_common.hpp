@@ -214,6 +214,19 @@ void round_trip(const T& x, const parse_options& po, const serialize_options& so
         context.fail("serialize() refused the value: " + ec.message());
     context.bytes("serialize(value)", b1);
 
+    // the gathered form, every literal left in place, is the same message
+    if constexpr (requires(gathered_message& g) { serialize(g, x, so); }) {
+        serialize_options gso = so;
+        gso.gather_min_literal = 1;
+        gathered_message g;
+        if (auto ec = serialize(g, x, gso))
+            context.fail("serialize() into a gathered_message refused the value: " + ec.message());
+        if (g.joined() != b1) {
+            context.bytes("gathered pieces joined", g.joined());
+            context.fail("the gathered pieces differ from serialize(value)");
+        }
+    }
+
     const auto r = E::parse(b1, po);
     if (!r.ok())
         context.fail(std::string(E::name) + " of serialize(value): " + outcome(r));
