@@ -72,11 +72,13 @@ TEST_CASE("greeting") {
         CHECK(out == in);
     }
     CHECK(parse_greeting("* PREAUTH x\r\n")->cond.status == ast::condition::preauth);
-    for (const auto& [line, offset] : std::vector<std::pair<std::string, std::size_t>>{
+    for (const auto& bad : std::vector<std::pair<std::string, std::size_t>>{
              {"* NO not a greeting", 2}, // NO is no greeting condition
              {"A1 OK hello", 0},         // untagged only
              {"* OK", 2},                // resp-text needs text
              {"*OK x", 1}}) {
+        const std::string& line = bad.first;
+        const std::size_t offset = bad.second;
         CAPTURE(line);
         auto g = parse_greeting(line + "\r\n");
         REQUIRE(g.failed());

@@ -209,3 +209,32 @@ TEST_CASE("gathered output refuses what serialize() refuses") {
     CHECK(serialize(g, text) == error::unserializable);
     CHECK(serialize(s, text) == error::unserializable);
 }
+
+TEST_CASE("gathered output copies literals the serializer had to decode (regression)") {
+    // found by fuzzing: a quoted string with escapes that must become a literal (too long for
+    // a quoted string once forms are chosen) is decoded into a temporary; a gathered_message
+    // pointed at it after it was gone. Such octets are copied.
+    const std::string raw = std::string(1500, 'x') + "\\\"y";
+    ast::command c{"a", ast::login_command{ast::istring(raw, ast::string_form::quoted), "p"}};
+    serialize_options so;
+    so.preserve_forms = false;
+    so.gather_min_literal = 1;
+    gathered_message g;
+    REQUIRE(!serialize(g, c, so));
+    std::string s;
+    REQUIRE(!serialize(s, c, so));
+    CHECK(s.find("{1502}\r\n") != std::string::npos);
+    CHECK(g.pieces().size() == 1); // nothing left out: the decoded value is in bytes()
+    CHECK(g.joined() == s);
+
+    // the same for APPEND's message
+    ast::append_command append;
+    append.mailbox = ast::mailbox{"INBOX"};
+    append.message = ast::istring(raw, ast::string_form::quoted);
+    const ast::command a{"b", append};
+    REQUIRE(!serialize(g, a, so));
+    CHECK(g.pieces().size() == 1);
+    s.clear();
+    REQUIRE(!serialize(s, a, so));
+    CHECK(g.joined() == s);
+}

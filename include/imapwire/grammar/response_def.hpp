@@ -404,7 +404,7 @@ inline const auto msg_att_static_def =
 //                    *(SP (msg-att-dynamic / msg-att-static)) ")"
 // (room for eight items at once: a FETCH rarely has more)
 inline const auto
-    msg_att_def = x3::eps[reserve<8>] >> '(' >
+    msg_att_def = (x3::eps[reserve<8>] >> '(') >
                   (((&kw("FLAGS") >> msg_att_dynamic[push_val]) | msg_att_static[push_val]) % SP_) >
                   ')';
 // message-data    = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))

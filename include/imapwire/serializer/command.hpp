@@ -323,7 +323,8 @@ inline void write_command_body(writer& w, const ast::command_body& body) {
                 w.sp();
                 write_literal(w, c.message.escaped() ? c.message.value() : c.message.data,
                               c.message.form == ast::string_form::literal_nonsync &&
-                                  w.options.literal_plus);
+                                  w.options.literal_plus,
+                              !c.message.escaped());
             } else if constexpr (std::is_same_v<T, ast::create_command>) {
                 w.raw("CREATE ");
                 write_mailbox(w, c.mailbox);

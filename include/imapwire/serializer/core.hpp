@@ -90,7 +90,9 @@ inline bool valid_quoted_data(std::string_view d) noexcept {
 
 // (a NUL among the octets is caught by the framing check every serialize() ends with, in the
 // same pass that finds the message's end: no need to look for it twice)
-inline void write_literal(writer& w, std::string_view octets, bool nonsync) {
+// `in_ast`: the octets are memory the AST views, which outlives the serialize() call, so a
+// gathered_message may point at them; octets decoded into a temporary are always copied.
+inline void write_literal(writer& w, std::string_view octets, bool nonsync, bool in_ast) {
     if (octets.size() > 0xffffffffull) {
         w.fail();
         return;
@@ -100,7 +102,7 @@ inline void write_literal(writer& w, std::string_view octets, bool nonsync) {
     if (nonsync)
         w.put('+');
     w.raw("}\r\n");
-    if (w.left_out && !octets.empty() && octets.size() >= w.options.gather_min_literal) {
+    if (in_ast && w.left_out && !octets.empty() && octets.size() >= w.options.gather_min_literal) {
         // left in place: no framing check will see these octets, so look for NUL here
         if (std::memchr(octets.data(), '\0', octets.size())) {
             w.fail();
@@ -153,7 +155,7 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
         case string_form::literal:
         case string_form::literal_nonsync:
             write_literal(w, s.data,
-                          s.form == string_form::literal_nonsync && w.options.literal_plus);
+                          s.form == string_form::literal_nonsync && w.options.literal_plus, true);
             return;
         case string_form::value:
             break;
@@ -170,7 +172,7 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
         write_quoted_value(w, v);
         return;
     }
-    write_literal(w, v, false);
+    write_literal(w, v, false, !s.escaped());
 }
 
 inline void write_astring(writer& w, const ast::istring& s) {
