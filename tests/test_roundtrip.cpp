@@ -2,6 +2,7 @@
 //   parse(serialize(x)) == x     for every generated command and AUTHENTICATE line, and
 //   serialize(parse(b)) == b     for the bytes b the serializer wrote (the parse remembers forms).
 // A failure names the seed; `generator(seed).command()` rebuilds the value.
+#include "check_gathered.hpp"
 #include "generate.hpp"
 
 #include <imapwire/detail/charset.hpp>
@@ -73,30 +74,6 @@ parse_one(std::string_view b, const ast::authenticate_data*, const imapwire::par
     return imapwire::parse_authenticate_data(b, o);
 }
 
-/// serialize() into a gathered_message, at thresholds that leave every literal, some, or none
-/// in place, must give the same bytes as serialize() into a string. Returns what went wrong.
-template <class T>
-std::string check_gathered(const T& x, const std::string& expected,
-                           const imapwire::serialize_options& so) {
-    std::string problem;
-    if constexpr (requires(imapwire::gathered_message & g) { imapwire::serialize(g, x, so); }) {
-        imapwire::gathered_message g;
-        for (const std::size_t min :
-             {std::size_t{0}, std::size_t{1}, std::size_t{8}, std::size_t{4096}}) {
-            auto gso = so;
-            gso.gather_min_literal = min;
-            if (auto ec = imapwire::serialize(g, x, gso))
-                problem += "gathered serialize (min " + std::to_string(min) +
-                           ") refused: " + ec.message() + "; ";
-            else if (g.joined() != expected)
-                problem += "gathered pieces (min " + std::to_string(min) + ") differ; ";
-            else if (g.size() != expected.size())
-                problem += "gathered size differs; ";
-        }
-    }
-    return problem;
-}
-
 /// serialize(x), parse it back, compare with x; when `reserialize`, also serialize the parse
 /// and compare with the first bytes.
 template <class T>
@@ -133,7 +110,7 @@ outcome round_trip(const T& x, bool compare_value, bool reserialize, const run_o
             o.problem += "serialize(parse(b)) != b; ";
             o.details += "again:     " + printable(again) + "\n";
         }
-        o.problem += check_gathered(*r, o.bytes, opt.serialize);
+        o.problem += test::check_gathered(*r, o.bytes, opt.serialize);
     }
     return o;
 }

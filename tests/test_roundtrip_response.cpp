@@ -4,6 +4,7 @@
 // the same with preserve_forms off (the serializer then chooses every form itself).
 // A failure names the seed; `response_generator(seed).response()` (or .greeting()) rebuilds the
 // value.
+#include "check_gathered.hpp"
 #include "generate_response.hpp"
 
 #include <imapwire/detail/charset.hpp>
@@ -67,30 +68,6 @@ imapwire::serialize_options chosen_forms() {
 
 /// to_string(x), parse it back (default parse options), compare with x; serialize the parse and
 /// compare with the first bytes.
-/// serialize() into a gathered_message, at thresholds that leave every literal, some, or none
-/// in place, must give the same bytes as serialize() into a string. Returns what went wrong.
-template <class T>
-std::string check_gathered(const T& x, const std::string& expected,
-                           const imapwire::serialize_options& so) {
-    std::string problem;
-    if constexpr (requires(imapwire::gathered_message & g) { imapwire::serialize(g, x, so); }) {
-        imapwire::gathered_message g;
-        for (const std::size_t min :
-             {std::size_t{0}, std::size_t{1}, std::size_t{8}, std::size_t{4096}}) {
-            auto gso = so;
-            gso.gather_min_literal = min;
-            if (auto ec = imapwire::serialize(g, x, gso))
-                problem += "gathered serialize (min " + std::to_string(min) +
-                           ") refused: " + ec.message() + "; ";
-            else if (g.joined() != expected)
-                problem += "gathered pieces (min " + std::to_string(min) + ") differ; ";
-            else if (g.size() != expected.size())
-                problem += "gathered size differs; ";
-        }
-    }
-    return problem;
-}
-
 template <class T>
 outcome round_trip(const T& x, const imapwire::serialize_options& so = {}) {
     outcome o;
@@ -127,7 +104,7 @@ outcome round_trip(const T& x, const imapwire::serialize_options& so = {}) {
         o.problem += "serialize(parse(b)) != b; ";
         o.details += "again:     " + printable(again) + "\n";
     }
-    o.problem += check_gathered(*r, o.bytes, so);
+    o.problem += test::check_gathered(*r, o.bytes, so);
     return o;
 }
 
