@@ -22,7 +22,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-mail_user=imapwire-test
+# shellcheck source=tests/dovecot/instance.sh
+source "$here/instance.sh"
 
 log() { printf 'integration.sh: %s\n' "$*" >&2; }
 die() { log "FAIL: $*"; exit 1; }
@@ -39,72 +40,16 @@ start_time=$SECONDS
 # --- 1. what the machine needs --------------------------------------------------------------
 
 [[ $(id -u) -eq 0 ]] ||
-    skip "needs root (installs dovecot-imapd, creates the user $mail_user, starts Dovecot's master process)"
+    skip "needs root (installs dovecot-imapd, creates the user $dovecot_mail_user, starts Dovecot's master process)"
 
-dovecot_installed() {
-    command -v dovecot >/dev/null 2>&1 &&
-        dpkg-query -W -f='${Status}' dovecot-imapd 2>/dev/null | grep -q 'ok installed'
-}
-
-missing=()
-dovecot_installed || missing+=(dovecot-imapd)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-if ((${#missing[@]})); then
-    command -v apt-get >/dev/null 2>&1 || skip "${missing[*]} not installed and no apt-get to install it"
-    log "installing ${missing[*]}"
-    # Keep the package scripts from starting the system service: invoke-rc.d asks
-    # policy-rc.d, and 101 means "not allowed".
-    own_policy=
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod 755 /usr/sbin/policy-rc.d
-        own_policy=1
-    fi
-    status=0
-    DEBIAN_FRONTEND=noninteractive apt-get update -q || status=$?
-    if ((status == 0)); then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-            "${missing[@]}" || status=$?
-    fi
-    [[ -z $own_policy ]] || rm -f /usr/sbin/policy-rc.d
-    ((status == 0)) || die "apt-get could not install ${missing[*]}"
-    # Should the system service have been started anyway, stop it: our instance uses its
-    # own port and directories, but the system one has no business running.
-    service dovecot stop >/dev/null 2>&1 || true
-    systemctl stop dovecot >/dev/null 2>&1 || true
-fi
-dovecot_installed || die "dovecot not found after installation"
-python=$(command -v python3)
-
-# Dovecot refuses to access mail as root: the mail files belong to an unprivileged user.
-if ! id -u "$mail_user" >/dev/null 2>&1; then
-    log "creating system user $mail_user"
-    useradd --system --user-group --no-create-home --home-dir /nonexistent \
-        --shell /usr/sbin/nologin "$mail_user"
-fi
+dovecot_packages skip
+dovecot_user
 
 # --- 2. a throwaway instance ------------------------------------------------------------------
 
-tmp=$(mktemp -d /tmp/imapwire-integration.XXXXXX)
-dovecot_pid=
-cleanup() {
-    local status=$?
-    if [[ -n $dovecot_pid ]] && kill -0 "$dovecot_pid" 2>/dev/null; then
-        kill "$dovecot_pid" 2>/dev/null || true
-        wait "$dovecot_pid" 2>/dev/null || true
-    fi
-    if ((status != 0 && status != 77)) && [[ -f $tmp/dovecot.log ]]; then
-        log "last lines of the Dovecot log:"
-        tail -n 20 "$tmp/dovecot.log" >&2 || true
-    fi
-    if [[ ${IMAPWIRE_KEEP_TMP:-} == 1 ]]; then
-        log "kept $tmp"
-    else
-        rm -rf "$tmp"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
+dovecot_dir=$(mktemp -d /tmp/imapwire-integration.XXXXXX)
+tmp=$dovecot_dir
+trap 'status=$?; dovecot_stop "$status"; exit "$status"' EXIT
 trap 'exit 130' INT TERM
 
 # A port nobody listens on: the kernel picks one, we release it and give it to Dovecot.
@@ -112,29 +57,7 @@ port=$("$python" -c 'import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])')
-
-# Dovecot's unprivileged processes (auth, login, imap as $mail_user) must reach the files.
-chmod 755 "$tmp"
-mkdir -p "$tmp/mail" "$tmp/home/alice" "$tmp/out"
-chown "$mail_user:$mail_user" "$tmp/mail" "$tmp/home/alice"
-# passwd-file: user:password:uid:gid:gecos:home:shell (uid/gid from mail_uid/mail_gid)
-printf 'alice:{PLAIN}secret::::%s::\n' "$tmp/home/alice" >"$tmp/users"
-chmod 644 "$tmp/users"
-sed -e "s|@DIR@|$tmp|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$mail_user|g" \
-    "$here/dovecot.conf.in" >"$tmp/dovecot.conf"
-doveconf -c "$tmp/dovecot.conf" -n >/dev/null || die "the Dovecot configuration does not check out"
-
-log "starting Dovecot $(dovecot --version) on 127.0.0.1:$port from $tmp"
-TZ=UTC dovecot -F -c "$tmp/dovecot.conf" &
-dovecot_pid=$!
-for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        break
-    fi
-    kill -0 "$dovecot_pid" 2>/dev/null || die "Dovecot exited at startup"
-    sleep 0.1
-done
-(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "Dovecot does not listen on 127.0.0.1:$port"
+dovecot_start "$port"
 
 # Mailboxes, subscriptions and messages: the state the client's script expects.
 timeout 60 "$python" "$here/session.py" --port "$port" --messages "$here/messages" setup ||

@@ -18,58 +18,19 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 port=${IMAPWIRE_DOVECOT_PORT:-14300}
-mail_user=imapwire-test
 out_dir="$repo/tests/data/dovecot"
 
 log() { printf 'record.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
+# shellcheck source=tests/dovecot/instance.sh
+source "$here/instance.sh"
 
 [[ $(id -u) -eq 0 ]] || die "must run as root (installs packages, starts Dovecot's master process)"
 
 # --- 1. packages ------------------------------------------------------------
 
-install_packages() {
-    local missing=()
-    if ! command -v dovecot >/dev/null 2>&1 || ! dpkg-query -W -f='${Status}' dovecot-imapd 2>/dev/null | grep -q 'ok installed'; then
-        missing+=(dovecot-imapd)
-    fi
-    command -v python3 >/dev/null 2>&1 || missing+=(python3)
-    ((${#missing[@]})) || return 0
-
-    log "installing ${missing[*]}"
-    # Keep the package scripts from starting the system service: invoke-rc.d
-    # asks policy-rc.d, and 101 means "not allowed".
-    local own_policy=
-    if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-        chmod 755 /usr/sbin/policy-rc.d
-        own_policy=1
-    fi
-    local status=0
-    apt-get update || status=$?
-    if ((status == 0)); then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" || status=$?
-    fi
-    [[ -z $own_policy ]] || rm -f /usr/sbin/policy-rc.d
-    ((status == 0)) || die "apt-get failed"
-
-    # Should the service have been started anyway, stop it. Our instance uses
-    # its own port and base_dir, but the system one has no business running.
-    service dovecot stop >/dev/null 2>&1 || true
-    systemctl stop dovecot >/dev/null 2>&1 || true
-}
-
-install_packages
-command -v dovecot >/dev/null || die "dovecot not found after installation"
-python=$(command -v python3)
-
-# Dovecot refuses to access mail as root: the mail files belong to a
-# dedicated unprivileged system user.
-if ! id -u "$mail_user" >/dev/null 2>&1; then
-    log "creating system user $mail_user"
-    useradd --system --user-group --no-create-home --home-dir /nonexistent \
-        --shell /usr/sbin/nologin "$mail_user"
-fi
+dovecot_packages die
+dovecot_user
 
 # --- 2. a throwaway instance ------------------------------------------------
 
@@ -77,55 +38,13 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     die "127.0.0.1:$port is already in use (set IMAPWIRE_DOVECOT_PORT)"
 fi
 
-tmp=$(mktemp -d /tmp/imapwire-dovecot.XXXXXX)
-dovecot_pid=
-cleanup() {
-    local status=$?
-    if [[ -n $dovecot_pid ]] && kill -0 "$dovecot_pid" 2>/dev/null; then
-        kill "$dovecot_pid" 2>/dev/null || true
-        wait "$dovecot_pid" 2>/dev/null || true
-    fi
-    if ((status != 0)) && [[ -f $tmp/dovecot.log ]]; then
-        log "last lines of $tmp/dovecot.log:"
-        tail -n 20 "$tmp/dovecot.log" >&2 || true
-    fi
-    if [[ ${IMAPWIRE_KEEP_TMP:-} == 1 ]]; then
-        log "kept $tmp"
-    else
-        rm -rf "$tmp"
-    fi
-    exit "$status"
-}
-trap cleanup EXIT
+dovecot_dir=$(mktemp -d /tmp/imapwire-dovecot.XXXXXX)
+tmp=$dovecot_dir
+trap 'status=$?; dovecot_stop "$status"; exit "$status"' EXIT
 trap 'exit 130' INT TERM
 
-# Dovecot's unprivileged processes (auth, login, imap as $mail_user) must be
-# able to reach files below the temporary directory.
-chmod 755 "$tmp"
-mkdir -p "$tmp/mail" "$tmp/home/alice" "$tmp/out"
-chown "$mail_user:$mail_user" "$tmp/mail" "$tmp/home/alice"
-# passwd-file: user:password:uid:gid:gecos:home:shell (uid/gid from mail_uid/mail_gid)
-printf 'alice:{PLAIN}secret::::%s::\n' "$tmp/home/alice" >"$tmp/users"
-chmod 644 "$tmp/users"
-
-sed -e "s|@DIR@|$tmp|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$mail_user|g" \
-    "$here/dovecot.conf.in" >"$tmp/dovecot.conf"
-doveconf -c "$tmp/dovecot.conf" -n >/dev/null || die "dovecot.conf does not check out"
-
+dovecot_start "$port"
 version=$(dovecot --version)
-log "starting Dovecot $version on 127.0.0.1:$port from $tmp"
-# Fixed time zone: INTERNALDATE is shown in the server's zone.
-TZ=UTC dovecot -F -c "$tmp/dovecot.conf" &
-dovecot_pid=$!
-
-for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        break
-    fi
-    kill -0 "$dovecot_pid" 2>/dev/null || die "Dovecot exited"
-    sleep 0.1
-done
-(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || die "Dovecot does not listen on 127.0.0.1:$port"
 
 # --- 3. mailboxes and messages ----------------------------------------------
 
