@@ -11,6 +11,7 @@
 #include <boost/spirit/home/x3.hpp>
 
 #include <cassert>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -365,22 +366,23 @@ inline constexpr depth_guard_gen depth_guard{};
 // ---------------------------------------------------------------------------------------------
 // Semantic actions
 
+// The storing actions: p[assign], p[set<M>], p[push<M>], p[push_val], p[push_opt]. They are
+// tags that say where p's attribute goes; the x3::action specialization at the end of this file
+// parses p straight into that place (see in_place_parser below).
+enum class store { value, member, push, push_member, push_optional };
+
 /// _val = _attr
 struct assign_t {
-    template <class Ctx>
-    void operator()(Ctx& ctx) const {
-        x3::_val(ctx) = std::move(x3::_attr(ctx));
-    }
+    static constexpr store how = store::value;
+    static constexpr auto member = nullptr;
 };
 inline constexpr assign_t assign{};
 
 /// _val.*M = _attr
 template <auto M>
 struct set_t {
-    template <class Ctx>
-    void operator()(Ctx& ctx) const {
-        x3::_val(ctx).*M = std::move(x3::_attr(ctx));
-    }
+    static constexpr store how = store::member;
+    static constexpr auto member = M;
 };
 template <auto M>
 inline constexpr set_t<M> set{};
@@ -418,12 +420,17 @@ struct reserve_t {
 template <std::size_t N>
 inline constexpr reserve_t<N> reserve{};
 
+/// A list may hold parse_options::max_list_items items: `size` is how many it would hold.
+template <class It>
+void check_count(const parse_state& st, std::size_t size, It where) {
+    if (size > st.options->max_list_items)
+        throw limit_failure{where, error::too_many_items, st.production, "a shorter list"};
+}
+
+/// In an action, before adding an item to `c`.
 template <class Ctx, class Container>
 void check_items(Ctx& ctx, const Container& c) {
-    const parse_state& st = state(ctx);
-    if (c.size() >= st.options->max_list_items)
-        throw limit_failure{x3::_where(ctx).begin(), error::too_many_items, st.production,
-                            "a shorter list"};
+    check_count(state(ctx), c.size() + 1, x3::_where(ctx).begin());
 }
 
 /// _val = T{}
@@ -440,39 +447,32 @@ inline constexpr assign_type_t<T> assign_type{};
 /// (_val.*M).push_back(_attr), within parse_options::max_list_items.
 template <auto M>
 struct push_t {
-    template <class Ctx>
-    void operator()(Ctx& ctx) const {
-        auto& c = x3::_val(ctx).*M;
-        check_items(ctx, c);
-        c.push_back(std::move(x3::_attr(ctx)));
-    }
+    static constexpr store how = store::push_member;
+    static constexpr auto member = M;
 };
 template <auto M>
 inline constexpr push_t<M> push{};
 
 /// _val.push_back(_attr), within parse_options::max_list_items.
 struct push_val_t {
-    template <class Ctx>
-    void operator()(Ctx& ctx) const {
-        auto& c = x3::_val(ctx);
-        check_items(ctx, c);
-        c.push_back(std::move(x3::_attr(ctx)));
-    }
+    static constexpr store how = store::push;
+    static constexpr auto member = nullptr;
 };
 inline constexpr push_val_t push_val{};
 
 /// _val (an optional list: NIL until the first item) .push_back(_attr), within the limit.
 struct push_opt_t {
-    template <class Ctx>
-    void operator()(Ctx& ctx) const {
-        auto& list = x3::_val(ctx);
-        if (!list)
-            list.emplace();
-        check_items(ctx, *list);
-        list->push_back(std::move(x3::_attr(ctx)));
-    }
+    static constexpr store how = store::push_optional;
+    static constexpr auto member = nullptr;
 };
 inline constexpr push_opt_t push_opt{};
+
+/// One of the storing actions above.
+template <class A>
+concept storing_action = requires {
+    { A::how } -> std::convertible_to<store>;
+    A::member;
+};
 
 // ---------------------------------------------------------------------------------------------
 // In-place parsing for the actions above
@@ -482,7 +482,7 @@ inline constexpr push_opt_t push_opt{};
 // push, push_val, push_opt) the subject can parse straight into its destination instead: the
 // member, the rule's value itself, or a new last element of a list. That saves a construction,
 // a move and a destruction per stored value, nested as deep as the AST (an ENVELOPE inside a
-// BODYSTRUCTURE inside a FETCH), and is what the x3::action specializations at the end of this
+// BODYSTRUCTURE inside a FETCH), and is what the x3::action specialization at the end of this
 // file do. When the destination is a std::variant or std::optional holding the subject's
 // attribute type, that alternative is emplaced and parsed into.
 //
@@ -526,15 +526,7 @@ void expect_untouched([[maybe_unused]] const T& dest) {
 #endif
 }
 
-template <class It>
-void check_count(const parse_state& st, std::size_t size, It where) {
-    if (size > st.options->max_list_items)
-        throw limit_failure{where, error::too_many_items, st.production, "a shorter list"};
-}
-
-enum class store { value, member, push, push_member, push_optional };
-
-template <class Subject, class Derived, store How, auto M = nullptr>
+template <class Subject, class Derived, store How, auto M>
 struct in_place_parser : x3::unary_parser<Subject, Derived> {
     using base_type = x3::unary_parser<Subject, Derived>;
     using attribute_type = x3::unused_type;
@@ -628,39 +620,10 @@ struct get_info<action<Subject, Action>> {
 };
 
 // The storing actions parse in place (see in_place_parser).
-template <class Subject>
-struct action<Subject, imapwire::detail::assign_t>
-    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::assign_t>,
-                                        imapwire::detail::store::value> {
-    constexpr action(const Subject& s, imapwire::detail::assign_t)
-        : action::in_place_parser(s) {}
-};
-template <class Subject, auto M>
-struct action<Subject, imapwire::detail::set_t<M>>
-    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::set_t<M>>,
-                                        imapwire::detail::store::member, M> {
-    constexpr action(const Subject& s, imapwire::detail::set_t<M>)
-        : action::in_place_parser(s) {}
-};
-template <class Subject>
-struct action<Subject, imapwire::detail::push_val_t>
-    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::push_val_t>,
-                                        imapwire::detail::store::push> {
-    constexpr action(const Subject& s, imapwire::detail::push_val_t)
-        : action::in_place_parser(s) {}
-};
-template <class Subject, auto M>
-struct action<Subject, imapwire::detail::push_t<M>>
-    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::push_t<M>>,
-                                        imapwire::detail::store::push_member, M> {
-    constexpr action(const Subject& s, imapwire::detail::push_t<M>)
-        : action::in_place_parser(s) {}
-};
-template <class Subject>
-struct action<Subject, imapwire::detail::push_opt_t>
-    : imapwire::detail::in_place_parser<Subject, action<Subject, imapwire::detail::push_opt_t>,
-                                        imapwire::detail::store::push_optional> {
-    constexpr action(const Subject& s, imapwire::detail::push_opt_t)
+template <class Subject, imapwire::detail::storing_action Action>
+struct action<Subject, Action> : imapwire::detail::in_place_parser<Subject, action<Subject, Action>,
+                                                                   Action::how, Action::member> {
+    constexpr action(const Subject& s, Action)
         : action::in_place_parser(s) {}
 };
 
