@@ -13,6 +13,14 @@
 namespace imapwire {
 
 namespace detail {
+/// The framing check of serializer output: no limits, only the message's structure.
+inline parse_options frame_check_options() {
+    parse_options unlimited;
+    unlimited.max_line_length = std::numeric_limits<std::size_t>::max();
+    unlimited.max_literal_size = std::numeric_limits<std::uint32_t>::max();
+    return unlimited;
+}
+
 /// Runs `write` into `out`; on a refused value, or output that does not frame as exactly one
 /// message, restores `out` and reports error::unserializable.
 template <class Write>
@@ -22,10 +30,8 @@ std::error_code serialize_message(std::string& out, const serialize_options& opt
     serializer::writer w{out, options};
     write(w);
     if (w.ok) {
-        parse_options unlimited;
-        unlimited.max_line_length = std::numeric_limits<std::size_t>::max();
-        unlimited.max_literal_size = std::numeric_limits<std::uint32_t>::max();
-        const auto framed = scan_message(std::string_view(out).substr(start), unlimited);
+        const auto framed =
+            scan_message(std::string_view(out).substr(start), frame_check_options());
         if (framed.ok() && framed.value() == out.size() - start)
             return {};
     }
@@ -69,9 +75,7 @@ struct gather_access {
 
 private:
     static bool frames_with_holes(const gathered_message& g) {
-        parse_options unlimited;
-        unlimited.max_line_length = std::numeric_limits<std::size_t>::max();
-        unlimited.max_literal_size = std::numeric_limits<std::uint32_t>::max();
+        const parse_options unlimited = frame_check_options();
         const std::string_view bytes = g.bytes_;
         std::size_t from = 0;
         for (const auto& [at, octets] : g.left_out_) {
