@@ -24,39 +24,27 @@ std::size_t parse_stream(const stream& s, std::string& why,
     options.memory_resource = arena;
     std::string_view rest = s.bytes;
     std::size_t n = 0;
-    if (s.greeting_first && !rest.empty()) {
-        auto g = imapwire::parse_greeting(rest, options);
-        benchmark::DoNotOptimize(g);
-        if (!g.ok()) {
-            why = "greeting: " + (g.incomplete() ? std::string("incomplete") : g.error().message());
-            return n;
+    // drops the parsed message from `rest`; false (and `why`) when it does not parse
+    const auto step = [&](auto&& r) {
+        benchmark::DoNotOptimize(r);
+        if (!r.ok()) {
+            why = (n == 0 && s.greeting_first ? std::string("greeting")
+                                              : "message " + std::to_string(n)) +
+                  ": " + (r.incomplete() ? std::string("incomplete") : r.error().message());
+            return false;
         }
-        rest.remove_prefix(g.consumed());
+        rest.remove_prefix(r.consumed());
         ++n;
-    }
+        return true;
+    };
+    if (s.greeting_first && !rest.empty() && !step(imapwire::parse_greeting(rest, options)))
+        return n;
     while (!rest.empty()) {
         if (arena)
             arena->release(); // the previous message's AST is done with
-        if (s.commands) {
-            auto r = imapwire::parse_command(rest, options);
-            benchmark::DoNotOptimize(r);
-            if (!r.ok()) {
-                why = "message " + std::to_string(n) + ": " +
-                      (r.incomplete() ? std::string("incomplete") : r.error().message());
-                return n;
-            }
-            rest.remove_prefix(r.consumed());
-        } else {
-            auto r = imapwire::parse_response(rest, options);
-            benchmark::DoNotOptimize(r);
-            if (!r.ok()) {
-                why = "message " + std::to_string(n) + ": " +
-                      (r.incomplete() ? std::string("incomplete") : r.error().message());
-                return n;
-            }
-            rest.remove_prefix(r.consumed());
-        }
-        ++n;
+        if (!(s.commands ? step(imapwire::parse_command(rest, options))
+                         : step(imapwire::parse_response(rest, options))))
+            return n;
     }
     return n;
 }
