@@ -60,8 +60,7 @@ struct gather_access {
             for (const auto& [at, octets] : g.left_out_) {
                 if (at > from)
                     g.pieces_.push_back(bytes.substr(from, at - from));
-                if (!octets.empty())
-                    g.pieces_.push_back(octets);
+                g.pieces_.push_back(octets); // never empty: write_literal leaves none out
                 from = at;
             }
             if (bytes.size() > from)
