@@ -63,6 +63,7 @@ void register_parse_benchmarks();
 void register_serialize_benchmarks();
 void register_frame_benchmarks();
 void register_scale_benchmarks();
+void register_reject_benchmarks();
 void register_etpan_benchmarks(); ///< does nothing when built without libetpan
 void register_corpus_benchmarks(const std::string& path, const stream& s);
 

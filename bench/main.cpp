@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     register_serialize_benchmarks();
     register_frame_benchmarks();
     register_scale_benchmarks();
+    register_reject_benchmarks();
     register_etpan_benchmarks();
 
     std::vector<std::unique_ptr<stream>> corpus_streams;

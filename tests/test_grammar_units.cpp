@@ -18,12 +18,9 @@ std::optional<Attr> parse_rule(const Rule& rule, std::string_view in) {
     const char* first = in.data();
     const char* const last = first + in.size();
     Attr a{};
-    try {
-        if (x3::parse(first, last, x3::with<detail::state_tag>(st)[rule], a) && first == last)
-            return a;
-    } catch (const x3::expectation_failure<const char*>&) {
-    } catch (const detail::limit_failure&) {
-    }
+    if (x3::parse(first, last, x3::with<detail::state_tag>(st)[rule], a) && !st.failed &&
+        first == last)
+        return a;
     return std::nullopt;
 }
 } // namespace

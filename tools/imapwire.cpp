@@ -203,34 +203,10 @@ struct failure {
     }
 };
 
-const char* error_code_name(const std::error_code& ec) {
+std::string error_code_name(const std::error_code& ec) {
     if (ec.category() != imapwire::error_category())
         return "other";
-    switch (static_cast<imapwire::error>(ec.value())) {
-    case imapwire::error::syntax:
-        return "syntax";
-    case imapwire::error::number_range:
-        return "number_range";
-    case imapwire::error::literal_too_large:
-        return "literal_too_large";
-    case imapwire::error::line_too_long:
-        return "line_too_long";
-    case imapwire::error::nesting_too_deep:
-        return "nesting_too_deep";
-    case imapwire::error::too_many_items:
-        return "too_many_items";
-    case imapwire::error::nul_byte:
-        return "nul_byte";
-    case imapwire::error::bare_cr_lf:
-        return "bare_cr_lf";
-    case imapwire::error::unserializable:
-        return "unserializable";
-    case imapwire::error::message_too_large:
-        return "message_too_large";
-    case imapwire::error::truncated:
-        return "truncated";
-    }
-    return "other";
+    return std::string(imapwire::error_name(static_cast<imapwire::error>(ec.value())));
 }
 
 failure from_parse_error(const imapwire::parse_error& e, std::uint64_t base) {

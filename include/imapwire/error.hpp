@@ -25,7 +25,39 @@ enum class error {
     unserializable,    ///< (serializer) the value cannot be written in valid IMAP syntax
     message_too_large, ///< a message (line plus literals) is larger than the configured limit
     truncated,         ///< the stream ended inside a message
+    out_of_memory,     ///< the memory resource of the parse could not supply the AST's memory
 };
+
+/// The enumerator's name ("syntax", "number_range", ...): what tools and JSON output print.
+constexpr std::string_view error_name(error e) noexcept {
+    switch (e) {
+    case error::syntax:
+        return "syntax";
+    case error::number_range:
+        return "number_range";
+    case error::literal_too_large:
+        return "literal_too_large";
+    case error::line_too_long:
+        return "line_too_long";
+    case error::nesting_too_deep:
+        return "nesting_too_deep";
+    case error::too_many_items:
+        return "too_many_items";
+    case error::nul_byte:
+        return "nul_byte";
+    case error::bare_cr_lf:
+        return "bare_cr_lf";
+    case error::unserializable:
+        return "unserializable";
+    case error::message_too_large:
+        return "message_too_large";
+    case error::truncated:
+        return "truncated";
+    case error::out_of_memory:
+        return "out_of_memory";
+    }
+    return "unknown";
+}
 
 namespace detail {
 class error_category_impl final : public std::error_category {
@@ -55,6 +87,8 @@ public:
             return "message larger than the configured limit";
         case error::truncated:
             return "stream ended inside a message";
+        case error::out_of_memory:
+            return "out of memory for the parsed value";
         }
         return "unknown imapwire error";
     }

@@ -1,6 +1,7 @@
 // imapwire: X3 support shared by the grammar areas: parse state in the context, rule IDs that
-// record the RFC production an expectation failed in, hot-token primitive parsers over the
-// character tables, the depth guard, and small semantic actions.
+// record the RFC production an expectation failed in, the expectation operator that fails
+// without throwing, hot-token primitive parsers over the character tables, the depth guard, and
+// small semantic actions.
 #pragma once
 
 #include <imapwire/ast/core.hpp>
@@ -15,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,14 +28,42 @@ namespace imapwire::detail {
 namespace x3 = boost::spirit::x3;
 using iterator = const char*;
 
+/// A rule's RFC name (one static object per rule, see IMAPWIRE_RULE).
+struct rule_name {
+    std::string_view rfc;
+};
+
+/// The first failure of a parse that rejects the message whatever else might still match: an
+/// expectation point that did not match, or a limit. Parsing never throws; the parser that
+/// fails records it here and returns false, and the driver reports it (impl/parse_common.hpp).
+struct failure {
+    iterator where = nullptr;
+    error code = error::syntax;
+    /// The RFC production it happened in: for syntax errors the innermost rule being parsed,
+    /// for limits the name given where it was detected (empty: the entry point's production).
+    std::string_view production;
+    /// What was expected: a fixed text, or (for expectation points) the parser that did not
+    /// match, described only when the error is reported so that failing allocates nothing.
+    std::string_view expected;
+    const void* subject = nullptr;
+    std::string (*describe)(const void*) = nullptr;
+};
+
 /// Per-parse state, reached from the X3 context under state_tag.
 struct parse_state {
     const parse_options* options = nullptr;
     std::size_t depth = 0;
-    std::string_view production; ///< innermost RFC rule an expectation failed in
     /// Set while an optional part with a fallback is tried (resp-text's "[" code "]"): the
     /// string primitives then fail instead of reporting errors, so the fallback can match.
     bool soft = false;
+    /// Set by the first hard failure. From then on every rule fails at once, so nothing after
+    /// it is parsed (the message is rejected with `first_failure` whatever the rest does).
+    bool failed = false;
+    failure first_failure;
+    /// The innermost rule being parsed (IMAPWIRE_DEFINE keeps it). A pointer to a struct, not
+    /// a string_view: a store of this type cannot alias the iterators, which the compiler
+    /// would otherwise reload after every rule entry and exit.
+    const rule_name* rule = nullptr;
 };
 struct state_tag;
 
@@ -42,33 +72,159 @@ parse_state& state(const Context& ctx) {
     return x3::get<state_tag>(ctx);
 }
 
-/// Thrown for limit violations and errors that are not plain syntax errors.
-struct limit_failure {
-    iterator where;
-    error code;
-    std::string_view production;
-    std::string expected;
-};
+/// Records a limit (or another failure with a fixed description) unless one is recorded.
+inline void fail_with(parse_state& st, iterator where, error code, std::string_view production,
+                      std::string_view expected) noexcept {
+    if (st.failed)
+        return;
+    st.failed = true;
+    st.first_failure.where = where;
+    st.first_failure.code = code;
+    st.first_failure.production = production;
+    st.first_failure.expected = expected;
+}
 
-/// Base of every rule ID: the first (innermost) rule an expectation failure passes through
-/// records its RFC name, so errors quote the production that failed.
+/// Records that an expectation point did not match: `subject` was expected at `where`.
+template <class Subject>
+void fail_expected(parse_state& st, iterator where, const Subject& subject) noexcept {
+    if (st.failed)
+        return;
+    st.failed = true;
+    st.first_failure.where = where;
+    st.first_failure.code = error::syntax;
+    st.first_failure.production = st.rule ? st.rule->rfc : std::string_view();
+    st.first_failure.subject = std::addressof(subject); // X3 parsers overload unary &
+    st.first_failure.describe = [](const void* p) {
+        return x3::what(*static_cast<const Subject*>(p));
+    };
+}
+
+/// Records a syntax error at a primitive's own decisive point: `production` is the rule the
+/// primitive is the whole of (quoted, literal), `expected` a fixed text.
+inline void fail_syntax(parse_state& st, iterator where, std::string_view production,
+                        std::string_view expected) noexcept {
+    fail_with(st, where, error::syntax, production, expected);
+}
+
+/// Base of every rule ID: its RFC name, which a syntax error inside the rule (and in no rule
+/// nested in it) reports as its production (IMAPWIRE_DEFINE).
 template <class Derived>
-struct rule_base {
-    template <class It, class Exception, class Context>
-    x3::error_handler_result on_error(It&, const It&, const Exception&, const Context& ctx) const {
-        parse_state& st = state(ctx);
-        if (st.production.empty())
-            st.production = Derived::rfc_name;
-        return x3::error_handler_result::rethrow;
-    }
-};
+struct rule_base {};
 
 // Declares a rule named after its RFC 3501 production. `id` is the C++ name, `rfc` the ABNF name.
 #define IMAPWIRE_RULE(id, rfc, ...)                                                                \
     struct id##_rule : ::imapwire::detail::rule_base<id##_rule> {                                  \
         static constexpr std::string_view rfc_name = rfc;                                          \
+        static constexpr ::imapwire::detail::rule_name name{rfc};                                  \
     };                                                                                             \
     inline const ::boost::spirit::x3::rule<id##_rule, __VA_ARGS__> id = rfc;
+
+template <class Subject>
+struct expect_parser;
+template <class P>
+struct is_expect_parser : std::false_type {};
+template <class S>
+struct is_expect_parser<expect_parser<S>> : std::true_type {};
+
+/// True when parser type P has an expectation point of its own, outside the rules it refers
+/// to: only such a rule's name can be the production of a failed expectation, so only such
+/// rules keep parse_state::rule up to date (which costs a little on every entry).
+template <class P>
+constexpr bool has_own_expectation() {
+    if constexpr (
+        requires {
+            typename P::id;
+            typename P::attribute_type;
+        } &&
+        std::is_base_of_v<x3::parser<P>, P> && requires { P::force_attribute; })
+        return false; // a rule: it keeps its own name
+    else if constexpr (requires {
+                           typename P::left_type;
+                           typename P::right_type;
+                       })
+        return has_own_expectation<typename P::left_type>() ||
+               has_own_expectation<typename P::right_type>();
+    else if constexpr (requires { typename P::subject_type; })
+        return is_expect_parser<P>::value || has_own_expectation<typename P::subject_type>();
+    else
+        return false;
+}
+
+/// A rule's definition runs through here (IMAPWIRE_DEFINE): once a hard failure is recorded,
+/// a rule fails at once; while it runs, parse_state::rule names it.
+template <class Rule, class Def, class It, class Ctx, class Attr>
+bool parse_rule_definition(const Rule& rule, const Def& def, It& first, const It& last,
+                           const Ctx& ctx, Attr& attr) {
+    using rule_t = Rule;
+    using parser =
+        x3::detail::rule_parser<typename rule_t::attribute_type, typename rule_t::id, true>;
+    if constexpr (has_own_expectation<Def>()) {
+        parse_state& st = state(ctx);
+        if (st.failed)
+            return false;
+        const rule_name* const outer = st.rule;
+        st.rule = &rule_t::id::name;
+        const bool ok = parser::call_rule_definition(def, rule.name, first, last, ctx, attr,
+                                                     boost::mpl::bool_<rule_t::force_attribute>());
+        st.rule = outer;
+        return ok;
+    } else {
+        return parser::call_rule_definition(def, rule.name, first, last, ctx, attr,
+                                            boost::mpl::bool_<rule_t::force_attribute>());
+    }
+}
+
+// BOOST_SPIRIT_DEFINE for imapwire's rules: the definition runs through parse_rule_definition.
+#define IMAPWIRE_DEFINE_ONE_(r, data, rule_name)                                                   \
+    template <typename Iterator, typename Context>                                                 \
+    inline bool parse_rule(::boost::spirit::x3::detail::rule_id<decltype(rule_name)::id>,          \
+                           Iterator& first, Iterator const& last, Context const& context,          \
+                           decltype(rule_name)::attribute_type& attr) {                            \
+        return ::imapwire::detail::parse_rule_definition(rule_name, BOOST_JOIN(rule_name, _def),   \
+                                                         first, last, context, attr);              \
+    }
+#define IMAPWIRE_DEFINE(...)                                                                       \
+    BOOST_PP_SEQ_FOR_EACH(IMAPWIRE_DEFINE_ONE_, _, BOOST_PP_VARIADIC_TO_SEQ(__VA_ARGS__))
+
+// ---------------------------------------------------------------------------------------------
+// The expectation operator
+//
+// `a > b` in the grammar is X3's expectation operator, but it does not throw: when b does not
+// match, the failure is recorded in the parse state (fail_expected) and the sequence fails.
+// Every rule fails at once after that, so the parse ends quickly, and the driver reports the
+// recorded failure. X3's own operator> throws x3::expectation_failure; the one below is found
+// for imapwire's grammar (it is declared in imapwire::detail, which the grammar namespaces use,
+// and found by ADL for imapwire's parsers) and, being constrained, is chosen over X3's.
+
+/// b in `a > b`: b, and a recorded failure when it does not match.
+template <class Subject>
+struct expect_parser : x3::unary_parser<Subject, expect_parser<Subject>> {
+    using base_type = x3::unary_parser<Subject, expect_parser<Subject>>;
+    static constexpr bool is_pass_through_unary = true;
+    constexpr explicit expect_parser(const Subject& s)
+        : base_type(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
+        if (this->subject.parse(first, last, ctx, rctx, attr))
+            return true;
+        fail_expected(state(ctx), first, this->subject);
+        return false;
+    }
+};
+
+template <class T>
+concept x3_parser = std::is_base_of_v<x3::parser_base, T>;
+template <class T>
+concept x3_operand = x3_parser<T> || requires(const T& t) {
+    x3::as_parser(t);
+};
+
+template <class Left, class Right>
+requires(x3_parser<Left> || x3_parser<Right>) && x3_operand<Left>&& x3_operand<Right> constexpr auto
+                                                 operator>(const Left& left, const Right& right) {
+    using R = typename x3::extension::as_parser<Right>::value_type;
+    return left >> expect_parser<R>(x3::as_parser(right));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Primitives
@@ -139,7 +295,8 @@ struct number_parser : x3::parser<number_parser<NonZero, Soft>> {
     using attribute_type = std::uint32_t;
     static constexpr bool has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, const It& last, const Ctx&, RCtx&, Attr& attr) const {
+    bool parse(It& first, const It& last, [[maybe_unused]] const Ctx& ctx, RCtx&,
+               Attr& attr) const {
         It i = first;
         if (i == last || *i < '0' || *i > '9' || (NonZero && *i == '0'))
             return false;
@@ -147,12 +304,10 @@ struct number_parser : x3::parser<number_parser<NonZero, Soft>> {
         while (i != last && *i >= '0' && *i <= '9') {
             v = v * 10 + static_cast<std::uint64_t>(*i - '0');
             if (v > 0xffffffffull) {
-                if constexpr (Soft)
-                    return false;
-                else
-                    throw limit_failure{first, error::number_range,
-                                        NonZero ? "nz-number" : "number",
-                                        "a number below 4294967296"};
+                if constexpr (!Soft)
+                    fail_with(state(ctx), first, error::number_range,
+                              NonZero ? "nz-number" : "number", "a number below 4294967296");
+                return false;
             }
             ++i;
         }
@@ -197,9 +352,9 @@ struct quoted_parser : x3::parser<quoted_parser> {
         It i = first + 1;
         for (;;) {
             if (i == last) {
-                if (soft)
-                    return false;
-                throw x3::expectation_failure<It>(i, "DQUOTE");
+                if (!soft)
+                    fail_syntax(state(ctx), i, "quoted", "DQUOTE");
+                return false;
             }
             if constexpr (std::is_same_v<It, const char*>) {
                 i = skip_quoted_chars(i, last);
@@ -211,17 +366,17 @@ struct quoted_parser : x3::parser<quoted_parser> {
                 break;
             if (c == '\\') {
                 if (i + 1 == last || !is(cc_quoted_sp, i[1])) {
-                    if (soft)
-                        return false;
-                    throw x3::expectation_failure<It>(i + 1, "quoted-specials");
+                    if (!soft)
+                        fail_syntax(state(ctx), i + 1, "quoted", "quoted-specials");
+                    return false;
                 }
                 i += 2;
                 continue;
             }
             if (!is(cc_quoted, c)) {
-                if (soft)
-                    return false;
-                throw x3::expectation_failure<It>(i, "QUOTED-CHAR");
+                if (!soft)
+                    fail_syntax(state(ctx), i, "quoted", "QUOTED-CHAR");
+                return false;
             }
             ++i;
         }
@@ -243,24 +398,24 @@ struct literal_parser : x3::parser<literal_parser> {
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
         if (first == last || *first != '{')
             return false;
-        const parse_state& st = state(ctx);
+        parse_state& st = state(ctx);
         It i = first + 1;
         std::uint64_t n = 0;
         const It digits = i;
         while (i != last && *i >= '0' && *i <= '9') {
             n = n * 10 + static_cast<std::uint64_t>(*i - '0');
             if (n > 0xffffffffull) {
-                if (st.soft)
-                    return false;
-                throw limit_failure{digits, error::number_range, "literal",
-                                    "a number below 4294967296"};
+                if (!st.soft)
+                    fail_with(st, digits, error::number_range, "literal",
+                              "a number below 4294967296");
+                return false;
             }
             ++i;
         }
         if (i == digits) {
-            if (st.soft)
-                return false;
-            throw x3::expectation_failure<It>(i, "number");
+            if (!st.soft)
+                fail_syntax(st, i, "literal", "number");
+            return false;
         }
         bool nonsync = false;
         if (i != last && *i == '+' && st.options->literal_plus) {
@@ -268,24 +423,30 @@ struct literal_parser : x3::parser<literal_parser> {
             ++i;
         }
         if (i == last || *i != '}') {
-            if (st.soft)
-                return false;
-            throw x3::expectation_failure<It>(i, "'}'");
+            if (!st.soft)
+                fail_syntax(st, i, "literal", "'}'");
+            return false;
         }
         ++i;
         if (last - i < 2 || i[0] != '\r' || i[1] != '\n') {
-            if (st.soft)
-                return false;
-            throw x3::expectation_failure<It>(i, "CRLF");
+            if (!st.soft)
+                fail_syntax(st, i, "literal", "CRLF");
+            return false;
         }
         i += 2;
-        if (n > st.options->max_literal_size)
-            throw limit_failure{first, error::literal_too_large, "literal", "a smaller literal"};
-        if (static_cast<std::uint64_t>(last - i) < n)
-            throw x3::expectation_failure<It>(last, "CHAR8");
+        if (n > st.options->max_literal_size) {
+            fail_with(st, first, error::literal_too_large, "literal", "a smaller literal");
+            return false;
+        }
+        if (static_cast<std::uint64_t>(last - i) < n) {
+            fail_syntax(st, last, "literal", "CHAR8");
+            return false;
+        }
         const It end = i + static_cast<std::ptrdiff_t>(n);
-        if (const void* z = std::memchr(i, '\0', static_cast<std::size_t>(n)))
-            throw limit_failure{static_cast<It>(z), error::nul_byte, "literal", "CHAR8"};
+        if (const void* z = std::memchr(i, '\0', static_cast<std::size_t>(n))) {
+            fail_with(st, static_cast<It>(z), error::nul_byte, "literal", "CHAR8");
+            return false;
+        }
         x3::traits::move_to(
             ast::istring(std::string_view(i, static_cast<std::size_t>(n)),
                          nonsync ? ast::string_form::literal_nonsync : ast::string_form::literal),
@@ -320,9 +481,10 @@ struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
         parse_state& st = state(ctx);
-        if (st.depth >= st.options->max_depth)
-            throw limit_failure{first, error::nesting_too_deep, st.production,
-                                "less deeply nested data"};
+        if (st.depth >= st.options->max_depth) {
+            fail_with(st, first, error::nesting_too_deep, {}, "less deeply nested data");
+            return false;
+        }
         ++st.depth;
         const bool r = this->subject.parse(first, last, ctx, rctx, attr);
         --st.depth;
@@ -421,16 +583,22 @@ template <std::size_t N>
 inline constexpr reserve_t<N> reserve{};
 
 /// A list may hold parse_options::max_list_items items: `size` is how many it would hold.
-template <class It>
-void check_count(const parse_state& st, std::size_t size, It where) {
-    if (size > st.options->max_list_items)
-        throw limit_failure{where, error::too_many_items, st.production, "a shorter list"};
+/// False (and the limit recorded) when it may not.
+inline bool check_count(parse_state& st, std::size_t size, iterator where) noexcept {
+    if (size <= st.options->max_list_items)
+        return true;
+    fail_with(st, where, error::too_many_items, {}, "a shorter list");
+    return false;
 }
 
-/// In an action, before adding an item to `c`.
+/// In an action, before adding an item to `c`: false (and the action's match failed) when the
+/// list is full.
 template <class Ctx, class Container>
-void check_items(Ctx& ctx, const Container& c) {
-    check_count(state(ctx), c.size() + 1, x3::_where(ctx).begin());
+bool check_items(Ctx& ctx, const Container& c) {
+    if (check_count(state(ctx), c.size() + 1, x3::_where(ctx).begin()))
+        return true;
+    x3::_pass(ctx) = false;
+    return false;
 }
 
 /// _val = T{}
@@ -598,8 +766,9 @@ struct in_place_parser : x3::unary_parser<Subject, Derived> {
                     c.push_back(std::move(item));
             }
             if (ok) {
-                check_count(state(ctx), c.size(), start);
-                return true;
+                if (check_count(state(ctx), c.size(), start))
+                    return true;
+                c.pop_back();
             }
             if constexpr (How == store::push_optional)
                 if (was_nil)

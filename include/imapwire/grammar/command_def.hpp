@@ -273,13 +273,13 @@ inline const auto authenticate_data__def =
     (x3::lit('*')[set_value<&ast::authenticate_data::cancel, true>] |
      base64[set<&ast::authenticate_data::base64>]) > CRLF_;
 
-BOOST_SPIRIT_DEFINE(auth_type, userid, password, partial_, fetch_att, fetch_att_list_, fetch_items_,
-                    store_flags_, uid_body_, command_body_, status_att, search_simple_,
-                    search_string_, search_date_, search_keyword_, search_size_, search_header_,
-                    search_uid_, search_set_, search_not_, search_or_, search_group_, search_key,
-                    store_att_flags, append, create, delete_, examine, list, lsub, rename, select,
-                    status, subscribe, unsubscribe, login, authenticate, copy, fetch, store, search,
-                    uid, x_command, command_any, command_auth, command_nonauth, command_select,
-                    command, authenticate_data_)
+IMAPWIRE_DEFINE(auth_type, userid, password, partial_, fetch_att, fetch_att_list_, fetch_items_,
+                store_flags_, uid_body_, command_body_, status_att, search_simple_, search_string_,
+                search_date_, search_keyword_, search_size_, search_header_, search_uid_,
+                search_set_, search_not_, search_or_, search_group_, search_key, store_att_flags,
+                append, create, delete_, examine, list, lsub, rename, select, status, subscribe,
+                unsubscribe, login, authenticate, copy, fetch, store, search, uid, x_command,
+                command_any, command_auth, command_nonauth, command_select, command,
+                authenticate_data_)
 
 } // namespace imapwire::grammar

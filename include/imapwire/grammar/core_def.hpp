@@ -177,7 +177,8 @@ inline const auto seq_range_def =
 // (seq-range first: PEG takes the first match, and a seq-range starts with a seq-number)
 inline const auto sequence_set_def =
     (seq_range[push<&ast::sequence_set::items>] | seq_number[([](auto& ctx) {
-         check_items(ctx, x3::_val(ctx).items);
+         if (!check_items(ctx, x3::_val(ctx).items))
+             return;
          x3::_val(ctx).items.push_back(ast::seq_item{x3::_attr(ctx), std::nullopt});
      })]) %
     ',';
@@ -218,14 +219,13 @@ inline const auto section_spec_def =
 // section         = "[" [section-spec] "]"
 inline const auto section_def = '[' > -section_spec[assign] > ']';
 
-BOOST_SPIRIT_DEFINE(ATOM_CHAR, ASTRING_CHAR, TEXT_CHAR, QUOTED_CHAR, CHAR8, atom_specials,
-                    quoted_specials, resp_specials, list_wildcards, list_char, digit_nz,
-                    base64_char, SP_, CRLF_, atom, number, nz_number, quoted, literal, string,
-                    astring, nil, nstring, tag, text, base64_terminal, base64, date_day,
-                    date_day_fixed, date_month, date_year, date_text, date, time, zone, date_time,
-                    flag_keyword, flag_extension, flag, flag_fetch, flag_perm, flag_list,
-                    seq_number, seq_range, sequence_set, uniqueid, mailbox, list_mailbox,
-                    header_fld_name, header_list, section_msgtext, section_text, section_part,
-                    section_spec, section)
+IMAPWIRE_DEFINE(ATOM_CHAR, ASTRING_CHAR, TEXT_CHAR, QUOTED_CHAR, CHAR8, atom_specials,
+                quoted_specials, resp_specials, list_wildcards, list_char, digit_nz, base64_char,
+                SP_, CRLF_, atom, number, nz_number, quoted, literal, string, astring, nil, nstring,
+                tag, text, base64_terminal, base64, date_day, date_day_fixed, date_month, date_year,
+                date_text, date, time, zone, date_time, flag_keyword, flag_extension, flag,
+                flag_fetch, flag_perm, flag_list, seq_number, seq_range, sequence_set, uniqueid,
+                mailbox, list_mailbox, header_fld_name, header_list, section_msgtext, section_text,
+                section_part, section_spec, section)
 
 } // namespace imapwire::grammar

@@ -103,7 +103,8 @@ inline const auto body_fld_lang_def =
                                   if (!std::holds_alternative<ast::vector<ast::istring>>(v))
                                       v = ast::vector<ast::istring>{};
                                   auto& list = std::get<ast::vector<ast::istring>>(v);
-                                  check_items(ctx, list);
+                                  if (!check_items(ctx, list))
+                                      return;
                                   list.push_back(x3::_attr(ctx));
                               })] %
                               SP_) > ')');
@@ -117,7 +118,8 @@ inline const auto body_extension_def =
                             if (!std::holds_alternative<ast::vector<ast::body_extension>>(v))
                                 v = ast::vector<ast::body_extension>{};
                             auto& list = std::get<ast::vector<ast::body_extension>>(v);
-                            check_items(ctx, list);
+                            if (!check_items(ctx, list))
+                                return;
                             list.push_back(std::move(x3::_attr(ctx)));
                         })] %
                         SP_) > ')')];
@@ -340,7 +342,8 @@ inline const auto mailbox_data_def =
     (kw("SEARCH")[assign_type<ast::search_data>] >>
      *(SP_ > nz_number[([](auto& ctx) {
            auto& numbers = std::get<ast::search_data>(x3::_val(ctx)).numbers;
-           check_items(ctx, numbers);
+           if (!check_items(ctx, numbers))
+               return;
            numbers.push_back(x3::_attr(ctx));
        })])) |
     (kw("STATUS")[assign_type<ast::status_data>] > SP_ > mailbox[([](auto& ctx) {
@@ -458,22 +461,22 @@ inline const auto response_message__def =
     response_data[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })] |
     response_tagged[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })];
 
-BOOST_SPIRIT_DEFINE(addr_adl, addr_host, addr_mailbox, addr_name, address, env_bcc, env_cc,
-                    env_date, env_from, env_in_reply_to, env_message_id, env_reply_to, env_sender,
-                    env_subject, env_to, envelope, body_fld_desc, body_fld_id, body_fld_loc,
-                    body_fld_md5, body_fld_lines, body_fld_octets, body_fld_enc, body_param_,
-                    body_fld_param, body_fld_dsp, body_fld_lang, body_extension, body_ext_tail_,
-                    body_ext_1part, body_ext_mpart, body_fields, media_subtype, media_basic,
-                    media_message, media_text, body_type_basic, body_type_msg, body_type_text,
-                    body_type_1part, body_type_mpart, body)
-BOOST_SPIRIT_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability, capability_data,
-                    resp_text_code, resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state,
-                    mbx_list_sflag, mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_,
-                    status_att_list, mailbox_data, msg_att_dynamic, msg_att_body_section_,
-                    msg_att_static, msg_att_envelope_, msg_att_internaldate_, msg_att_rfc822_,
-                    msg_att_rfc822_size_, msg_att_body_, msg_att_bodystructure_, msg_att_uid_,
-                    fetch_data_, expunge_data_, msg_att, message_data, greeting, greeting_body_,
-                    continue_req, response_data_body_, response_data, response_tagged,
-                    response_fatal, response_done, response, response_message_, response_part_)
+IMAPWIRE_DEFINE(addr_adl, addr_host, addr_mailbox, addr_name, address, env_bcc, env_cc, env_date,
+                env_from, env_in_reply_to, env_message_id, env_reply_to, env_sender, env_subject,
+                env_to, envelope, body_fld_desc, body_fld_id, body_fld_loc, body_fld_md5,
+                body_fld_lines, body_fld_octets, body_fld_enc, body_param_, body_fld_param,
+                body_fld_dsp, body_fld_lang, body_extension, body_ext_tail_, body_ext_1part,
+                body_ext_mpart, body_fields, media_subtype, media_basic, media_message, media_text,
+                body_type_basic, body_type_msg, body_type_text, body_type_1part, body_type_mpart,
+                body)
+IMAPWIRE_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability, capability_data,
+                resp_text_code, resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state,
+                mbx_list_sflag, mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_,
+                status_att_list, mailbox_data, msg_att_dynamic, msg_att_body_section_,
+                msg_att_static, msg_att_envelope_, msg_att_internaldate_, msg_att_rfc822_,
+                msg_att_rfc822_size_, msg_att_body_, msg_att_bodystructure_, msg_att_uid_,
+                fetch_data_, expunge_data_, msg_att, message_data, greeting, greeting_body_,
+                continue_req, response_data_body_, response_data, response_tagged, response_fatal,
+                response_done, response, response_message_, response_part_)
 
 } // namespace imapwire::grammar

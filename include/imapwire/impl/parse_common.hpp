@@ -6,6 +6,8 @@
 #include <imapwire/error.hpp>
 #include <imapwire/options.hpp>
 
+#include <new>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,16 @@ inline std::string readable_expectation(const std::string& which, std::string_vi
     return which;
 }
 
+/// The parse_error a recorded failure reports. Only here is what was expected put into words.
+inline parse_error to_parse_error(const failure& f, const char* begin,
+                                  std::string_view top_production) {
+    const std::string_view production = f.production.empty() ? top_production : f.production;
+    std::string expected = f.describe ? readable_expectation(f.describe(f.subject), production)
+                                      : std::string(f.expected);
+    return parse_error{static_cast<std::size_t>(f.where - begin), production, std::move(expected),
+                       make_error_code(f.code)};
+}
+
 /// Runs `rule` over exactly the first `length` bytes of `input`, which framing has delimited.
 template <class T, class Rule>
 parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t length,
@@ -29,24 +41,25 @@ parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t
     const ast::resource_scope memory(opt.memory_resource); // the AST's vectors and boxes
     parse_state st;
     st.options = &opt;
-    T value{};
+    // The grammar never throws. The AST's memory may: a bounded std::pmr resource that runs out
+    // throws std::bad_alloc, which becomes an error here instead of leaving the entry point.
+    bool ok = false;
+    std::optional<T> value;
     try {
-        const bool ok = x3::parse(first, last, x3::with<state_tag>(st)[rule], value);
-        if (ok && first == last)
-            return parse_result<T>(std::move(value), length);
+        value.emplace();
+        ok = x3::parse(first, last, x3::with<state_tag>(st)[rule], *value);
+    } catch (const std::bad_alloc&) {
         return parse_result<T>(parse_error{static_cast<std::size_t>(first - begin), top_production,
-                                           std::string(top_production),
-                                           make_error_code(error::syntax)});
-    } catch (const x3::expectation_failure<const char*>& x) {
-        const std::string_view production = st.production.empty() ? top_production : st.production;
-        return parse_result<T>(parse_error{static_cast<std::size_t>(x.where() - begin), production,
-                                           readable_expectation(x.which(), production),
-                                           make_error_code(error::syntax)});
-    } catch (const limit_failure& f) {
-        return parse_result<T>(parse_error{static_cast<std::size_t>(f.where - begin),
-                                           f.production.empty() ? top_production : f.production,
-                                           f.expected, make_error_code(f.code)});
+                                           "memory for the parsed value",
+                                           make_error_code(error::out_of_memory)});
     }
+    if (st.failed)
+        return parse_result<T>(to_parse_error(st.first_failure, begin, top_production));
+    if (ok && first == last)
+        return parse_result<T>(std::move(*value), length);
+    return parse_result<T>(parse_error{static_cast<std::size_t>(first - begin), top_production,
+                                       std::string(top_production),
+                                       make_error_code(error::syntax)});
 }
 
 /// Frames the first message of `input`, then runs `rule` over exactly those bytes.
