@@ -622,8 +622,7 @@ private:
                 if (errno == EAGAIN || errno == EWOULDBLOCK) {
                     if (!draining_) // after LOGOUT, a server that keeps the line open is fine
                         problem("no answer from the server within the timeout");
-                }
-                else
+                } else
                     problem(std::string("receive: ") + std::strerror(errno));
                 return std::nullopt;
             }
@@ -671,7 +670,7 @@ private:
                     r.what = reply::kind::tagged;
                     r.tag = std::string(x.tag);
                     r.status = x.cond.status;
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::response_data>) {
                     r.what = reply::kind::untagged;
                     if (const auto* cond = std::get_if<ast::resp_cond>(&x)) {
                         r.status = cond->status;
@@ -680,6 +679,8 @@ private:
                             problem("untagged BAD: " + r.line);
                         }
                     }
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             p->v);
@@ -689,8 +690,8 @@ private:
     template <class Result>
     void parse_failure(std::uint64_t offset, const std::string& message, const Result& result) {
         ++parse_failures_;
-        std::string why = result.incomplete() ? std::string("incomplete message")
-                                              : result.error().message();
+        std::string why =
+            result.incomplete() ? std::string("incomplete message") : result.error().message();
         problem("server message at stream offset " + std::to_string(offset) +
                 " does not parse: " + why + "\n  " + first_line(message));
     }
@@ -724,8 +725,7 @@ private:
     void print_server_message(std::string_view message) const {
         std::size_t at = 0;
         for (const auto& [start, size] : literals_) {
-            std::cout << "S: " << message.substr(at, start - at) << "  [" << size
-                      << " octets]\n";
+            std::cout << "S: " << message.substr(at, start - at) << "  [" << size << " octets]\n";
             at = start + size;
         }
         std::cout << "S: " << message.substr(at);
@@ -845,8 +845,8 @@ bool run_session(client& c, const options& opt) {
                            group({date_key(search_date_kind::since, 1, 3, 2024),
                                   not_key(or_key(simple(search_flag_key::deleted),
                                                  simple(search_flag_key::draft)))}))}));
-        add(search({not_key(group({or_key(simple(search_flag_key::seen),
-                                          simple(search_flag_key::flagged))}))}));
+        add(search({not_key(
+            group({or_key(simple(search_flag_key::seen), simple(search_flag_key::flagged))}))}));
         add(search({date_key(search_date_kind::since, 1, 3, 2024),
                     date_key(search_date_kind::before, 1, 7, 2024)}));
         add(search({date_key(search_date_kind::on, 20, 2, 2024)}));
@@ -887,7 +887,8 @@ bool run_session(client& c, const options& opt) {
         add(fetch(set({range(1, star)}),
                   body_section(true, {}, section_text(section_text_kind::header))));
         add(fetch(set({number(2), number(4)}),
-                  ast::vector<ast::fetch_att>{body_section(false, {}, section_text(section_text_kind::text))}));
+                  ast::vector<ast::fetch_att>{
+                      body_section(false, {}, section_text(section_text_kind::text))}));
         add(fetch(set({range(1, star)}), body_section(true, {1})));
         add(fetch(set({range(3, 6)}),
                   body_section(true, {1}, section_text(section_text_kind::mime))));
@@ -898,14 +899,12 @@ bool run_session(client& c, const options& opt) {
                    body_section(true, {2, 1}, section_text(section_text_kind::mime)),
                    body_section(true, {2, 2})}));
         add(fetch(set({number(5)}), body_section(false, {2, 1})));
+        add(fetch(set({range(1, star)}), body_section(true, {},
+                                                      section_text(section_text_kind::header_fields,
+                                                                   {"From", "Subject"}))));
         add(fetch(set({range(1, star)}),
                   body_section(true, {},
-                               section_text(section_text_kind::header_fields,
-                                            {"From", "Subject"}))));
-        add(fetch(set({range(1, star)}),
-                  body_section(true, {},
-                               section_text(section_text_kind::header_fields_not,
-                                            {"Received"}))));
+                               section_text(section_text_kind::header_fields_not, {"Received"}))));
         add(fetch(set({range(1, 3)}),
                   body_section(false, {}, std::nullopt, ast::partial_range{0, 100})));
         add(fetch(set({number(4)}), body_section(true, {}, section_text(section_text_kind::text),
@@ -915,7 +914,8 @@ bool run_session(client& c, const options& opt) {
                    body_section(true, {},
                                 section_text(section_text_kind::header_fields,
                                              {"Message-ID", "In-Reply-To", "References"}))}));
-        add(ast::uid_command{fetch(set({range(1, star)}), ast::vector<ast::fetch_att>{att(k::flags)})});
+        add(ast::uid_command{
+            fetch(set({range(1, star)}), ast::vector<ast::fetch_att>{att(k::flags)})});
         add(ast::uid_command{fetch(
             set({number(3), range(5, 7)}),
             {att(k::uid),
@@ -923,11 +923,13 @@ bool run_session(client& c, const options& opt) {
              att(k::bodystructure)})});
 
         // STORE in all its forms, COPY, APPEND while selected.
-        add(store(set({number(1)}), op::add, false, {ast::flag{"\\Flagged"}, ast::flag{"$Important"}}));
+        add(store(set({number(1)}), op::add, false,
+                  {ast::flag{"\\Flagged"}, ast::flag{"$Important"}}));
         add(store(set({number(2)}), op::remove, true, {ast::flag{"\\Seen"}}));
         add(store(set({number(3)}), op::replace, false,
                   {ast::flag{"$Forwarded"}, ast::flag{"\\Answered"}}));
-        add(store(set({number(4)}), op::replace, true, {ast::flag{"\\Seen"}, ast::flag{"\\Flagged"}}));
+        add(store(set({number(4)}), op::replace, true,
+                  {ast::flag{"\\Seen"}, ast::flag{"\\Flagged"}}));
         add(store(set({number(6)}), op::remove, false, {ast::flag{"$Label1"}}));
         add(store(set({number(8)}), op::add, true, {ast::flag{"\\Answered"}}, false));
         add(ast::uid_command{store(set({number(7)}), op::add, false, {ast::flag{"$Label3"}})});

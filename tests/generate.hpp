@@ -11,6 +11,7 @@
 #pragma once
 
 #include <imapwire/ast/command.hpp>
+#include <imapwire/ast/traits.hpp>
 #include <imapwire/detail/charset.hpp>
 
 #include <array>
@@ -1144,7 +1145,7 @@ struct dumper {
                     raw("}{");
                     put(*x.right);
                     raw("}");
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::search_group>) {
                     raw("group(");
                     for (std::size_t i = 0; i < x.keys.size(); ++i) {
                         if (i)
@@ -1152,6 +1153,8 @@ struct dumper {
                         put(x.keys[i]);
                     }
                     raw(")");
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             k.v);
@@ -1277,8 +1280,13 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::uid_command>) {
                     raw("UID ");
                     std::visit([&](const auto& inner) { put(inner); }, x.command);
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::copy_command> ||
+                                     std::is_same_v<T, ast::fetch_command> ||
+                                     std::is_same_v<T, ast::store_command> ||
+                                     std::is_same_v<T, ast::search_command>) {
                     put(x);
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             b);

@@ -17,6 +17,7 @@
 #include "generate.hpp"
 
 #include <imapwire/ast/response.hpp>
+#include <imapwire/ast/traits.hpp>
 
 #include <algorithm>
 #include <array>
@@ -1154,7 +1155,7 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
                     raw("UNSEEN ");
                     num(c.value);
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);
                     if (c.text) {
@@ -1163,6 +1164,8 @@ struct response_dumper : dumper {
                     } else {
                         raw(" no-text");
                     }
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             code);
@@ -1317,8 +1320,10 @@ struct response_dumper : dumper {
                         raw("basic ");
                     } else if constexpr (std::is_same_v<T, ast::body_type_msg>) {
                         raw("msg ");
-                    } else {
+                    } else if constexpr (std::is_same_v<T, ast::body_type_text>) {
                         raw("text ");
+                    } else {
+                        static_assert(ast::unhandled<T>, "an alternative is not handled");
                     }
                     put(p.media_type);
                     raw("/");
@@ -1405,9 +1410,11 @@ struct response_dumper : dumper {
                     }
                     raw(" ");
                     put(a.data);
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
                     raw("UID ");
                     num(a.uid);
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             item);
@@ -1457,7 +1464,7 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                     num(x.number);
                     raw(" EXPUNGE");
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     num(x.number);
                     raw(" FETCH (");
                     for (std::size_t i = 0; i < x.items.size(); ++i) {
@@ -1466,6 +1473,8 @@ struct response_dumper : dumper {
                         put(x.items[i]);
                     }
                     raw(")");
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             d);
@@ -1499,11 +1508,13 @@ inline std::string describe(const ast::response& r) {
             } else if constexpr (std::is_same_v<T, ast::response_data>) {
                 d.raw("* ");
                 d.put(x);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::response_tagged>) {
                 d.raw("tagged ");
                 d.text(x.tag);
                 d.raw(" ");
                 d.put(x.cond);
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         r.v);

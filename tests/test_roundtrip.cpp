@@ -432,13 +432,15 @@ struct coverage {
                     return 1 + key(*x.key);
                 } else if constexpr (std::is_same_v<T, ast::search_or>) {
                     return 1 + std::max(key(*x.left), key(*x.right));
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::search_group>) {
                     if (x.keys.empty())
                         invalid.push_back("empty search group");
                     int d = 0;
                     for (const auto& sub : x.keys)
                         d = std::max(d, key(sub));
                     return 1 + d;
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
                 return 1;
             },

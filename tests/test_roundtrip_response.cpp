@@ -629,8 +629,10 @@ struct response_coverage {
                         mark("body:message");
                         envelope(*p.envelope);
                         depth = 1 + body(*p.body, extensible);
-                    } else {
+                    } else if constexpr (std::is_same_v<T, ast::body_type_text>) {
                         mark("body:text");
+                    } else {
+                        static_assert(ast::unhandled<T>, "an alternative is not handled");
                     }
                 },
                 one->part);
@@ -738,13 +740,15 @@ struct response_coverage {
                 } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                     if (x.number == 0)
                         invalid.push_back("EXPUNGE 0");
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     if (x.items.empty())
                         invalid.push_back("FETCH without items");
                     if (x.items.size() >= 8)
                         mark("fetch:many_items");
                     for (const auto& i : x.items)
                         msg_att(i);
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             d);
@@ -766,10 +770,12 @@ struct response_coverage {
                     }
                 } else if constexpr (std::is_same_v<T, ast::response_data>) {
                     data(x);
-                } else {
+                } else if constexpr (std::is_same_v<T, ast::response_tagged>) {
                     if (x.tag.empty() || !imapwire::detail::all_of(imapwire::detail::cc_tag, x.tag))
                         invalid.push_back("bad tag");
                     cond(x.cond, "tagged");
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             r.v);

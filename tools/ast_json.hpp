@@ -44,6 +44,7 @@
 
 #include <imapwire/ast/command.hpp>
 #include <imapwire/ast/response.hpp>
+#include <imapwire/ast/traits.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -143,9 +144,9 @@ inline void put_bytes(json& obj, const std::string& key, std::string_view bytes)
 }
 
 /// {"type": type, ...fields}, "type" first.
-inline json with_type(const char* type, json fields) {
+inline json with_type(std::string_view type, json fields) {
     json j = json::object();
-    j["type"] = type;
+    j["type"] = std::string(type);
     for (auto& [key, value] : fields.items())
         j[key] = std::move(value);
     return j;
@@ -428,11 +429,13 @@ inline json to_json(const ast::fetch_items& items) {
                 return json{{"type", "macro"}, {"macro", name(x)}};
             } else if constexpr (std::is_same_v<T, ast::fetch_att>) {
                 return with_type("att", to_json(x));
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::vector<ast::fetch_att>>) {
                 json atts = json::array();
                 for (const auto& a : x)
                     atts.push_back(to_json(a));
                 return json{{"type", "list"}, {"atts", std::move(atts)}};
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         items);
@@ -497,42 +500,7 @@ inline json to_json(const ast::store_att_flags& a) {
 
 namespace detail {
 
-template <class T>
-struct command_traits;
-
-#define IMAPWIRE_TOOL_COMMAND(type, json_name, wire_name)                                          \
-    template <>                                                                                    \
-    struct command_traits<ast::type> {                                                             \
-        static constexpr const char* json = json_name;                                             \
-        static constexpr const char* wire = wire_name;                                             \
-    };
-IMAPWIRE_TOOL_COMMAND(capability_command, "capability", "CAPABILITY")
-IMAPWIRE_TOOL_COMMAND(logout_command, "logout", "LOGOUT")
-IMAPWIRE_TOOL_COMMAND(noop_command, "noop", "NOOP")
-IMAPWIRE_TOOL_COMMAND(x_command, "x", "X")
-IMAPWIRE_TOOL_COMMAND(append_command, "append", "APPEND")
-IMAPWIRE_TOOL_COMMAND(create_command, "create", "CREATE")
-IMAPWIRE_TOOL_COMMAND(delete_command, "delete", "DELETE")
-IMAPWIRE_TOOL_COMMAND(examine_command, "examine", "EXAMINE")
-IMAPWIRE_TOOL_COMMAND(list_command, "list", "LIST")
-IMAPWIRE_TOOL_COMMAND(lsub_command, "lsub", "LSUB")
-IMAPWIRE_TOOL_COMMAND(rename_command, "rename", "RENAME")
-IMAPWIRE_TOOL_COMMAND(select_command, "select", "SELECT")
-IMAPWIRE_TOOL_COMMAND(status_command, "status", "STATUS")
-IMAPWIRE_TOOL_COMMAND(subscribe_command, "subscribe", "SUBSCRIBE")
-IMAPWIRE_TOOL_COMMAND(unsubscribe_command, "unsubscribe", "UNSUBSCRIBE")
-IMAPWIRE_TOOL_COMMAND(login_command, "login", "LOGIN")
-IMAPWIRE_TOOL_COMMAND(authenticate_command, "authenticate", "AUTHENTICATE")
-IMAPWIRE_TOOL_COMMAND(starttls_command, "starttls", "STARTTLS")
-IMAPWIRE_TOOL_COMMAND(check_command, "check", "CHECK")
-IMAPWIRE_TOOL_COMMAND(close_command, "close", "CLOSE")
-IMAPWIRE_TOOL_COMMAND(expunge_command, "expunge", "EXPUNGE")
-IMAPWIRE_TOOL_COMMAND(copy_command, "copy", "COPY")
-IMAPWIRE_TOOL_COMMAND(fetch_command, "fetch", "FETCH")
-IMAPWIRE_TOOL_COMMAND(store_command, "store", "STORE")
-IMAPWIRE_TOOL_COMMAND(search_command, "search", "SEARCH")
-IMAPWIRE_TOOL_COMMAND(uid_command, "uid", "UID")
-#undef IMAPWIRE_TOOL_COMMAND
+// Each command's JSON name and keyword are its ast::traits entry.
 
 /// The fields of each command (without "type").
 inline json fields(const ast::capability_command&) {
@@ -648,7 +616,7 @@ json typed(const Variant& v) {
     return std::visit(
         [](const auto& x) -> json {
             using T = std::decay_t<decltype(x)>;
-            return with_type(command_traits<T>::json, fields(x));
+            return with_type(ast::traits<T>::info.name, fields(x));
         },
         v);
 }
@@ -667,11 +635,11 @@ inline std::string command_name(const ast::command_body& body) {
                 return std::visit(
                     [](const auto& y) -> std::string {
                         using U = std::decay_t<decltype(y)>;
-                        return std::string("UID ") + detail::command_traits<U>::wire;
+                        return "UID " + std::string(ast::traits<U>::info.keyword);
                     },
                     x.command);
             } else {
-                return detail::command_traits<T>::wire;
+                return std::string(ast::traits<T>::info.keyword);
             }
         },
         body);
@@ -813,8 +781,10 @@ inline json to_json(const ast::body_fld_lang& lang) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ast::nstring>)
                 return json{{"type", "nstring"}, {"value", to_json(x)}};
-            else
+            else if constexpr (std::is_same_v<T, ast::vector<ast::string>>)
                 return json{{"type", "list"}, {"values", to_json(x)}};
+            else
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
         },
         lang);
 }
@@ -827,11 +797,13 @@ inline json to_json(const ast::body_extension& ext) {
                 return json{{"type", "nstring"}, {"value", to_json(x)}};
             } else if constexpr (std::is_same_v<T, std::uint32_t>) {
                 return json{{"type", "number"}, {"value", x}};
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::vector<ast::body_extension>>) {
                 json items = json::array();
                 for (const auto& e : x)
                     items.push_back(to_json(e));
                 return json{{"type", "list"}, {"items", std::move(items)}};
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         ext.v);
@@ -917,30 +889,31 @@ inline json to_json(const ast::resp_text_code& code) {
         [](const auto& x) -> json {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ast::code_alert>) {
-                return json{{"type", "alert"}};
+                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
-                return json{{"type", "badcharset"}, {"charsets", to_json(x.charsets)}};
+                return json{{"type", ast::traits<T>::info.name}, {"charsets", to_json(x.charsets)}};
             } else if constexpr (std::is_same_v<T, ast::code_capability>) {
-                return json{{"type", "capability"}, {"capabilities", to_json(x.capabilities)}};
+                return json{{"type", ast::traits<T>::info.name},
+                            {"capabilities", to_json(x.capabilities)}};
             } else if constexpr (std::is_same_v<T, ast::code_parse>) {
-                return json{{"type", "parse"}};
+                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
-                return json{{"type", "permanentflags"}, {"flags", to_json(x.flags)}};
+                return json{{"type", ast::traits<T>::info.name}, {"flags", to_json(x.flags)}};
             } else if constexpr (std::is_same_v<T, ast::code_read_only>) {
-                return json{{"type", "read_only"}};
+                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_read_write>) {
-                return json{{"type", "read_write"}};
+                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_trycreate>) {
-                return json{{"type", "trycreate"}};
+                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_uidnext>) {
-                return json{{"type", "uidnext"}, {"value", x.value}};
+                return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
             } else if constexpr (std::is_same_v<T, ast::code_uidvalidity>) {
-                return json{{"type", "uidvalidity"}, {"value", x.value}};
+                return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
             } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
-                return json{{"type", "unseen"}, {"value", x.value}};
+                return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
-                json j{{"type", "other"}};
+                json j{{"type", ast::traits<T>::info.name}};
                 put_bytes(j, "atom", x.atom);
                 if (x.text)
                     put_bytes(j, "text", *x.text);
@@ -983,27 +956,29 @@ inline json to_json(const ast::msg_att_item& item) {
         [](const auto& x) -> json {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ast::msg_att_flags>) {
-                return json{{"type", "flags"}, {"flags", to_json(x.flags)}};
+                return json{{"type", ast::traits<T>::info.name}, {"flags", to_json(x.flags)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_envelope>) {
-                return json{{"type", "envelope"}, {"envelope", to_json(x.envelope)}};
+                return json{{"type", ast::traits<T>::info.name}, {"envelope", to_json(x.envelope)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
-                return json{{"type", "internaldate"}, {"date", to_json(x.date)}};
+                return json{{"type", ast::traits<T>::info.name}, {"date", to_json(x.date)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>) {
-                return json{
-                    {"type", "rfc822"}, {"which", name(x.which)}, {"data", to_json(x.data)}};
+                return json{{"type", ast::traits<T>::info.name},
+                            {"which", name(x.which)},
+                            {"data", to_json(x.data)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822_size>) {
-                return json{{"type", "rfc822_size"}, {"size", x.size}};
+                return json{{"type", ast::traits<T>::info.name}, {"size", x.size}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_body>) {
-                return json{
-                    {"type", "body"}, {"structure", x.structure}, {"body", to_json(x.body)}};
+                return json{{"type", ast::traits<T>::info.name},
+                            {"structure", x.structure},
+                            {"body", to_json(x.body)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_body_section>) {
-                return json{{"type", "body_section"},
+                return json{{"type", ast::traits<T>::info.name},
                             {"section", to_json(x.section)},
                             {"origin", x.origin ? json(*x.origin) : json(nullptr)},
                             {"data", to_json(x.data)}};
             } else {
                 static_assert(std::is_same_v<T, ast::msg_att_uid>);
-                return json{{"type", "uid"}, {"uid", x.uid}};
+                return json{{"type", ast::traits<T>::info.name}, {"uid", x.uid}};
             }
         },
         item);
@@ -1014,36 +989,39 @@ inline json to_json(const ast::response_data& data) {
         [](const auto& x) -> json {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ast::resp_cond>) {
-                return with_type("cond", to_json(x));
+                return with_type(ast::traits<T>::info.name, to_json(x));
             } else if constexpr (std::is_same_v<T, ast::capability_data>) {
-                return json{{"type", "capability"}, {"capabilities", to_json(x.capabilities)}};
+                return json{{"type", ast::traits<T>::info.name},
+                            {"capabilities", to_json(x.capabilities)}};
             } else if constexpr (std::is_same_v<T, ast::flags_data>) {
-                return json{{"type", "flags"}, {"flags", to_json(x.flags)}};
+                return json{{"type", ast::traits<T>::info.name}, {"flags", to_json(x.flags)}};
             } else if constexpr (std::is_same_v<T, ast::list_data>) {
-                return json{{"type", "list"}, {"list", to_json(x.list)}};
+                return json{{"type", ast::traits<T>::info.name}, {"list", to_json(x.list)}};
             } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
-                return json{{"type", "lsub"}, {"list", to_json(x.list)}};
+                return json{{"type", ast::traits<T>::info.name}, {"list", to_json(x.list)}};
             } else if constexpr (std::is_same_v<T, ast::search_data>) {
-                return json{{"type", "search"}, {"numbers", x.numbers}};
+                return json{{"type", ast::traits<T>::info.name}, {"numbers", x.numbers}};
             } else if constexpr (std::is_same_v<T, ast::status_data>) {
                 json items = json::array();
                 for (const auto& i : x.items)
                     items.push_back(json{{"att", name(i.att)}, {"value", i.value}});
-                return json{{"type", "status"},
+                return json{{"type", ast::traits<T>::info.name},
                             {"mailbox", to_json(x.mailbox)},
                             {"items", std::move(items)}};
             } else if constexpr (std::is_same_v<T, ast::exists_data>) {
-                return json{{"type", "exists"}, {"count", x.count}};
+                return json{{"type", ast::traits<T>::info.name}, {"count", x.count}};
             } else if constexpr (std::is_same_v<T, ast::recent_data>) {
-                return json{{"type", "recent"}, {"count", x.count}};
+                return json{{"type", ast::traits<T>::info.name}, {"count", x.count}};
             } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
-                return json{{"type", "expunge"}, {"number", x.number}};
+                return json{{"type", ast::traits<T>::info.name}, {"number", x.number}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
                 json items = json::array();
                 for (const auto& i : x.items)
                     items.push_back(to_json(i));
-                return json{{"type", "fetch"}, {"number", x.number}, {"items", std::move(items)}};
+                return json{{"type", ast::traits<T>::info.name},
+                            {"number", x.number},
+                            {"items", std::move(items)}};
             }
         },
         data);
@@ -1057,10 +1035,12 @@ inline json to_json(const ast::continue_req& c) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ast::resp_text>) {
                 return with_type("text", to_json(x));
-            } else {
+            } else if constexpr (std::is_same_v<T, std::string_view>) {
                 json j{{"type", "base64"}};
                 put_bytes(j, "base64", x);
                 return j;
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         c.content);
@@ -1095,30 +1075,10 @@ inline std::string code_summary(const ast::resp_text& t) {
     const std::string code = std::visit(
         [](const auto& x) -> std::string {
             using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, ast::code_alert>)
-                return "ALERT";
-            else if constexpr (std::is_same_v<T, ast::code_badcharset>)
-                return "BADCHARSET";
-            else if constexpr (std::is_same_v<T, ast::code_capability>)
-                return "CAPABILITY";
-            else if constexpr (std::is_same_v<T, ast::code_parse>)
-                return "PARSE";
-            else if constexpr (std::is_same_v<T, ast::code_permanentflags>)
-                return "PERMANENTFLAGS";
-            else if constexpr (std::is_same_v<T, ast::code_read_only>)
-                return "READ-ONLY";
-            else if constexpr (std::is_same_v<T, ast::code_read_write>)
-                return "READ-WRITE";
-            else if constexpr (std::is_same_v<T, ast::code_trycreate>)
-                return "TRYCREATE";
-            else if constexpr (std::is_same_v<T, ast::code_uidnext>)
-                return "UIDNEXT";
-            else if constexpr (std::is_same_v<T, ast::code_uidvalidity>)
-                return "UIDVALIDITY";
-            else if constexpr (std::is_same_v<T, ast::code_unseen>)
-                return "UNSEEN";
-            else
+            if constexpr (std::is_same_v<T, ast::code_other>)
                 return std::string(x.atom);
+            else
+                return std::string(ast::traits<T>::info.keyword);
         },
         *t.code);
     return "[" + code + "]";
@@ -1151,34 +1111,25 @@ inline std::string summary(const ast::response& r) {
                 return s;
             } else if constexpr (std::is_same_v<T, ast::response_tagged>) {
                 return std::string(x.tag) + " " + cond_summary(x.cond);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::response_data>) {
                 return "* " + std::visit(
                                   [](const auto& d) -> std::string {
                                       using D = std::decay_t<decltype(d)>;
+                                      const std::string kw(ast::traits<D>::info.keyword);
                                       if constexpr (std::is_same_v<D, ast::resp_cond>)
                                           return cond_summary(d);
-                                      else if constexpr (std::is_same_v<D, ast::capability_data>)
-                                          return "CAPABILITY";
-                                      else if constexpr (std::is_same_v<D, ast::flags_data>)
-                                          return "FLAGS";
-                                      else if constexpr (std::is_same_v<D, ast::list_data>)
-                                          return "LIST";
-                                      else if constexpr (std::is_same_v<D, ast::lsub_data>)
-                                          return "LSUB";
-                                      else if constexpr (std::is_same_v<D, ast::search_data>)
-                                          return "SEARCH";
-                                      else if constexpr (std::is_same_v<D, ast::status_data>)
-                                          return "STATUS";
-                                      else if constexpr (std::is_same_v<D, ast::exists_data>)
-                                          return "EXISTS " + std::to_string(d.count);
-                                      else if constexpr (std::is_same_v<D, ast::recent_data>)
-                                          return "RECENT " + std::to_string(d.count);
-                                      else if constexpr (std::is_same_v<D, ast::expunge_data>)
-                                          return "EXPUNGE " + std::to_string(d.number);
+                                      else if constexpr (std::is_same_v<D, ast::exists_data> ||
+                                                         std::is_same_v<D, ast::recent_data>)
+                                          return kw + " " + std::to_string(d.count);
+                                      else if constexpr (std::is_same_v<D, ast::expunge_data> ||
+                                                         std::is_same_v<D, ast::fetch_data>)
+                                          return kw + " " + std::to_string(d.number);
                                       else
-                                          return "FETCH " + std::to_string(d.number);
+                                          return kw;
                                   },
                                   x);
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         r.v);

@@ -3,8 +3,10 @@
 // mismatches, unexpected continuations, responses that do not belong, and more.
 #pragma once
 
+#include <imapwire/ast/traits.hpp>
 #include <imapwire/framer.hpp>
 #include <imapwire/parse.hpp>
+#include <imapwire/state.hpp>
 
 #include <cstdint>
 #include <map>
@@ -16,31 +18,6 @@
 #include <vector>
 
 namespace imapwire {
-
-/// RFC 3501 §3 connection states.
-enum class protocol_state : std::uint8_t {
-    greeting,          ///< before the server's greeting
-    not_authenticated, ///< §3.1
-    authenticated,     ///< §3.2
-    selected,          ///< §3.3
-    logout,            ///< §3.4
-};
-
-inline const char* to_string(protocol_state s) noexcept {
-    switch (s) {
-    case protocol_state::greeting:
-        return "greeting";
-    case protocol_state::not_authenticated:
-        return "not authenticated";
-    case protocol_state::authenticated:
-        return "authenticated";
-    case protocol_state::selected:
-        return "selected";
-    case protocol_state::logout:
-        return "logout";
-    }
-    return "?";
-}
 
 /// Which side sent a message.
 enum class side : std::uint8_t { client, server };
@@ -339,53 +316,28 @@ private:
     /// assuming they succeed: commands may be pipelined (§5.5).
     protocol_state predicted_state() const noexcept { return predicted_; }
 
+    /// "FETCH", "UID FETCH", an x-command's atom in upper case: the keywords of ast::traits.
     static std::string command_name(const ast::command_body& b) {
-        static const char* names[] = {
-            "CAPABILITY",  "LOGOUT", "NOOP",         "X",        "APPEND", "CREATE", "DELETE",
-            "EXAMINE",     "LIST",   "LSUB",         "RENAME",   "SELECT", "STATUS", "SUBSCRIBE",
-            "UNSUBSCRIBE", "LOGIN",  "AUTHENTICATE", "STARTTLS", "CHECK",  "CLOSE",  "EXPUNGE",
-            "COPY",        "FETCH",  "STORE",        "SEARCH",   "UID"};
-        std::string n = names[b.index()];
-        if (const auto* x = std::get_if<ast::x_command>(&b)) {
-            n.clear();
-            for (char c : x->name)
-                n += detail::ascii_upper(c);
-        }
-        if (const auto* u = std::get_if<ast::uid_command>(&b)) {
-            static const char* inner[] = {"COPY", "FETCH", "SEARCH", "STORE"};
-            n += std::string(" ") + inner[u->command.index()];
-        }
-        return n;
-    }
-
-    /// Which states RFC 3501 allows a command in.
-    static bool allowed(const ast::command_body& b, protocol_state s) {
-        using st = protocol_state;
         return std::visit(
-            [&](const auto& c) {
+            [](const auto& c) {
                 using T = std::decay_t<decltype(c)>;
-                if constexpr (std::is_same_v<T, ast::capability_command> ||
-                              std::is_same_v<T, ast::noop_command> ||
-                              std::is_same_v<T, ast::logout_command> ||
-                              std::is_same_v<T, ast::x_command>)
-                    return s != st::logout; // command-any
-                else if constexpr (std::is_same_v<T, ast::login_command> ||
-                                   std::is_same_v<T, ast::authenticate_command> ||
-                                   std::is_same_v<T, ast::starttls_command>)
-                    return s == st::not_authenticated; // command-nonauth
-                else if constexpr (std::is_same_v<T, ast::check_command> ||
-                                   std::is_same_v<T, ast::close_command> ||
-                                   std::is_same_v<T, ast::expunge_command> ||
-                                   std::is_same_v<T, ast::copy_command> ||
-                                   std::is_same_v<T, ast::fetch_command> ||
-                                   std::is_same_v<T, ast::store_command> ||
-                                   std::is_same_v<T, ast::search_command> ||
-                                   std::is_same_v<T, ast::uid_command>)
-                    return s == st::selected; // command-select
-                else
-                    return s == st::authenticated || s == st::selected; // command-auth
+                std::string n(ast::traits<T>::info.keyword);
+                if constexpr (std::is_same_v<T, ast::x_command>) {
+                    n.clear();
+                    for (char ch : c.name)
+                        n += detail::ascii_upper(ch);
+                } else if constexpr (std::is_same_v<T, ast::uid_command>) {
+                    n += ' ';
+                    n += ast::info(c.command).keyword;
+                }
+                return n;
             },
             b);
+    }
+
+    /// Which states the RFC allows a command in (its ast::traits entry).
+    static bool allowed(const ast::command_body& b, protocol_state s) {
+        return ast::info(b).states.contains(s);
     }
 
     void command(const ast::command& cmd, std::uint64_t offset, std::size_t index) {
@@ -493,7 +445,7 @@ private:
     void response(const ast::response_data& d, std::uint64_t offset, std::size_t index) {
         const bool selected_now =
             state_ == protocol_state::selected || in_progress("SELECT") || in_progress("EXAMINE");
-        auto not_here = [&](const char* what) {
+        auto not_here = [&](std::string_view what) {
             add(finding_kind::response_not_allowed, side::server, offset, index,
                 std::string(what) + " is not allowed in the " + to_string(state_) + " state" +
                     (state_ == protocol_state::selected ? " without the command it answers" : ""));
@@ -510,9 +462,7 @@ private:
                                      std::is_same_v<T, ast::exists_data> ||
                                      std::is_same_v<T, ast::recent_data>) {
                     if (!selected_now)
-                        not_here(std::is_same_v<T, ast::flags_data>    ? "FLAGS"
-                                 : std::is_same_v<T, ast::exists_data> ? "EXISTS"
-                                                                       : "RECENT");
+                        not_here(ast::traits<T>::info.keyword);
                 } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     if (!selected_now)
                         not_here("FETCH");
@@ -538,6 +488,10 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
                     if (!in_progress("LSUB"))
                         not_here("LSUB data");
+                } else if constexpr (std::is_same_v<T, ast::capability_data>) {
+                    // allowed in every state (RFC 3501 §7.2.1)
+                } else {
+                    static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
             },
             d);

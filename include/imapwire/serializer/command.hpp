@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imapwire/ast/command.hpp>
+#include <imapwire/ast/traits.hpp>
 #include <imapwire/serializer/core.hpp>
 
 #include <type_traits>
@@ -247,40 +248,128 @@ inline void write_store_att_flags(writer& w, const ast::store_att_flags& s) {
     write_separated(w, s.flags, [&](const auto& item) { write_flag(w, item); });
 }
 
-inline void write_command_body(writer& w, const ast::copy_command& c) {
-    w.raw("COPY ");
-    write_sequence_set(w, c.set);
+// --- commands: each command's arguments, everything after its keyword (ast::traits), by one
+// overload per command and no generic one, so a command without its overload does not compile.
+
+inline void write_arguments(writer&, const ast::capability_command&) {}
+inline void write_arguments(writer&, const ast::logout_command&) {}
+inline void write_arguments(writer&, const ast::noop_command&) {}
+inline void write_arguments(writer&, const ast::starttls_command&) {}
+inline void write_arguments(writer&, const ast::check_command&) {}
+inline void write_arguments(writer&, const ast::close_command&) {}
+inline void write_arguments(writer&, const ast::expunge_command&) {}
+
+inline void write_arguments(writer& w, const ast::x_command& c) {
+    // "X" atom <experimental command arguments>: the atom is written as the keyword
+    if (c.has_arguments) {
+        w.sp();
+        w.raw(c.arguments);
+    } else {
+        w.require(c.arguments.empty());
+    }
+}
+inline void write_arguments(writer& w, const ast::append_command& c) {
     w.sp();
     write_mailbox(w, c.mailbox);
+    if (c.flags) {
+        w.sp();
+        write_flag_list(w, *c.flags);
+    }
+    if (c.internal_date) {
+        w.sp();
+        write_date_time(w, *c.internal_date);
+    }
+    w.sp();
+    write_literal(w, c.message.escaped() ? c.message.value() : c.message.data,
+                  c.message.form == ast::string_form::literal_nonsync && w.options.literal_plus,
+                  !c.message.escaped());
 }
-inline void write_command_body(writer& w, const ast::fetch_command& c) {
-    w.raw("FETCH ");
+inline void write_mailbox_argument(writer& w, const ast::mailbox& m) {
+    w.sp();
+    write_mailbox(w, m);
+}
+inline void write_arguments(writer& w, const ast::create_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_arguments(writer& w, const ast::delete_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_arguments(writer& w, const ast::examine_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_arguments(writer& w, const ast::select_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_arguments(writer& w, const ast::subscribe_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_arguments(writer& w, const ast::unsubscribe_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_list_arguments(writer& w, const ast::mailbox& reference,
+                                 const ast::list_mailbox& pattern) {
+    write_mailbox_argument(w, reference);
+    w.sp();
+    write_string(w, pattern, detail::cc_list);
+}
+inline void write_arguments(writer& w, const ast::list_command& c) {
+    write_list_arguments(w, c.reference, c.pattern);
+}
+inline void write_arguments(writer& w, const ast::lsub_command& c) {
+    write_list_arguments(w, c.reference, c.pattern);
+}
+inline void write_arguments(writer& w, const ast::rename_command& c) {
+    write_mailbox_argument(w, c.from);
+    write_mailbox_argument(w, c.to);
+}
+inline void write_arguments(writer& w, const ast::status_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+    w.raw(" (");
+    w.require(!c.items.empty());
+    write_separated(w, c.items, [&](const auto& item) { write_keyword(w, keyword(item)); });
+    w.put(')');
+}
+inline void write_arguments(writer& w, const ast::login_command& c) {
+    w.sp();
+    write_astring(w, c.userid);
+    w.sp();
+    write_astring(w, c.password);
+}
+inline void write_arguments(writer& w, const ast::authenticate_command& c) {
+    w.sp();
+    write_atom(w, c.mechanism);
+}
+inline void write_arguments(writer& w, const ast::copy_command& c) {
+    w.sp();
+    write_sequence_set(w, c.set);
+    write_mailbox_argument(w, c.mailbox);
+}
+inline void write_fetch_items(writer& w, const ast::fetch_macro& m) {
+    write_keyword(w, keyword(m));
+}
+inline void write_fetch_items(writer& w, const ast::fetch_att& a) {
+    write_fetch_att(w, a);
+}
+inline void write_fetch_items(writer& w, const ast::vector<ast::fetch_att>& items) {
+    w.require(!items.empty());
+    w.put('(');
+    write_separated(w, items, [&](const auto& item) { write_fetch_att(w, item); });
+    w.put(')');
+}
+inline void write_arguments(writer& w, const ast::fetch_command& c) {
+    w.sp();
     write_sequence_set(w, c.set);
     w.sp();
-    std::visit(
-        [&](const auto& items) {
-            using T = std::decay_t<decltype(items)>;
-            if constexpr (std::is_same_v<T, ast::fetch_macro>) {
-                write_keyword(w, keyword(items));
-            } else if constexpr (std::is_same_v<T, ast::fetch_att>) {
-                write_fetch_att(w, items);
-            } else {
-                w.require(!items.empty());
-                w.put('(');
-                write_separated(w, items, [&](const auto& item) { write_fetch_att(w, item); });
-                w.put(')');
-            }
-        },
-        c.items);
+    std::visit([&](const auto& items) { write_fetch_items(w, items); }, c.items);
 }
-inline void write_command_body(writer& w, const ast::store_command& c) {
-    w.raw("STORE ");
+inline void write_arguments(writer& w, const ast::store_command& c) {
+    w.sp();
     write_sequence_set(w, c.set);
     w.sp();
     write_store_att_flags(w, c.action);
 }
-inline void write_command_body(writer& w, const ast::search_command& c) {
-    w.raw("SEARCH ");
+inline void write_arguments(writer& w, const ast::search_command& c) {
+    w.sp();
     if (c.charset) {
         w.raw("CHARSET ");
         write_astring(w, *c.charset);
@@ -289,103 +378,26 @@ inline void write_command_body(writer& w, const ast::search_command& c) {
     write_search_keys(w, c.keys, 0);
 }
 
+/// A command's keyword (its traits' spelling; an x-command's own atom) and its arguments.
+template <class T>
+void write_command_of(writer& w, const T& c) {
+    if constexpr (std::is_same_v<T, ast::x_command>) {
+        w.require(c.name.size() >= 2 && (c.name[0] == 'X' || c.name[0] == 'x'));
+        write_atom(w, c.name);
+    } else {
+        w.raw(ast::traits<T>::info.keyword);
+    }
+    write_arguments(w, c);
+}
+
+inline void write_arguments(writer& w, const ast::uid_command& c) {
+    // "UID" SP (copy / fetch / search / store)
+    w.sp();
+    std::visit([&](const auto& inner) { write_command_of(w, inner); }, c.command);
+}
+
 inline void write_command_body(writer& w, const ast::command_body& body) {
-    std::visit(
-        [&](const auto& c) {
-            using T = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<T, ast::capability_command>) {
-                w.raw("CAPABILITY");
-            } else if constexpr (std::is_same_v<T, ast::logout_command>) {
-                w.raw("LOGOUT");
-            } else if constexpr (std::is_same_v<T, ast::noop_command>) {
-                w.raw("NOOP");
-            } else if constexpr (std::is_same_v<T, ast::x_command>) {
-                // "X" atom <experimental command arguments>
-                w.require(c.name.size() >= 2 && (c.name[0] == 'X' || c.name[0] == 'x'));
-                write_atom(w, c.name);
-                if (c.has_arguments) {
-                    w.sp();
-                    w.raw(c.arguments);
-                } else {
-                    w.require(c.arguments.empty());
-                }
-            } else if constexpr (std::is_same_v<T, ast::append_command>) {
-                w.raw("APPEND ");
-                write_mailbox(w, c.mailbox);
-                if (c.flags) {
-                    w.sp();
-                    write_flag_list(w, *c.flags);
-                }
-                if (c.internal_date) {
-                    w.sp();
-                    write_date_time(w, *c.internal_date);
-                }
-                w.sp();
-                write_literal(w, c.message.escaped() ? c.message.value() : c.message.data,
-                              c.message.form == ast::string_form::literal_nonsync &&
-                                  w.options.literal_plus,
-                              !c.message.escaped());
-            } else if constexpr (std::is_same_v<T, ast::create_command>) {
-                w.raw("CREATE ");
-                write_mailbox(w, c.mailbox);
-            } else if constexpr (std::is_same_v<T, ast::delete_command>) {
-                w.raw("DELETE ");
-                write_mailbox(w, c.mailbox);
-            } else if constexpr (std::is_same_v<T, ast::examine_command>) {
-                w.raw("EXAMINE ");
-                write_mailbox(w, c.mailbox);
-            } else if constexpr (std::is_same_v<T, ast::list_command> ||
-                                 std::is_same_v<T, ast::lsub_command>) {
-                w.raw(std::is_same_v<T, ast::list_command> ? "LIST " : "LSUB ");
-                write_mailbox(w, c.reference);
-                w.sp();
-                write_string(w, c.pattern, detail::cc_list);
-            } else if constexpr (std::is_same_v<T, ast::rename_command>) {
-                w.raw("RENAME ");
-                write_mailbox(w, c.from);
-                w.sp();
-                write_mailbox(w, c.to);
-            } else if constexpr (std::is_same_v<T, ast::select_command>) {
-                w.raw("SELECT ");
-                write_mailbox(w, c.mailbox);
-            } else if constexpr (std::is_same_v<T, ast::status_command>) {
-                w.raw("STATUS ");
-                write_mailbox(w, c.mailbox);
-                w.raw(" (");
-                w.require(!c.items.empty());
-                write_separated(w, c.items,
-                                [&](const auto& item) { write_keyword(w, keyword(item)); });
-                w.put(')');
-            } else if constexpr (std::is_same_v<T, ast::subscribe_command>) {
-                w.raw("SUBSCRIBE ");
-                write_mailbox(w, c.mailbox);
-            } else if constexpr (std::is_same_v<T, ast::unsubscribe_command>) {
-                w.raw("UNSUBSCRIBE ");
-                write_mailbox(w, c.mailbox);
-            } else if constexpr (std::is_same_v<T, ast::login_command>) {
-                w.raw("LOGIN ");
-                write_astring(w, c.userid);
-                w.sp();
-                write_astring(w, c.password);
-            } else if constexpr (std::is_same_v<T, ast::authenticate_command>) {
-                w.raw("AUTHENTICATE ");
-                write_atom(w, c.mechanism);
-            } else if constexpr (std::is_same_v<T, ast::starttls_command>) {
-                w.raw("STARTTLS");
-            } else if constexpr (std::is_same_v<T, ast::check_command>) {
-                w.raw("CHECK");
-            } else if constexpr (std::is_same_v<T, ast::close_command>) {
-                w.raw("CLOSE");
-            } else if constexpr (std::is_same_v<T, ast::expunge_command>) {
-                w.raw("EXPUNGE");
-            } else if constexpr (std::is_same_v<T, ast::uid_command>) {
-                w.raw("UID ");
-                std::visit([&](const auto& inner) { write_command_body(w, inner); }, c.command);
-            } else {
-                write_command_body(w, c);
-            }
-        },
-        body);
+    std::visit([&](const auto& c) { write_command_of(w, c); }, body);
 }
 
 inline void write_command(writer& w, const ast::command& c) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imapwire/ast/response.hpp>
+#include <imapwire/ast/traits.hpp>
 #include <imapwire/serializer/command.hpp>
 #include <imapwire/serializer/core.hpp>
 
@@ -83,16 +84,17 @@ inline void write_body_fld_dsp(writer& w, const std::optional<ast::body_fld_dsp>
     w.put(')');
 }
 
-inline void write_body_fld_lang(writer& w, const ast::body_fld_lang& l) {
-    if (const auto* s = std::get_if<ast::nstring>(&l)) {
-        write_nstring(w, *s);
-        return;
-    }
-    const auto& list = std::get<ast::vector<ast::string>>(l);
+inline void write_body_fld_lang_of(writer& w, const ast::nstring& s) {
+    write_nstring(w, s);
+}
+inline void write_body_fld_lang_of(writer& w, const ast::vector<ast::string>& list) {
     w.require(!list.empty());
     w.put('(');
     write_separated(w, list, [&](const auto& item) { write_string_only(w, item); });
     w.put(')');
+}
+inline void write_body_fld_lang(writer& w, const ast::body_fld_lang& l) {
+    std::visit([&](const auto& x) { write_body_fld_lang_of(w, x); }, l);
 }
 
 inline void write_body_extension(writer& w, const ast::body_extension& e) {
@@ -103,11 +105,13 @@ inline void write_body_extension(writer& w, const ast::body_extension& e) {
                 write_nstring(w, x);
             } else if constexpr (std::is_same_v<T, std::uint32_t>) {
                 w.number(x);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::vector<ast::body_extension>>) {
                 w.require(!x.empty());
                 w.put('(');
                 write_separated(w, x, [&](const auto& item) { write_body_extension(w, item); });
                 w.put(')');
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         e.v);
@@ -187,7 +191,7 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
                 write_body(w, *part.body);
                 w.sp();
                 w.number(part.lines);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::body_type_text>) {
                 write_quoted_word(w, part.media_type, "TEXT");
                 w.sp();
                 write_string_only(w, part.media_subtype);
@@ -195,6 +199,8 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
                 write_body_fields(w, part.fields);
                 w.sp();
                 w.number(part.lines);
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         p.part);
@@ -205,23 +211,28 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
     }
 }
 
+inline void write_body_type_mpart(writer& w, const ast::body_type_mpart& m) {
+    w.require(!m.parts.empty());
+    for (const auto& part : m.parts)
+        write_body(w, part);
+    w.sp();
+    write_string_only(w, m.media_subtype);
+    if (m.extension) {
+        w.sp();
+        write_body_fld_param(w, m.extension->params);
+        write_body_ext_tail(w, m.extension->tail);
+    }
+}
+inline void write_body_type(writer& w, const ast::body_type_1part& p) {
+    write_body_type_1part(w, p);
+}
+inline void write_body_type(writer& w, const ast::body_type_mpart& m) {
+    write_body_type_mpart(w, m);
+}
+
 inline void write_body(writer& w, const ast::body& b) {
     w.put('(');
-    if (const auto* one = std::get_if<ast::body_type_1part>(&b.v)) {
-        write_body_type_1part(w, *one);
-    } else {
-        const auto& m = std::get<ast::body_type_mpart>(b.v);
-        w.require(!m.parts.empty());
-        for (const auto& part : m.parts)
-            write_body(w, part);
-        w.sp();
-        write_string_only(w, m.media_subtype);
-        if (m.extension) {
-            w.sp();
-            write_body_fld_param(w, m.extension->params);
-            write_body_ext_tail(w, m.extension->tail);
-        }
-    }
+    std::visit([&](const auto& x) { write_body_type(w, x); }, b.v);
     w.put(')');
 }
 
@@ -423,7 +434,7 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
             } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
                 w.raw("UNSEEN ");
                 w.nz_number(c.value);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::code_other>) {
                 w.require(!named_code_spelling(c.atom, c.text));
                 write_atom(w, c.atom);
                 if (c.text) {
@@ -431,6 +442,8 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
                     w.sp();
                     w.raw(*c.text);
                 }
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         code);
@@ -545,9 +558,11 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 }
                 w.sp();
                 write_nstring(w, a.data);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
                 w.raw("UID ");
                 w.nz_number(a.uid);
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         item);
@@ -597,12 +612,14 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
             } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                 w.nz_number(x.number);
                 w.raw(" EXPUNGE");
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                 w.nz_number(x.number);
                 w.raw(" FETCH (");
                 w.require(!x.items.empty());
                 write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
                 w.put(')');
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         d);
@@ -616,27 +633,42 @@ inline void write_greeting(writer& w, const ast::greeting& g) {
     w.raw("\r\n");
 }
 
+/// continue-req: "+" SP (resp-text / base64)
+inline void write_continue_content(writer& w,
+                                   const std::variant<ast::resp_text, std::string_view>& c) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::resp_text>) {
+                write_resp_text(w, x);
+            } else if constexpr (std::is_same_v<T, std::string_view>) {
+                // resp-text has priority: only an empty line reads back as base64
+                w.require(x.empty());
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
+            }
+        },
+        c);
+}
+
 inline void write_response(writer& w, const ast::response& r) {
     std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
             if constexpr (std::is_same_v<T, ast::continue_req>) {
                 w.raw("+ ");
-                if (const auto* t = std::get_if<ast::resp_text>(&x.content)) {
-                    write_resp_text(w, *t);
-                } else {
-                    // resp-text has priority: only an empty line reads back as base64
-                    w.require(std::get<std::string_view>(x.content).empty());
-                }
+                write_continue_content(w, x.content);
             } else if constexpr (std::is_same_v<T, ast::response_data>) {
                 w.raw("* ");
                 write_response_data_body(w, x);
-            } else {
+            } else if constexpr (std::is_same_v<T, ast::response_tagged>) {
                 w.require(!x.tag.empty() && detail::all_of(detail::cc_tag, x.tag));
                 w.raw(x.tag);
                 w.sp();
                 write_resp_cond(w, x.cond,
                                 {ast::condition::ok, ast::condition::no, ast::condition::bad});
+            } else {
+                static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
         },
         r.v);

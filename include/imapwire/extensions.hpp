@@ -1,0 +1,109 @@
+// imapwire: the protocol extensions the library implements, and sets of them.
+//
+// Every extension is one enumerator and one line of the registry below: its name (what
+// --extensions= and parse_options take), the capability a server advertises for it, its RFC
+// and what it adds. Its grammar, AST, serializer and traits live in include/imapwire/ext/NAME/.
+// parse_options::extensions says which of them a parse accepts: all by default, none for
+// strict RFC 3501, or what a server advertised.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string_view>
+
+namespace imapwire {
+
+/// An IMAP extension imapwire implements. `imap4rev1` is the core (RFC 3501) itself: what every
+/// construct belongs to unless an extension adds it.
+enum class extension : std::uint8_t {
+    imap4rev1,
+    enable, ///< RFC 5161
+    idle,   ///< RFC 2177
+};
+
+/// One line of the registry.
+struct extension_info {
+    extension id;
+    std::string_view name;       ///< lower case, as --extensions= and the docs spell it
+    std::string_view capability; ///< what a server's CAPABILITY lists for it
+    std::string_view rfc;
+    std::string_view adds; ///< what it adds, in a few words
+};
+
+/// The registry: every extension, in enumerator order.
+inline constexpr std::array<extension_info, 3> extension_registry{{
+    {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
+    {extension::enable, "enable", "ENABLE", "RFC 5161",
+     "the ENABLE command and the ENABLED response"},
+    {extension::idle, "idle", "IDLE", "RFC 2177",
+     "the IDLE command, its continuation and DONE, the idle state"},
+}};
+
+constexpr const extension_info& info(extension e) noexcept {
+    return extension_registry[static_cast<std::size_t>(e)];
+}
+
+/// The extension named `name` (case-insensitive), if there is one.
+constexpr std::optional<extension> find_extension(std::string_view name) noexcept {
+    for (const extension_info& e : extension_registry) {
+        if (e.name.size() != name.size())
+            continue;
+        bool same = true;
+        for (std::size_t i = 0; i < name.size() && same; ++i) {
+            char c = name[i];
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            same = c == e.name[i];
+        }
+        if (same)
+            return e.id;
+    }
+    return std::nullopt;
+}
+
+/// A set of extensions. The core (imap4rev1) is always in it.
+class extension_set {
+public:
+    /// Strict RFC 3501: no extension.
+    constexpr extension_set() noexcept = default;
+    constexpr extension_set(std::initializer_list<extension> list) noexcept {
+        for (extension e : list)
+            add(e);
+    }
+    /// Every extension the library implements.
+    static constexpr extension_set all() noexcept {
+        extension_set s;
+        for (const extension_info& e : extension_registry)
+            s.add(e.id);
+        return s;
+    }
+    /// Strict RFC 3501.
+    static constexpr extension_set none() noexcept { return {}; }
+
+    constexpr bool contains(extension e) const noexcept {
+        return e == extension::imap4rev1 || (bits_ & bit(e)) != 0;
+    }
+    constexpr extension_set& add(extension e) noexcept {
+        bits_ |= bit(e);
+        return *this;
+    }
+    constexpr extension_set& remove(extension e) noexcept {
+        bits_ &= ~bit(e);
+        return *this;
+    }
+    constexpr bool empty() const noexcept { return (bits_ & ~bit(extension::imap4rev1)) == 0; }
+    friend constexpr bool operator==(extension_set a, extension_set b) noexcept {
+        return (a.bits_ | bit(extension::imap4rev1)) == (b.bits_ | bit(extension::imap4rev1));
+    }
+
+private:
+    static constexpr std::uint64_t bit(extension e) noexcept {
+        return std::uint64_t{1} << static_cast<unsigned>(e);
+    }
+    std::uint64_t bits_ = 0;
+};
+
+} // namespace imapwire
