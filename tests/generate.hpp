@@ -637,13 +637,14 @@ protected:
     std::size_t command_index() {
         // Weights: commands with arguments are drawn more often than bare keywords.
         static constexpr std::array<unsigned, command_alternatives> weights = {
-            2,  2, 2,  5, // capability logout noop x
-            8,  3, 3,  3, // append create delete examine
-            5,  5, 4,  3, // list lsub rename select
-            5,  3, 3,  5, // status subscribe unsubscribe login
-            3,  2,        // authenticate starttls
-            2,  2, 2,  5, // check close expunge copy
-            10, 8, 12, 14 // fetch store search uid
+            2,  2, 2,  5,  // capability logout noop x
+            8,  3, 3,  3,  // append create delete examine
+            5,  5, 4,  3,  // list lsub rename select
+            5,  3, 3,  5,  // status subscribe unsubscribe login
+            3,  2,         // authenticate starttls
+            2,  2, 2,  5,  // check close expunge copy
+            10, 8, 12, 14, // fetch store search uid
+            2,  2          // extensions: enable idle
         };
         unsigned total = 0;
         for (unsigned w : weights)
@@ -753,6 +754,19 @@ protected:
             return store();
         case 24:
             return search();
+        case 26: {
+            ast::enable_command e; // ENABLE 1*(SP capability)
+            const std::size_t n = percent(70) ? 1 : between(2, 5);
+            for (std::size_t i = 0; i < n; ++i)
+                e.capabilities.push_back(
+                    percent(60) ? keep(std::string(pick<std::string_view>(
+                                      {"CONDSTORE", "QRESYNC", "UTF8=ACCEPT", "IMAP4rev2",
+                                       "utf8=only", "METADATA", "X-GM-EXT-1"})))
+                                : atom(12));
+            return e;
+        }
+        case 27:
+            return ast::idle_command{};
         default: {
             ast::uid_command u;
             switch (below(4)) {
@@ -1285,6 +1299,14 @@ struct dumper {
                                      std::is_same_v<T, ast::store_command> ||
                                      std::is_same_v<T, ast::search_command>) {
                     put(x);
+                } else if constexpr (std::is_same_v<T, ast::enable_command>) {
+                    raw("ENABLE");
+                    for (std::string_view c : x.capabilities) {
+                        raw(" ");
+                        text(c);
+                    }
+                } else if constexpr (std::is_same_v<T, ast::idle_command>) {
+                    raw("IDLE");
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

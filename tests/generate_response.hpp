@@ -300,6 +300,9 @@ public:
             return ast::recent_data{percent(15) ? 0 : number()};
         case 9:
             return ast::expunge_data{nz_number()};
+        case 11: // ENABLED *(SP capability) (RFC 5161): often empty, as servers answer
+            return ast::enabled_data{percent(40) ? ast::vector<std::string_view>{}
+                                                 : capabilities()};
         default:
             return fetch_data();
         }
@@ -1068,9 +1071,10 @@ protected:
     }
 
     std::size_t data_index() {
-        // cond capability flags list lsub search status exists recent expunge fetch
-        static constexpr std::array<unsigned, data_alternatives> weights = {14, 6, 5, 6, 4, 6,
-                                                                            6,  3, 3, 3, 34};
+        // cond capability flags list lsub search status exists recent expunge fetch, then the
+        // extensions' (enabled)
+        static constexpr std::array<unsigned, data_alternatives> weights = {14, 6, 5, 6, 4,  6,
+                                                                            6,  3, 3, 3, 34, 2};
         unsigned total = 0;
         for (unsigned w : weights)
             total += w;
@@ -1473,6 +1477,12 @@ struct response_dumper : dumper {
                         put(x.items[i]);
                     }
                     raw(")");
+                } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
+                    raw("ENABLED");
+                    for (std::string_view c : x.capabilities) {
+                        raw(" ");
+                        text(c);
+                    }
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

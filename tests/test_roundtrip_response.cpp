@@ -747,6 +747,8 @@ struct response_coverage {
                         mark("fetch:many_items");
                     for (const auto& i : x.items)
                         msg_att(i);
+                } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
+                    mark(x.capabilities.empty() ? "enabled:none" : "enabled:some");
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
@@ -862,6 +864,8 @@ std::vector<std::string> expected_labels() {
                           "exists:0",
                           "recent:0",
                           "fetch:many_items",
+                          "enabled:none",
+                          "enabled:some",
                           "internaldate:zero_padded",
                           "internaldate:space_padded",
                           "address_list:NIL",

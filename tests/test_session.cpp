@@ -80,8 +80,8 @@ TEST_CASE("a clean session has no findings") {
 }
 
 TEST_CASE("syntax errors are findings with their production") {
-    const auto f = run(
-        with(logged_in, {"C: a2 FETCH 1:", "S: * 1 FETCH (FLAGS (\\Seen)", "S: a2 BAD what"}));
+    const auto f =
+        run(with(logged_in, {"C: a2 FETCH 1:", "S: * 1 FETCH (FLAGS (\\Seen)", "S: a2 BAD what"}));
     REQUIRE(f.size() == 2);
     CHECK(f[0].kind == finding_kind::syntax);
     CHECK(f[0].side == side::client);
@@ -254,4 +254,82 @@ TEST_CASE("the recorded Dovecot session is clean") {
     CHECK(s.state() == protocol_state::logout);
     CHECK(s.stats().client_messages == 107);
     CHECK(s.stats().server_messages == 399);
+}
+
+TEST_CASE("IDLE (RFC 2177): the RFC's exchange is clean, and the idle state is followed") {
+    // RFC 2177 §3, after the SELECT
+    CHECK(run(with(selected,
+                   {"C: A002 IDLE", "S: + idling", "S: * 4 EXISTS", "C: DONE",
+                    "S: A002 OK IDLE terminated", "C: A003 FETCH 4 ALL",
+                    "S: * 4 FETCH (FLAGS (\\Seen))", "S: A003 OK FETCH completed", "C: A004 IDLE",
+                    "S: * 2 EXPUNGE", "S: * 3 EXISTS", "S: + idling", "S: * 3 EXPUNGE",
+                    "S: * 2 EXISTS", "S: * 3 EXISTS", "C: DONE", "S: A004 OK IDLE terminated"}))
+              .empty());
+    // refused before the continuation: no DONE is owed
+    CHECK(run(with(logged_in, {"C: a2 IDLE", "S: a2 NO not now", "C: a3 NOOP", "S: a3 OK done"}))
+              .empty());
+
+    session s;
+    for (const char* m : {"* OK ready\r\n"})
+        s.server_message(m, 0);
+    s.client_message("a1 LOGIN fred secret\r\n", 0);
+    s.server_message("a1 OK done\r\n", 0);
+    s.client_message("a2 IDLE\r\n", 0);
+    CHECK(!s.idling());
+    s.server_message("+ idling\r\n", 0);
+    CHECK(s.idling());
+    s.client_message("DONE\r\n", 0, message_kind::idle_done);
+    CHECK(!s.idling());
+    s.server_message("a2 OK IDLE terminated\r\n", 0);
+    CHECK(s.findings().empty());
+}
+
+TEST_CASE("IDLE (RFC 2177): DONE without IDLE, commands while idling, early completion") {
+    session s;
+    s.server_message("* OK ready\r\n", 0);
+    s.client_message("DONE\r\n", 0, message_kind::idle_done); // framed as DONE, with no IDLE
+    const auto& stray = s.findings();
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].kind == finding_kind::idle);
+    CHECK(std::string(rule_name(stray[0].kind)) == "idle");
+    CHECK(std::string(rfc(stray[0].kind)) == "RFC 2177");
+    // a DONE where a command is due is no command
+    const auto as_command = run(with(logged_in, {"C: DONE"}));
+    REQUIRE(as_command.size() == 1);
+    CHECK(as_command[0].kind == finding_kind::syntax);
+
+    const auto early = run(with(logged_in, {"C: a2 IDLE", "C: DONE", "S: a2 OK done"}));
+    REQUIRE(early.size() == 1);
+    CHECK(early[0].text.find("before the server's continuation") != std::string::npos);
+
+    const auto busy = run(with(logged_in, {"C: a2 IDLE", "S: + idling", "C: a3 NOOP", "C: DONE",
+                                           "S: a2 OK done", "S: a3 OK done"}));
+    REQUIRE(busy.size() == 1);
+    CHECK(busy[0].kind == finding_kind::idle);
+    CHECK(busy[0].side == side::client);
+
+    const auto ended = run(with(logged_in, {"C: a2 IDLE", "S: + idling", "S: a2 OK done"}));
+    REQUIRE(ended.size() == 1);
+    CHECK(ended[0].side == side::server);
+
+    // IDLE is command-auth: not before LOGIN
+    const auto state = run({"S: * OK ready", "C: a1 IDLE", "S: a1 BAD no"});
+    REQUIRE(state.size() == 1);
+    CHECK(state[0].kind == finding_kind::command_not_allowed);
+}
+
+TEST_CASE("ENABLE (RFC 5161): allowed when authenticated, ENABLED answers it") {
+    CHECK(run(with(logged_in, {"C: t2 ENABLE CONDSTORE X-GOOD-IDEA", "S: * ENABLED X-GOOD-IDEA",
+                               "S: t2 OK foo"}))
+              .empty());
+    const auto stray = run(with(logged_in, {"S: * ENABLED CONDSTORE"}));
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].kind == finding_kind::response_not_allowed);
+    // "only valid in the authenticated state": not before LOGIN, not once a mailbox is selected
+    const auto early = run({"S: * OK ready", "C: a1 ENABLE CONDSTORE", "S: a1 BAD no"});
+    REQUIRE(early.size() == 1);
+    CHECK(early[0].kind == finding_kind::command_not_allowed);
+    const auto late = run(with(selected, {"C: a3 ENABLE CONDSTORE", "S: a3 BAD no"}));
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].kind == finding_kind::command_not_allowed);
 }

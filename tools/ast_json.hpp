@@ -524,6 +524,16 @@ inline json fields(const ast::close_command&) {
 inline json fields(const ast::expunge_command&) {
     return json::object();
 }
+inline json fields(const ast::idle_command&) {
+    return json::object();
+}
+
+inline json fields(const ast::enable_command& c) {
+    json caps = json::array(); // atoms: 7-bit by the grammar
+    for (const auto sv : c.capabilities)
+        caps.push_back(std::string(sv));
+    return json{{"capabilities", std::move(caps)}};
+}
 
 inline json fields(const ast::x_command& c) {
     json j = json::object();
@@ -1014,6 +1024,9 @@ inline json to_json(const ast::response_data& data) {
                 return json{{"type", ast::traits<T>::info.name}, {"count", x.count}};
             } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                 return json{{"type", ast::traits<T>::info.name}, {"number", x.number}};
+            } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"capabilities", to_json(x.capabilities)}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
                 json items = json::array();

@@ -968,7 +968,19 @@ struct cli_state {
     std::uint32_t max_literal_size = imapwire::parse_options{}.max_literal_size;
     std::size_t max_message_size = imapwire::framer_options{}.max_message_size;
     bool literal_plus = false;
+    std::string extensions = "all";
 };
+
+/// --extensions=all|none|NAME[,NAME...]: CLI11 check (empty string: valid).
+inline std::string check_extension_list(const std::string& v) {
+    if (imapwire::parse_extension_list(v))
+        return {};
+    std::string names;
+    for (const auto& e : imapwire::extension_registry)
+        if (e.id != imapwire::extension::imap4rev1)
+            names.append(names.empty() ? "" : ", ").append(e.name);
+    return "unknown extension in '" + v + "': give all, none or a comma-separated list of " + names;
+}
 
 void add_common_options(CLI::App& sub, cli_state& st) {
     std::vector<std::string> names;
@@ -992,6 +1004,12 @@ void add_common_options(CLI::App& sub, cli_state& st) {
     sub.add_flag("--literal-plus", st.literal_plus,
                  "accept LITERAL+ non-synchronizing literals {n+} (RFC 7888) and write them "
                  "back as {n+}");
+    sub.add_option(
+           "--extensions", st.extensions,
+           "the extensions whose syntax is accepted (the library's extension registry): all, none "
+           "(strict RFC 3501) or a comma-separated list such as enable,idle")
+        ->check(check_extension_list)
+        ->capture_default_str();
     sub.add_option("--chunk-size", st.chunk_size, "read the input this many bytes at a time")
         ->check(CLI::Range(std::size_t(1), std::size_t(64) << 20))
         ->capture_default_str();
@@ -1071,6 +1089,7 @@ int main(int argc, char** argv) {
     o.parse.max_literal_size = st.max_literal_size;
     o.max_message_size = st.max_message_size;
     o.parse.literal_plus = st.literal_plus;
+    o.parse.extensions = *imapwire::parse_extension_list(st.extensions);
     o.serialize.literal_plus = st.literal_plus;
 
     try {

@@ -279,10 +279,22 @@ fi
 # ---- client streams: AUTHENTICATE lines and IDLE's DONE ---------------------------------------
 # With --as=command the lines after AUTHENTICATE are read as AUTHENTICATE data and the line after
 # IDLE as its DONE. The server's replies are not in the stream, so the first line with a space
-# (base64 has none) ends an AUTHENTICATE exchange. IDLE is RFC 2177, not RFC 3501: the command
-# grammar refuses the IDLE line itself, and its DONE is ok.
+# (base64 has none) ends an AUTHENTICATE exchange. IDLE is RFC 2177, not RFC 3501: strict RFC 3501
+# (--extensions=none) refuses the IDLE line itself, and its DONE is ok; by default (every
+# extension) IDLE is a command like any other.
 printf 'e1 AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\ne2 NOOP\r\ne3 AUTHENTICATE PLAIN\r\n*\r\ne4 IDLE\r\ndone\r\ne5 LOGOUT\r\n' >"$tmp/client.imap"
-run_tool "$tmp/client.txt" "$tmp/client.err" parse "$tmp/client.imap"
+run_tool "$tmp/client-ext.txt" "$tmp/client-ext.err" parse "$tmp/client.imap"
+check "client stream, extensions: exit 0 (got $rc)" test "$rc" -eq 0
+check "client stream, extensions: IDLE is a command" grep -qx '80: ok e4 IDLE' "$tmp/client-ext.txt"
+check "client stream, extensions: DONE" grep -qx '89: ok DONE' "$tmp/client-ext.txt"
+run_tool "$tmp/client-ext-rt.imap" "$tmp/client-ext-rt.err" roundtrip "$tmp/client.imap"
+check "client stream roundtrip, extensions: IDLE kept, DONE upper case" cmp -s \
+    "$tmp/client-ext-rt.imap" \
+    <(printf 'e1 AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\ne2 NOOP\r\ne3 AUTHENTICATE PLAIN\r\n*\r\ne4 IDLE\r\nDONE\r\ne5 LOGOUT\r\n')
+run_tool "$tmp/client-bad.txt" "$tmp/client-bad.err" parse --extensions=enable,nope "$tmp/client.imap"
+check "--extensions with an unknown name: usage error (got $rc)" test "$rc" -eq 2
+check "--extensions with an unknown name: says which" grep -q "nope" "$tmp/client-bad.err"
+run_tool "$tmp/client.txt" "$tmp/client.err" parse --extensions=none "$tmp/client.imap"
 check "client stream: exit 1 (IDLE) (got $rc)" test "$rc" -eq 1
 check "client stream: AUTHENTICATE" grep -qx '0: ok e1 AUTHENTICATE' "$tmp/client.txt"
 check "client stream: AUTHENTICATE data" grep -qx '23: ok data (20 base64 characters)' "$tmp/client.txt"
@@ -292,7 +304,7 @@ check "client stream: IDLE is not RFC 3501" grep -q '^80: error at offset 83: .*
 check "client stream: DONE, in any case" grep -qx '89: ok DONE' "$tmp/client.txt"
 check "client stream: then commands" grep -qx '95: ok e5 LOGOUT' "$tmp/client.txt"
 check "client stream: 8 lines" test "$(wc -l <"$tmp/client.txt")" -eq 8
-"$tool" parse --chunk-size=1 "$tmp/client.imap" >"$tmp/client1.txt" 2>/dev/null
+"$tool" parse --extensions=none --chunk-size=1 "$tmp/client.imap" >"$tmp/client1.txt" 2>/dev/null
 check "client stream --chunk-size=1: same output" cmp -s "$tmp/client.txt" "$tmp/client1.txt"
 if ((have_python)); then
     "$tool" parse --format=json "$tmp/client.imap" >"$tmp/client.json" 2>/dev/null
@@ -304,7 +316,7 @@ assert recs[4]["ast"] == {"cancel": True, "base64": ""}, recs[4]
 assert recs[6] == {"offset": 89, "length": 6, "ok": True, "ast": {"done": True}}, recs[6]
 ' <"$tmp/client.json"
 fi
-run_tool "$tmp/client-rt.imap" "$tmp/client-rt.err" roundtrip "$tmp/client.imap"
+run_tool "$tmp/client-rt.imap" "$tmp/client-rt.err" roundtrip --extensions=none "$tmp/client.imap"
 check "client stream roundtrip: DONE written upper case, IDLE left out" cmp -s "$tmp/client-rt.imap" \
     <(printf 'e1 AUTHENTICATE PLAIN\r\ndGVzdAB0ZXN0AHRlc3Q=\r\ne2 NOOP\r\ne3 AUTHENTICATE PLAIN\r\n*\r\nDONE\r\ne5 LOGOUT\r\n')
 

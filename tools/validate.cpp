@@ -901,6 +901,7 @@ struct validate_command::settings {
     bool strict = false;
     bool lenient = false;
     bool literal_plus = false;
+    std::string extensions = "all";
 };
 
 validate_command::validate_command(CLI::App& app)
@@ -952,6 +953,18 @@ validate_command::validate_command(CLI::App& app)
     lenient->excludes(strict);
     command_->add_flag("--literal-plus", st.literal_plus,
                        "accept LITERAL+ non-synchronizing literals {n+} (RFC 7888)");
+    command_
+        ->add_option(
+            "--extensions", st.extensions,
+            "the extensions whose syntax is accepted (the library's extension registry): all, none "
+            "(strict RFC 3501) or a comma-separated list such as enable,idle")
+        ->check([](const std::string& v) -> std::string {
+            if (imapwire::parse_extension_list(v))
+                return {};
+            return "unknown extension in '" + v +
+                   "': give all, none or a comma-separated list of extension names";
+        })
+        ->capture_default_str();
     command_->footer(
         "Exit status: 0 clean, 1 findings (with --lenient: errors only), 2 usage or I/O error, "
         "or a transcript line that is not C:, S:, a comment or blank.\n"
@@ -985,6 +998,7 @@ int validate_command::run() const {
                                              : trace::literal_mode::automatic;
     s.lenient = st.lenient;
     s.parse.literal_plus = st.literal_plus;
+    s.parse.extensions = *imapwire::parse_extension_list(st.extensions);
 
     std::vector<trace_result> results;
     bool io_error = false;

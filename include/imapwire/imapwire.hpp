@@ -6,7 +6,7 @@
 #include <imapwire/ast/traits.hpp>
 #include <imapwire/config.hpp>
 #include <imapwire/error.hpp>
-#include <imapwire/extensions.hpp>
+#include <imapwire/ext/registry.hpp>
 #include <imapwire/framer.hpp>
 #include <imapwire/mutf7.hpp>
 #include <imapwire/options.hpp>

@@ -1,6 +1,8 @@
 // imapwire: parse and serialize options.
 #pragma once
 
+#include <imapwire/ext/registry.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory_resource>
@@ -17,6 +19,10 @@ struct parse_options {
     std::size_t max_depth = 100;
     /// Most items in one list (sequence-set elements, search keys, fetch attributes, flags...).
     std::size_t max_list_items = 100000;
+    /// The extensions whose syntax is accepted (ext/registry.hpp): every one imapwire implements
+    /// by default; extension_set::none() is strict RFC 3501; a client can narrow it to what its
+    /// server advertised. The syntax of an extension left out is rejected as RFC 3501 rejects it.
+    extension_set extensions = extension_set::all();
     /// Accept LITERAL+ non-synchronizing literals `{n+}` (RFC 7888). Off: strict RFC 3501.
     bool literal_plus = false;
     /// Where the AST's vectors and boxes get their memory (see ast/allocator.hpp); null means

@@ -25,6 +25,11 @@ IMAPWIRE_DECL parse_result<ast::command> parse_command(std::string_view input,
 IMAPWIRE_DECL parse_result<ast::authenticate_data>
 parse_authenticate_data(std::string_view input, const parse_options& options = {});
 
+/// Parses the line that ends IDLE (RFC 2177): `"DONE" CRLF`, in any case. Fails when the IDLE
+/// extension is not in options.extensions.
+IMAPWIRE_DECL parse_result<ast::idle_done> parse_idle_done(std::string_view input,
+                                                           const parse_options& options = {});
+
 /// Parses a server greeting (RFC 3501 `greeting`): `* OK`, `* PREAUTH` or `* BYE`.
 IMAPWIRE_DECL parse_result<ast::greeting> parse_greeting(std::string_view input,
                                                          const parse_options& options = {});

@@ -30,6 +30,9 @@ IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::command& cm
                                         const serialize_options& options = {});
 IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::authenticate_data& line,
                                         const serialize_options& options = {});
+/// The DONE line that ends IDLE (RFC 2177).
+IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::idle_done& line,
+                                        const serialize_options& options = {});
 
 /// Server messages: a greeting, and a continuation request, untagged data or tagged completion.
 IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::greeting& greeting,

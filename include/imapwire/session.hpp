@@ -39,6 +39,7 @@ enum class finding_kind : std::uint8_t {
     data_after_starttls, ///< commands pipelined after STARTTLS before its result (§6.2.1)
     data_after_logout,   ///< anything after BYE or LOGOUT's completion (§3.4, §7.1.5)
     unfinished_command,  ///< the trace ends with commands still in progress
+    idle,                ///< IDLE's exchange broken: DONE without IDLE, a command while idling
 };
 
 inline const char* rule_name(finding_kind k) noexcept {
@@ -71,6 +72,8 @@ inline const char* rule_name(finding_kind k) noexcept {
         return "data-after-logout";
     case finding_kind::unfinished_command:
         return "unfinished-command";
+    case finding_kind::idle:
+        return "idle";
     }
     return "?";
 }
@@ -106,8 +109,15 @@ inline const char* rfc_section(finding_kind k) noexcept {
         return "3.4";
     case finding_kind::unfinished_command:
         return "2.2.2";
+    case finding_kind::idle:
+        return "3"; // of RFC 2177 (rfc())
     }
     return "?";
+}
+
+/// The RFC a finding's section (rfc_section()) is of.
+inline const char* rfc(finding_kind k) noexcept {
+    return k == finding_kind::idle ? "RFC 2177" : "RFC 3501";
 }
 
 /// One departure from the protocol.
@@ -139,6 +149,9 @@ public:
         : popt_(options) {}
 
     protocol_state state() const noexcept { return state_; }
+    /// True between the server's "+" for IDLE and the client's DONE (RFC 2177): the client may
+    /// send nothing but DONE, the server untagged data.
+    bool idling() const noexcept { return idle_tag_ && idle_accepted_ && !idle_done_sent_; }
     const std::vector<finding>& findings() const noexcept { return findings_; }
     const session_stats& stats() const noexcept { return stats_; }
     /// True while the client has announced a synchronizing literal and the server has sent
@@ -173,8 +186,16 @@ public:
                 syntax(side::client, offset, index, r);
             return;
         }
-        if (as == message_kind::idle_done)
+        if (as == message_kind::idle_done && !is_idle_done(bytes))
+            as = message_kind::command; // framed as IDLE's DONE, but the client sent a command
+        if (as == message_kind::idle_done ||
+            (idle_tag_ && !idle_done_sent_ && as == message_kind::command && is_idle_done(bytes))) {
+            idle_done_line(bytes, offset, index);
             return;
+        }
+        if (idle_tag_ && !idle_done_sent_)
+            add(finding_kind::idle, side::client, offset, index,
+                "command sent while IDLE is in progress, before DONE");
         auto r = parse_command(bytes, popt_);
         if (!r.ok()) {
             syntax(side::client, offset, index, r);
@@ -369,6 +390,10 @@ private:
             starttls_tag_ = tag;
         else if (std::holds_alternative<ast::logout_command>(cmd.body))
             logout_tag_ = tag;
+        else if (std::holds_alternative<ast::idle_command>(cmd.body)) {
+            idle_tag_ = tag;
+            idle_accepted_ = idle_done_sent_ = false;
+        }
     }
 
     bool in_progress(std::string_view name) const {
@@ -380,6 +405,20 @@ private:
 
     // --- responses -------------------------------------------------------------------------
 
+    /// The DONE that ends IDLE (RFC 2177 §3).
+    void idle_done_line(std::string_view bytes, std::uint64_t offset, std::size_t index) {
+        if (!idle_tag_)
+            add(finding_kind::idle, side::client, offset, index,
+                "DONE sent while no IDLE is in progress");
+        else if (!idle_accepted_)
+            add(finding_kind::idle, side::client, offset, index,
+                "DONE sent before the server's continuation request");
+        idle_done_sent_ = true;
+        auto r = parse_idle_done(bytes, popt_);
+        if (!r.ok())
+            syntax(side::client, offset, index, r);
+    }
+
     void response(const ast::continue_req&, std::uint64_t offset, std::size_t index) {
         if (pending_literal_ && !literal_invited_) {
             literal_invited_ = true;
@@ -389,8 +428,10 @@ private:
             auth_challenged_ = true;
             return;
         }
-        if (in_progress("IDLE"))
+        if (idle_tag_ && !idle_done_sent_) {
+            idle_accepted_ = true; // "+ idling": the server waits for DONE
             return;
+        }
         add(finding_kind::unexpected_continuation, side::server, offset, index,
             "continuation request while the client awaits none (no literal, no AUTHENTICATE)");
     }
@@ -415,6 +456,13 @@ private:
         }
         const std::string name = it->second.name;
         in_flight_.erase(it);
+        if (idle_tag_ && *idle_tag_ == tag) {
+            if (idle_accepted_ && !idle_done_sent_)
+                add(finding_kind::idle, side::server, offset, index,
+                    "IDLE completed before the client's DONE");
+            idle_tag_.reset();
+            idle_accepted_ = idle_done_sent_ = false;
+        }
         const bool ok = t.cond.status == ast::condition::ok;
         if (name == "LOGIN" || name == "AUTHENTICATE") {
             if (ok && state_ == protocol_state::not_authenticated)
@@ -490,6 +538,9 @@ private:
                         not_here("LSUB data");
                 } else if constexpr (std::is_same_v<T, ast::capability_data>) {
                     // allowed in every state (RFC 3501 §7.2.1)
+                } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
+                    if (!in_progress("ENABLE")) // RFC 5161 §3.2: the answer to ENABLE
+                        not_here("ENABLED data");
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
@@ -504,6 +555,9 @@ private:
     std::vector<finding> findings_;
     session_stats stats_;
     std::optional<std::string> auth_tag_; // AUTHENTICATE in progress
+    std::optional<std::string> idle_tag_; // IDLE in progress (RFC 2177)
+    bool idle_accepted_ = false;          // ... and the server's "+" came: idling
+    bool idle_done_sent_ = false;         // ... and the client's DONE
     bool auth_challenged_ = false;        // a "+" came and awaits the client's answer
     bool auth_expects_data_ = false;
     std::optional<std::string> starttls_tag_; // STARTTLS awaiting its result

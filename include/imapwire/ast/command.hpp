@@ -11,6 +11,9 @@
 #include <imapwire/ast/search.hpp>
 #include <imapwire/ast/sequence.hpp>
 #include <imapwire/ast/status.hpp>
+// extensions that add commands (one line each)
+#include <imapwire/ext/enable/ast.hpp>
+#include <imapwire/ext/idle/ast.hpp>
 
 #include <optional>
 #include <string_view>
@@ -156,7 +159,9 @@ using command_body =
                  rename_command, select_command, status_command, subscribe_command,
                  unsubscribe_command, login_command, authenticate_command, starttls_command,
                  check_command, close_command, expunge_command, copy_command, fetch_command,
-                 store_command, search_command, uid_command>;
+                 store_command, search_command, uid_command,
+                 // extensions (ext/registry.hpp)
+                 enable_command, idle_command>;
 
 /// RFC 3501 `command`: tag SP command-body CRLF.
 struct command {

@@ -11,6 +11,8 @@
 #include <imapwire/ast/flag.hpp>
 #include <imapwire/ast/mailbox.hpp>
 #include <imapwire/ast/status.hpp>
+// extensions that add response data (one line each)
+#include <imapwire/ext/enable/ast.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -236,7 +238,9 @@ struct fetch_data {
 /// the connection after it.
 using response_data =
     std::variant<resp_cond, capability_data, flags_data, list_data, lsub_data, search_data,
-                 status_data, exists_data, recent_data, expunge_data, fetch_data>;
+                 status_data, exists_data, recent_data, expunge_data, fetch_data,
+                 // extensions (ext/registry.hpp)
+                 enabled_data>;
 
 /// RFC 3501 `response-tagged`: tag SP resp-cond-state CRLF.
 struct response_tagged {

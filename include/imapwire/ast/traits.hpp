@@ -12,7 +12,7 @@
 
 #include <imapwire/ast/command.hpp>
 #include <imapwire/ast/response.hpp>
-#include <imapwire/extensions.hpp>
+#include <imapwire/ext/registry.hpp>
 #include <imapwire/state.hpp>
 
 #include <cstddef>
@@ -206,3 +206,7 @@ constexpr void for_each_alternative(F&& f) {
 }
 
 } // namespace imapwire::ast
+
+// The extensions' entries (one line each; see ext/registry.hpp).
+#include <imapwire/ext/enable/traits.hpp>
+#include <imapwire/ext/idle/traits.hpp>

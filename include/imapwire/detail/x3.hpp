@@ -5,6 +5,7 @@
 #pragma once
 
 #include <imapwire/ast/core.hpp>
+#include <imapwire/ast/traits.hpp>
 #include <imapwire/detail/charset.hpp>
 #include <imapwire/error.hpp>
 #include <imapwire/options.hpp>
@@ -468,6 +469,78 @@ struct rest_of_message_parser : x3::parser<rest_of_message_parser> {
         x3::traits::move_to(std::string_view(first, static_cast<std::size_t>(end - first)), attr);
         first = end;
         return true;
+    }
+};
+
+/// Matches the empty string when extension `e` is enabled for this parse
+/// (parse_options::extensions), and fails otherwise: the guard in front of an extension's rule
+/// at an extension point of the core grammar.
+struct enabled_parser : x3::parser<enabled_parser> {
+    using attribute_type = x3::unused_type;
+    static constexpr bool has_attribute = false;
+    extension ext;
+    constexpr explicit enabled_parser(extension e)
+        : ext(e) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It&, const It&, const Ctx& ctx, RCtx&, Attr&) const {
+        return state(ctx).options->extensions.contains(ext);
+    }
+};
+constexpr enabled_parser enabled(extension e) {
+    return enabled_parser(e);
+}
+
+template <class A, class T>
+struct holds_type;
+
+/// Keyword dispatch (DESIGN §3): reads the whole keyword (1*ATOM-CHAR) and looks it up among
+/// the ast::traits keywords of Variant's alternatives, then runs that alternative's parser
+/// (`Parsers::template get<T>()`, which reads the keyword again and the arguments) into the
+/// variant. The word decides, not the order of alternatives, so LISTRIGHTS is not LIST followed
+/// by junk and IDLE is not ID. An alternative of an extension that is not enabled is not
+/// there. `Groups` (a bit per ast::command_group, 0 for all) narrows the commands looked up;
+/// a word starting with "X" that is no keyword is an x-command when Variant has one.
+template <class Variant, class Parsers, unsigned Groups = 0>
+struct keyword_dispatch_parser : x3::parser<keyword_dispatch_parser<Variant, Parsers, Groups>> {
+    using attribute_type = Variant;
+    static constexpr bool has_attribute = true;
+
+    template <class T>
+    static constexpr bool in_groups() {
+        if constexpr (Groups == 0)
+            return true;
+        else
+            return (Groups >> static_cast<unsigned>(ast::traits<T>::info.group)) & 1u;
+    }
+
+    template <class It, class Ctx, class RCtx>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Variant& attr) const {
+        It end = first;
+        while (end != last && (charclass_table[static_cast<unsigned char>(*end)] & cc_atom))
+            ++end;
+        const std::string_view word(first, static_cast<std::size_t>(end - first));
+        if (word.empty())
+            return false;
+        const extension_set& enabled = state(ctx).options->extensions;
+        bool found = false;
+        bool ok = false;
+        ast::for_each_alternative<Variant>([&]<class T>() {
+            if constexpr (in_groups<T>() && !std::is_same_v<T, ast::x_command>) {
+                constexpr std::string_view keyword = ast::traits<T>::info.keyword;
+                if (!found && word.size() == keyword.size() && iequals(word, keyword) &&
+                    enabled.contains(ast::traits<T>::info.ext)) {
+                    found = true;
+                    ok = Parsers::template get<T>().parse(first, last, ctx, rctx,
+                                                          attr.template emplace<T>());
+                }
+            }
+        });
+        if constexpr (holds_type<ast::x_command, Variant>::value && in_groups<ast::x_command>()) {
+            if (!found && (word[0] == 'X' || word[0] == 'x'))
+                return Parsers::template get<ast::x_command>().parse(
+                    first, last, ctx, rctx, attr.template emplace<ast::x_command>());
+        }
+        return ok;
     }
 };
 

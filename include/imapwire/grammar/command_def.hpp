@@ -3,6 +3,9 @@
 
 #include <imapwire/grammar/command.hpp>
 #include <imapwire/grammar/core_def.hpp>
+// extensions that add commands (one line each; ext/registry.hpp)
+#include <imapwire/ext/enable/grammar_def.hpp>
+#include <imapwire/ext/idle/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -231,7 +234,7 @@ inline const auto search_def = (kw("SEARCH") >> -search_charset_) > SP_ >
                                search_key[push<&ast::search_command::keys>] >
                                *(SP_ > search_key[push<&ast::search_command::keys>]);
 // uid             = "UID" SP (copy / fetch / search / store)
-inline const auto uid_body__def = copy[assign] | fetch[assign] | search[assign] | store[assign];
+// (defined after the keyword dispatch below, which it uses)
 inline const auto uid_def = kw("UID") > SP_ > uid_body_[set<&ast::uid_command::command>];
 // x-command       = "X" atom <experimental command arguments>
 // (the arguments are kept raw: everything after the name and SP up to the final CRLF)
@@ -242,29 +245,106 @@ inline const auto x_command_def = x3::raw[x3::no_case[x3::lit('x')] >> atom][([]
                                   -(SP_[set_value<&ast::x_command::has_arguments, true>] >>
                                     rest_of_message_parser{}[set<&ast::x_command::arguments>]);
 
+// --- keyword dispatch ---------------------------------------------------------------------
+//
+// Which parser reads each command, keyword included: one entry per command, and no generic one,
+// so a command added to ast::command_body without its parser does not compile. The command
+// groups and command-body read the keyword and run the entry it names (keyword_dispatch_parser):
+// the keyword spellings and the extension each command belongs to are its ast::traits entry.
+template <class T>
+inline constexpr auto keyword_only = [] { return kw(ast::traits<T>::info.keyword); };
+struct command_parsers {
+    template <class T>
+    static constexpr auto get() {
+        if constexpr (std::is_same_v<T, ast::capability_command> ||
+                      std::is_same_v<T, ast::logout_command> ||
+                      std::is_same_v<T, ast::noop_command> ||
+                      std::is_same_v<T, ast::starttls_command> ||
+                      std::is_same_v<T, ast::check_command> ||
+                      std::is_same_v<T, ast::close_command> ||
+                      std::is_same_v<T, ast::expunge_command>)
+            return keyword_only<T>();
+        else if constexpr (std::is_same_v<T, ast::x_command>)
+            return x_command;
+        else if constexpr (std::is_same_v<T, ast::append_command>)
+            return append;
+        else if constexpr (std::is_same_v<T, ast::create_command>)
+            return create;
+        else if constexpr (std::is_same_v<T, ast::delete_command>)
+            return delete_;
+        else if constexpr (std::is_same_v<T, ast::examine_command>)
+            return examine;
+        else if constexpr (std::is_same_v<T, ast::list_command>)
+            return list;
+        else if constexpr (std::is_same_v<T, ast::lsub_command>)
+            return lsub;
+        else if constexpr (std::is_same_v<T, ast::rename_command>)
+            return rename;
+        else if constexpr (std::is_same_v<T, ast::select_command>)
+            return select;
+        else if constexpr (std::is_same_v<T, ast::status_command>)
+            return status;
+        else if constexpr (std::is_same_v<T, ast::subscribe_command>)
+            return subscribe;
+        else if constexpr (std::is_same_v<T, ast::unsubscribe_command>)
+            return unsubscribe;
+        else if constexpr (std::is_same_v<T, ast::login_command>)
+            return login;
+        else if constexpr (std::is_same_v<T, ast::authenticate_command>)
+            return authenticate;
+        else if constexpr (std::is_same_v<T, ast::copy_command>)
+            return copy;
+        else if constexpr (std::is_same_v<T, ast::fetch_command>)
+            return fetch;
+        else if constexpr (std::is_same_v<T, ast::store_command>)
+            return store;
+        else if constexpr (std::is_same_v<T, ast::search_command>)
+            return search;
+        else if constexpr (std::is_same_v<T, ast::uid_command>)
+            return uid;
+        // extensions (ext/registry.hpp)
+        else if constexpr (std::is_same_v<T, ast::enable_command>)
+            return enable;
+        else if constexpr (std::is_same_v<T, ast::idle_command>)
+            return idle;
+        else
+            static_assert(ast::unhandled<T>, "a command has no parser");
+    }
+};
+
+template <unsigned... G>
+inline constexpr unsigned groups = ((1u << G) | ...);
+using ast::command_group;
+
 // command-any     = "CAPABILITY" / "LOGOUT" / "NOOP" / x-command
-inline const auto command_any_def = kw("CAPABILITY")[assign_type<ast::capability_command>] |
-                                    kw("LOGOUT")[assign_type<ast::logout_command>] |
-                                    kw("NOOP")[assign_type<ast::noop_command>] | x_command[assign];
+// (and, with the extensions, ENABLE: RFC 5161)
+inline const auto command_any_def =
+    keyword_dispatch_parser<ast::command_body, command_parsers,
+                            groups<static_cast<unsigned>(command_group::any)>>{};
 // command-auth    = append / create / delete / examine / list / lsub /
 //                   rename / select / status / subscribe / unsubscribe
-inline const auto command_auth_def = append[assign] | create[assign] | delete_[assign] |
-                                     examine[assign] | list[assign] | lsub[assign] |
-                                     rename[assign] | select[assign] | status[assign] |
-                                     subscribe[assign] | unsubscribe[assign];
+// (and, with the extensions, IDLE: RFC 2177)
+inline const auto command_auth_def =
+    keyword_dispatch_parser<ast::command_body, command_parsers,
+                            groups<static_cast<unsigned>(command_group::auth)>>{};
 // command-nonauth = login / authenticate / "STARTTLS"
 inline const auto command_nonauth_def =
-    login[assign] | authenticate[assign] | kw("STARTTLS")[assign_type<ast::starttls_command>];
+    keyword_dispatch_parser<ast::command_body, command_parsers,
+                            groups<static_cast<unsigned>(command_group::nonauth)>>{};
 // command-select  = "CHECK" / "CLOSE" / "EXPUNGE" / copy / fetch / store /
 //                   uid / search
 inline const auto command_select_def =
-    kw("CHECK")[assign_type<ast::check_command>] | kw("CLOSE")[assign_type<ast::close_command>] |
-    kw("EXPUNGE")[assign_type<ast::expunge_command>] | copy[assign] | fetch[assign] |
-    store[assign] | uid[assign] | search[assign];
+    keyword_dispatch_parser<ast::command_body, command_parsers,
+                            groups<static_cast<unsigned>(command_group::select)>>{};
 // command         = tag SP (command-any / command-auth / command-nonauth /
 //                   command-select) CRLF
-inline const auto command_body__def =
-    command_any[assign] | command_auth[assign] | command_nonauth[assign] | command_select[assign];
+// (one look-up of the keyword among all four groups)
+inline const auto command_body__def = keyword_dispatch_parser<ast::command_body, command_parsers>{};
+// uid             = "UID" SP (copy / fetch / search / store)
+inline const auto uid_body__def = keyword_dispatch_parser<
+    std::variant<ast::copy_command, ast::fetch_command, ast::search_command, ast::store_command>,
+    command_parsers>{};
+
 inline const auto command_def =
     tag[set<&ast::command::tag>] > SP_ > command_body_[set<&ast::command::body>] > CRLF_;
 

@@ -75,6 +75,9 @@ IMAPWIRE_RULE(seq_range, "seq-range", ast::seq_item)
 IMAPWIRE_RULE(sequence_set, "sequence-set", ast::sequence_set)
 IMAPWIRE_RULE(uniqueid, "uniqueid", std::uint32_t)
 
+// Capabilities (shared by CAPABILITY responses and codes and by extension commands)
+IMAPWIRE_RULE(capability, "capability", std::string_view)
+
 // Mailboxes
 IMAPWIRE_RULE(mailbox, "mailbox", ast::mailbox)
 IMAPWIRE_RULE(list_mailbox, "list-mailbox", ast::istring)

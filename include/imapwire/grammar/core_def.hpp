@@ -219,13 +219,17 @@ inline const auto section_spec_def =
 // section         = "[" [section-spec] "]"
 inline const auto section_def = '[' > -section_spec[assign] > ']';
 
+// capability      = ("AUTH=" auth-type) / atom
+// ("AUTH=" auth-type is itself an atom)
+inline const auto capability_def = atom;
+
 IMAPWIRE_DEFINE(ATOM_CHAR, ASTRING_CHAR, TEXT_CHAR, QUOTED_CHAR, CHAR8, atom_specials,
                 quoted_specials, resp_specials, list_wildcards, list_char, digit_nz, base64_char,
                 SP_, CRLF_, atom, number, nz_number, quoted, literal, string, astring, nil, nstring,
                 tag, text, base64_terminal, base64, date_day, date_day_fixed, date_month, date_year,
                 date_text, date, time, zone, date_time, flag_keyword, flag_extension, flag,
                 flag_fetch, flag_perm, flag_list, seq_number, seq_range, sequence_set, uniqueid,
-                mailbox, list_mailbox, header_fld_name, header_list, section_msgtext, section_text,
+                capability, mailbox, list_mailbox, header_fld_name, header_list, section_msgtext, section_text,
                 section_part, section_spec, section)
 
 } // namespace imapwire::grammar

@@ -55,7 +55,6 @@ IMAPWIRE_RULE(media_subtype, "media-subtype", ast::istring)
 IMAPWIRE_RULE(media_text, "media-text", ast::body_type_text)
 
 // Capabilities and response codes
-IMAPWIRE_RULE(capability, "capability", std::string_view)
 IMAPWIRE_RULE(capability_data, "capability-data", ast::capability_data)
 IMAPWIRE_RULE(resp_text_code, "resp-text-code", ast::resp_text_code)
 IMAPWIRE_RULE(badcharset_, "resp-text-code", ast::code_badcharset)

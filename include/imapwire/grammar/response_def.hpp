@@ -3,6 +3,8 @@
 
 #include <imapwire/grammar/command_def.hpp>
 #include <imapwire/grammar/response.hpp>
+// extensions that add response data (one line each; ext/registry.hpp)
+#include <imapwire/ext/enable/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -203,10 +205,6 @@ inline const auto body_def =
                          body_type_1part[set<&ast::body::v>])) > ')'];
 
 // --- capabilities and response codes -----------------------------------------------------------
-
-// capability      = ("AUTH=" auth-type) / atom
-// ("AUTH=" auth-type is itself an atom)
-inline const auto capability_def = atom;
 
 inline constexpr auto has_imap4rev1 = [](auto& ctx) {
     bool found = false;
@@ -426,11 +424,14 @@ inline const auto greeting_def = '*' > SP_ > greeting_body_[set<&ast::greeting::
 // (the RFC gives resp-text priority: base64 is only reached by an empty line)
 inline const auto continue_req_def = '+' > SP_ > (resp_text[set<&ast::continue_req::content>] |
                                                   base64[set<&ast::continue_req::content>]) > CRLF_;
-inline const auto response_data_body__def = resp_cond_state[assign] | resp_cond_bye[assign] |
-                                            mailbox_data[assign] | message_data[assign] |
-                                            capability_data[assign];
 // response-data   = "*" SP (resp-cond-state / resp-cond-bye /
 //                   mailbox-data / message-data / capability-data) CRLF
+// (and, with the extensions: enable-data, RFC 5161)
+inline const auto response_data_body__def = resp_cond_state[assign] | resp_cond_bye[assign] |
+                                            mailbox_data[assign] | message_data[assign] |
+                                            capability_data[assign] |
+                                            // extensions (ext/registry.hpp)
+                                            (enabled(extension::enable) >> enable_data[assign]);
 inline const auto response_data_def = '*' > SP_ > response_data_body_[assign] > CRLF_;
 // response-tagged = tag SP resp-cond-state CRLF
 inline const auto response_tagged_def = tag[set<&ast::response_tagged::tag>] > SP_ >
@@ -469,14 +470,14 @@ IMAPWIRE_DEFINE(addr_adl, addr_host, addr_mailbox, addr_name, address, env_bcc, 
                 body_ext_mpart, body_fields, media_subtype, media_basic, media_message, media_text,
                 body_type_basic, body_type_msg, body_type_text, body_type_1part, body_type_mpart,
                 body)
-IMAPWIRE_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability, capability_data,
-                resp_text_code, resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state,
-                mbx_list_sflag, mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_,
-                status_att_list, mailbox_data, msg_att_dynamic, msg_att_body_section_,
-                msg_att_static, msg_att_envelope_, msg_att_internaldate_, msg_att_rfc822_,
-                msg_att_rfc822_size_, msg_att_body_, msg_att_bodystructure_, msg_att_uid_,
-                fetch_data_, expunge_data_, msg_att, message_data, greeting, greeting_body_,
-                continue_req, response_data_body_, response_data, response_tagged, response_fatal,
-                response_done, response, response_message_, response_part_)
+IMAPWIRE_DEFINE(badcharset_, permanentflags_, msg_att_flags_, capability_data, resp_text_code,
+                resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state, mbx_list_sflag,
+                mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_, status_att_list,
+                mailbox_data, msg_att_dynamic, msg_att_body_section_, msg_att_static,
+                msg_att_envelope_, msg_att_internaldate_, msg_att_rfc822_, msg_att_rfc822_size_,
+                msg_att_body_, msg_att_bodystructure_, msg_att_uid_, fetch_data_, expunge_data_,
+                msg_att, message_data, greeting, greeting_body_, continue_req, response_data_body_,
+                response_data, response_tagged, response_fatal, response_done, response,
+                response_message_, response_part_)
 
 } // namespace imapwire::grammar

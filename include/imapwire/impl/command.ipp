@@ -18,4 +18,10 @@ parse_authenticate_data(std::string_view input, const parse_options& options) {
                                                       "authenticate");
 }
 
+IMAPWIRE_DECL parse_result<ast::idle_done> parse_idle_done(std::string_view input,
+                                                           const parse_options& options) {
+    static const auto rule = detail::enabled(extension::idle) >> grammar::idle_done_;
+    return detail::run_parser<ast::idle_done>(rule, input, options, "idle");
+}
+
 } // namespace imapwire

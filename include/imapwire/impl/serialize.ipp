@@ -25,4 +25,10 @@ IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::authenticat
         out, options, [&](serializer::writer& w) { serializer::write_authenticate_data(w, line); });
 }
 
+IMAPWIRE_DECL std::error_code serialize(std::string& out, const ast::idle_done& line,
+                                        const serialize_options& options) {
+    return detail::serialize_message(
+        out, options, [&](serializer::writer& w) { serializer::write_idle_done(w, line); });
+}
+
 } // namespace imapwire

@@ -4,6 +4,9 @@
 #include <imapwire/ast/command.hpp>
 #include <imapwire/ast/traits.hpp>
 #include <imapwire/serializer/core.hpp>
+// extensions that add commands (one line each; ext/registry.hpp)
+#include <imapwire/ext/enable/serializer.hpp>
+#include <imapwire/ext/idle/serializer.hpp>
 
 #include <type_traits>
 #include <variant>

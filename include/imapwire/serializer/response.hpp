@@ -618,6 +618,8 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 w.require(!x.items.empty());
                 write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
                 w.put(')');
+            } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
+                write_enabled_data(w, x);
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }

@@ -1,4 +1,4 @@
-// imapwire: the protocol extensions the library implements, and sets of them.
+// imapwire: the registry of the protocol extensions the library implements, and sets of them.
 //
 // Every extension is one enumerator and one line of the registry below: its name (what
 // --extensions= and parse_options take), the capability a server advertises for it, its RFC
@@ -105,5 +105,25 @@ private:
     }
     std::uint64_t bits_ = 0;
 };
+
+/// Reads `all`, `none` or a comma-separated list of extension names (`enable,idle`), as the
+/// command-line tool's --extensions= takes it; nullopt when a name is not in the registry.
+constexpr std::optional<extension_set> parse_extension_list(std::string_view list) noexcept {
+    if (list == "all")
+        return extension_set::all();
+    if (list == "none")
+        return extension_set::none();
+    extension_set set;
+    while (true) {
+        const std::size_t comma = list.find(',');
+        const auto e = find_extension(list.substr(0, comma));
+        if (!e)
+            return std::nullopt;
+        set.add(*e);
+        if (comma == std::string_view::npos)
+            return set;
+        list.remove_prefix(comma + 1);
+    }
+}
 
 } // namespace imapwire

@@ -1,0 +1,191 @@
+// The extension modules and the run-time switch (parse_options::extensions), with ENABLE
+// (RFC 5161) and IDLE (RFC 2177) as the first two: their RFCs' own examples in both directions,
+// strict RFC 3501 rejecting them as it always did, a narrowed set, and keyword dispatch.
+#include "test_data.hpp"
+
+#include <imapwire/parse.hpp>
+#include <imapwire/serialize.hpp>
+
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <string>
+#include <variant>
+#include <vector>
+
+using namespace imapwire;
+using imapwire::test::visible;
+
+namespace {
+
+std::deque<std::string> inputs; // parsed values view their input
+
+parse_options with_extensions(extension_set set) {
+    parse_options o;
+    o.extensions = set;
+    return o;
+}
+
+/// Parses a client line (CRLF appended), checks it serializes back byte for byte.
+ast::command command_ok(const std::string& line, const parse_options& o = {}) {
+    const std::string& in = inputs.emplace_back(line + "\r\n");
+    CAPTURE(visible(in));
+    auto r = parse_command(in, o);
+    REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
+    CHECK(to_string(r.value()) == in);
+    return r.value();
+}
+
+ast::response response_ok(const std::string& line, const parse_options& o = {}) {
+    const std::string& in = inputs.emplace_back(line + "\r\n");
+    CAPTURE(visible(in));
+    auto r = parse_response(in, o);
+    REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
+    CHECK(to_string(r.value()) == in);
+    return r.value();
+}
+
+parse_error command_fails(const std::string& line, const parse_options& o = {}) {
+    const std::string in = line + "\r\n";
+    CAPTURE(visible(in));
+    auto r = parse_command(in, o);
+    REQUIRE(r.failed());
+    return r.error();
+}
+
+template <class T>
+const T& body(const ast::command& c) {
+    REQUIRE(std::holds_alternative<T>(c.body));
+    return std::get<T>(c.body);
+}
+
+const ast::response_data& data(const ast::response& r) {
+    REQUIRE(std::holds_alternative<ast::response_data>(r.v));
+    return std::get<ast::response_data>(r.v);
+}
+
+} // namespace
+
+TEST_CASE("the registry names every extension once, in enumerator order") {
+    for (std::size_t i = 0; i < extension_registry.size(); ++i) {
+        const extension_info& e = extension_registry[i];
+        CAPTURE(e.name);
+        CHECK(static_cast<std::size_t>(e.id) == i);
+        CHECK(find_extension(e.name) == e.id);
+        CHECK(!e.capability.empty());
+        CHECK(e.rfc.rfind("RFC ", 0) == 0);
+    }
+    CHECK(find_extension("IDLE") == extension::idle); // any case
+    CHECK(!find_extension("condstore"));              // not implemented (yet)
+    CHECK(extension_set::all().contains(extension::enable));
+    CHECK(!extension_set::none().contains(extension::idle));
+    CHECK(extension_set::none().contains(extension::imap4rev1)); // the core is always there
+    CHECK(parse_options{}.extensions == extension_set::all());
+}
+
+TEST_CASE("ENABLE: the examples of RFC 5161 §3.1 and §3.2") {
+    // RFC 5161 §3.1
+    command_ok("t1 CAPABILITY");
+    response_ok("* CAPABILITY IMAP4rev1 ID LITERAL+ ENABLE X-GOOD-IDEA");
+    response_ok("t1 OK foo");
+    const ast::command t2 = command_ok("t2 ENABLE CONDSTORE X-GOOD-IDEA");
+    const auto& e = body<ast::enable_command>(t2);
+    REQUIRE(e.capabilities.size() == 2);
+    CHECK(e.capabilities[0] == "CONDSTORE");
+    CHECK(e.capabilities[1] == "X-GOOD-IDEA");
+    const ast::response enabled = response_ok("* ENABLED X-GOOD-IDEA");
+    const auto& d = data(enabled);
+    REQUIRE(std::holds_alternative<ast::enabled_data>(d));
+    CHECK(std::get<ast::enabled_data>(d).capabilities.size() == 1);
+    response_ok("t2 OK foo");
+    // RFC 5161 §3.2
+    command_ok("a1 ENABLE CONDSTORE");
+    response_ok("* ENABLED CONDSTORE");
+    response_ok("a1 OK Conditional Store enabled");
+    // enable-data = "ENABLED" *(SP capability): a server that enabled nothing says so
+    CHECK(std::get<ast::enabled_data>(data(response_ok("* ENABLED"))).capabilities.empty());
+    // keywords in any case (written upper case again); capabilities as written
+    auto lower = parse_command("a2 enable utf8=accept\r\n");
+    REQUIRE(lower.ok());
+    CHECK(to_string(lower.value()) == "a2 ENABLE utf8=accept\r\n");
+}
+
+TEST_CASE("ENABLE: what its grammar refuses") {
+    // 1*(SP capability): at least one
+    CHECK(command_fails("a1 ENABLE").production == "enable");
+    CHECK(command_fails("a1 ENABLE ").offset == 10);
+    CHECK(command_fails("a1 ENABLE CONDSTORE ").offset == 20); // no trailing space
+    CHECK(command_fails("a1 ENABLE (CONDSTORE)").offset == 10);
+    CHECK(parse_response("* ENABLED (X)\r\n").failed());
+    CHECK(parse_response("* ENABLEDX\r\n").failed());
+    ast::command c{"a1", ast::enable_command{}};
+    std::string out;
+    CHECK(serialize(out, c) == make_error_code(error::unserializable)); // no capability
+}
+
+TEST_CASE("IDLE: the example of RFC 2177 §3, both directions") {
+    command_ok("A001 SELECT INBOX");
+    response_ok("* FLAGS (Deleted Seen)");
+    response_ok("* 3 EXISTS");
+    response_ok("* 0 RECENT");
+    response_ok("* OK [UIDVALIDITY 1]");
+    response_ok("A001 OK SELECT completed");
+    CHECK(std::holds_alternative<ast::idle_command>(command_ok("A002 IDLE").body));
+    response_ok("+ idling");
+    response_ok("* 4 EXISTS");
+    auto done = parse_idle_done("DONE\r\n");
+    REQUIRE(done.ok());
+    CHECK(done.consumed() == 6);
+    std::string out;
+    CHECK(!serialize(out, done.value()));
+    CHECK(out == "DONE\r\n");
+    response_ok("A002 OK IDLE terminated");
+    CHECK(parse_idle_done("done\r\n").ok()); // any case
+    CHECK(parse_idle_done("DONE \r\n").failed());
+    CHECK(parse_idle_done("DONE").incomplete());
+    CHECK(command_fails("A002 IDLE now").offset == 9); // IDLE takes no arguments
+}
+
+TEST_CASE("strict RFC 3501 (extensions none) rejects ENABLE and IDLE as it always did") {
+    const parse_options strict = with_extensions(extension_set::none());
+    const parse_error e = command_fails("t2 ENABLE CONDSTORE", strict);
+    CHECK(e.offset == 3);
+    CHECK(e.production == "command");
+    CHECK(e.code == error::syntax);
+    CHECK(command_fails("A002 IDLE", strict).offset == 5);
+    CHECK(parse_response("* ENABLED X-GOOD-IDEA\r\n", strict).failed());
+    CHECK(parse_idle_done("DONE\r\n", strict).failed());
+    // the core is unchanged
+    command_ok("a1 NOOP", strict);
+    response_ok("* CAPABILITY IMAP4rev1 ENABLE IDLE", strict);
+}
+
+TEST_CASE("a narrowed set: what the server advertised") {
+    const parse_options only_enable = with_extensions({extension::enable});
+    command_ok("a1 ENABLE CONDSTORE", only_enable);
+    response_ok("* ENABLED CONDSTORE", only_enable);
+    CHECK(command_fails("a2 IDLE", only_enable).offset == 3);
+    const parse_options only_idle = with_extensions({extension::idle});
+    command_ok("a2 IDLE", only_idle);
+    CHECK(command_fails("a1 ENABLE X", only_idle).offset == 3);
+    CHECK(parse_response("* ENABLED X\r\n", only_idle).failed());
+}
+
+TEST_CASE("keyword dispatch: the whole keyword is looked up, not a prefix of it") {
+    // LISTRIGHTS (ACL, RFC 4314) is not LIST followed by junk, nor IDLE ID, nor GETQUOTAROOT
+    // GETQUOTA: a keyword imapwire does not know is refused at its first octet, in `command`
+    for (const char* line : {"a LISTRIGHTS INBOX fred", "a ID NIL", "a IDLEX", "a GETQUOTA \"\"",
+                             "a GETQUOTAROOT INBOX", "a LISTX \"\" *", "a UIDX FETCH 1 FLAGS",
+                             "a FETCHES 1 FLAGS", "a SELECTED INBOX"}) {
+        CAPTURE(line);
+        const parse_error e = command_fails(line);
+        CHECK(e.offset == 2);
+        CHECK(e.production == "command");
+        CHECK(e.expected == "command-any / command-auth / command-nonauth / command-select");
+    }
+    CHECK(command_fails("a UID FETCHX 1 FLAGS").offset == 6); // UID's own keywords too
+    command_ok("a UID FETCH 1 FLAGS");
+    command_ok("a XLISTRIGHTS INBOX fred"); // an x-command keeps its experimental words
+    command_ok("a LIST \"\" *");
+    command_ok("a IDLE");
+}
