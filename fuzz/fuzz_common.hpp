@@ -215,7 +215,7 @@ void round_trip(const T& x, const parse_options& po, const serialize_options& so
     context.bytes("serialize(value)", b1);
 
     // the gathered form, every literal left in place, is the same message
-    if constexpr (requires(gathered_message& g) { serialize(g, x, so); }) {
+    if constexpr (requires(gathered_message & g) { serialize(g, x, so); }) {
         serialize_options gso = so;
         gso.gather_min_literal = 1;
         gathered_message g;

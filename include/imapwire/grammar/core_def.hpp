@@ -229,7 +229,7 @@ IMAPWIRE_DEFINE(ATOM_CHAR, ASTRING_CHAR, TEXT_CHAR, QUOTED_CHAR, CHAR8, atom_spe
                 tag, text, base64_terminal, base64, date_day, date_day_fixed, date_month, date_year,
                 date_text, date, time, zone, date_time, flag_keyword, flag_extension, flag,
                 flag_fetch, flag_perm, flag_list, seq_number, seq_range, sequence_set, uniqueid,
-                capability, mailbox, list_mailbox, header_fld_name, header_list, section_msgtext, section_text,
-                section_part, section_spec, section)
+                capability, mailbox, list_mailbox, header_fld_name, header_list, section_msgtext,
+                section_text, section_part, section_spec, section)
 
 } // namespace imapwire::grammar
