@@ -1,4 +1,3 @@
-// Part of imapwire::compiled: the client-command grammar, its entry points and serializer.
-// The library is split by area so the grammar units compile in parallel.
+// Part of imapwire::compiled: the client-command grammar and its entry points. The library is
+// split by protocol area so that the grammar's units compile in parallel (docs/building.md).
 #include <imapwire/impl/command.ipp>
-#include <imapwire/impl/serialize.ipp>

@@ -1,3 +1,3 @@
-// Part of imapwire::compiled: the server-response grammar, its entry points and serializer.
+// Part of imapwire::compiled: the server-response grammar (but envelopes and body structures,
+// src/body.cpp) and its entry points.
 #include <imapwire/impl/response.ipp>
-#include <imapwire/impl/serialize_response.ipp>

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -44,7 +45,8 @@ TEST_CASE("grammar coverage table") {
     const std::regex decl(R"re(IMAPWIRE_RULE\((\w+),\s*"([^"]*)")re");
     for (const char* header :
          {"include/imapwire/grammar/core.hpp", "include/imapwire/grammar/command.hpp",
-          "include/imapwire/grammar/response.hpp"}) {
+          "include/imapwire/grammar/search.hpp", "include/imapwire/grammar/response.hpp",
+          "include/imapwire/grammar/fetch.hpp", "include/imapwire/grammar/body.hpp"}) {
         const std::string text = source(header);
         for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it)
             declared[(*it)[1]] = (*it)[2];
@@ -54,6 +56,8 @@ TEST_CASE("grammar coverage table") {
     std::map<std::string, std::vector<std::string>> rows;
     std::istringstream doc(source("docs/grammar-coverage.md"));
     for (std::string l; std::getline(doc, l);) {
+        if (l.rfind("## Extensions", 0) == 0)
+            break; // RFC 3501's table ends here
         if (l.rfind("| `", 0) != 0)
             continue;
         std::vector<std::string> cells;
@@ -87,4 +91,56 @@ TEST_CASE("grammar coverage table") {
     }
     CHECK(covered == 148);
     CHECK(rows.size() == 148);
+}
+
+TEST_CASE("grammar coverage table: the extensions' productions") {
+    // rule -> RFC name, from every extension's grammar.hpp
+    std::map<std::string, std::string> declared;
+    const std::regex decl(R"re(IMAPWIRE_RULE\((\w+),\s*"([^"]*)")re");
+    const std::filesystem::path ext =
+        std::filesystem::path(IMAPWIRE_SOURCE_DIR) / "include" / "imapwire" / "ext";
+    int headers = 0;
+    for (const auto& dir : std::filesystem::directory_iterator(ext)) {
+        const auto header = dir.path() / "grammar.hpp";
+        if (!dir.is_directory() || !std::filesystem::exists(header))
+            continue;
+        ++headers;
+        const std::string text = imapwire::test::read_file(header.string());
+        for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it)
+            if (std::string id = (*it)[1]; id.back() != '_') // helpers are not productions
+                declared[id] = (*it)[2];
+    }
+    CHECK(headers >= 2);
+
+    std::map<std::string, std::vector<std::string>> rows; // rule -> cells
+    std::istringstream doc(source("docs/grammar-coverage.md"));
+    bool in_extensions = false;
+    for (std::string l; std::getline(doc, l);) {
+        in_extensions = in_extensions || l.rfind("## Extensions", 0) == 0;
+        if (!in_extensions || l.rfind("| `", 0) != 0)
+            continue;
+        std::vector<std::string> cells;
+        std::string cell;
+        std::istringstream ls(l.substr(1));
+        while (std::getline(ls, cell, '|'))
+            cells.push_back(trim(cell));
+        REQUIRE(cells.size() >= 6);
+        rows[strip_ticks(cells[1])] = cells;
+    }
+    for (const auto& [rule, rfc_name] : declared) {
+        CAPTURE(rule);
+        REQUIRE(rows.count(rule) == 1);
+        const auto& cells = rows[rule];
+        CHECK(strip_ticks(cells[0]) == rfc_name); // the rule's name string is the ABNF name
+        std::string expected_id = rfc_name;
+        for (auto& ch : expected_id)
+            if (ch == '-')
+                ch = '_';
+        CHECK(rule == expected_id);
+        CHECK(cells[2].rfind("RFC ", 0) == 0);
+        CHECK(!cells[3].empty());
+        CHECK(!cells[4].empty());
+        CHECK(!cells[5].empty());
+    }
+    CHECK(rows.size() == declared.size());
 }

@@ -56,6 +56,9 @@ inline parse_result<std::size_t> find_message(std::string_view input,
 } // namespace imapwire
 
 #if !defined(IMAPWIRE_SEPARATE_COMPILATION)
+#include <imapwire/impl/body.ipp>
 #include <imapwire/impl/command.ipp>
+#include <imapwire/impl/fetch.ipp>
 #include <imapwire/impl/response.ipp>
+#include <imapwire/impl/search.ipp>
 #endif

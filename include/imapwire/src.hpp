@@ -7,7 +7,10 @@
     "imapwire/src.hpp is for IMAPWIRE_SEPARATE_COMPILATION builds; header-only builds need nothing"
 #endif
 
+#include <imapwire/impl/body.ipp>
 #include <imapwire/impl/command.ipp>
+#include <imapwire/impl/fetch.ipp>
 #include <imapwire/impl/response.ipp>
+#include <imapwire/impl/search.ipp>
 #include <imapwire/impl/serialize.ipp>
 #include <imapwire/impl/serialize_response.ipp>

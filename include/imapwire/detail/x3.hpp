@@ -118,7 +118,8 @@ struct rule_base {};
         static constexpr std::string_view rfc_name = rfc;                                          \
         static constexpr ::imapwire::detail::rule_name name{rfc};                                  \
     };                                                                                             \
-    inline const ::boost::spirit::x3::rule<id##_rule, __VA_ARGS__> id = rfc;
+    using id##_type = ::boost::spirit::x3::rule<id##_rule, __VA_ARGS__>;                           \
+    inline const id##_type id = rfc;
 
 template <class Subject>
 struct expect_parser;

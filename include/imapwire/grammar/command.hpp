@@ -3,13 +3,12 @@
 
 #include <imapwire/ast/command.hpp>
 #include <imapwire/grammar/core.hpp>
+#include <imapwire/grammar/search.hpp>
 
 namespace imapwire::grammar {
 
 // FETCH / SEARCH / STORE / STATUS arguments
 IMAPWIRE_RULE(fetch_att, "fetch-att", ast::fetch_att)
-IMAPWIRE_RULE(search_key, "search-key", ast::search_key)
-IMAPWIRE_RULE(status_att, "status-att", ast::status_att)
 IMAPWIRE_RULE(store_att_flags, "store-att-flags", ast::store_att_flags)
 IMAPWIRE_RULE(auth_type, "auth-type", std::string_view)
 IMAPWIRE_RULE(userid, "userid", ast::istring)
@@ -25,17 +24,6 @@ IMAPWIRE_RULE(
     std::variant<ast::copy_command, ast::fetch_command, ast::search_command, ast::store_command>)
 IMAPWIRE_RULE(command_body_, "command-any / command-auth / command-nonauth / command-select",
               ast::command_body)
-IMAPWIRE_RULE(search_simple_, "search-key", ast::search_simple)
-IMAPWIRE_RULE(search_string_, "search-key", ast::search_string)
-IMAPWIRE_RULE(search_date_, "search-key", ast::search_date)
-IMAPWIRE_RULE(search_keyword_, "search-key", ast::search_keyword)
-IMAPWIRE_RULE(search_size_, "search-key", ast::search_size)
-IMAPWIRE_RULE(search_header_, "search-key", ast::search_header)
-IMAPWIRE_RULE(search_uid_, "search-key", ast::search_uid)
-IMAPWIRE_RULE(search_set_, "search-key", ast::search_set)
-IMAPWIRE_RULE(search_not_, "search-key", ast::search_not)
-IMAPWIRE_RULE(search_or_, "search-key", ast::search_or)
-IMAPWIRE_RULE(search_group_, "search-key", ast::search_group)
 
 // Commands
 IMAPWIRE_RULE(append, "append", ast::append_command)

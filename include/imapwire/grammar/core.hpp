@@ -7,6 +7,7 @@
 #include <imapwire/ast/flag.hpp>
 #include <imapwire/ast/mailbox.hpp>
 #include <imapwire/ast/sequence.hpp>
+#include <imapwire/ast/status.hpp>
 #include <imapwire/detail/x3.hpp>
 
 #include <cstdint>
@@ -74,6 +75,9 @@ IMAPWIRE_RULE(seq_number, "seq-number", ast::seq_number)
 IMAPWIRE_RULE(seq_range, "seq-range", ast::seq_item)
 IMAPWIRE_RULE(sequence_set, "sequence-set", ast::sequence_set)
 IMAPWIRE_RULE(uniqueid, "uniqueid", std::uint32_t)
+
+// STATUS items (shared by the STATUS command and its response)
+IMAPWIRE_RULE(status_att, "status-att", ast::status_att)
 
 // Capabilities (shared by CAPABILITY responses and codes and by extension commands)
 IMAPWIRE_RULE(capability, "capability", std::string_view)

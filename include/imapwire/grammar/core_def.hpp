@@ -219,6 +219,20 @@ inline const auto section_spec_def =
 // section         = "[" [section-spec] "]"
 inline const auto section_def = '[' > -section_spec[assign] > ']';
 
+// status-att      = "MESSAGES" / "RECENT" / "UIDNEXT" / "UIDVALIDITY" / "UNSEEN"
+struct status_att_symbols : x3::symbols<ast::status_att> {
+    status_att_symbols() {
+        add("MESSAGES", ast::status_att::messages)("RECENT", ast::status_att::recent)(
+            "UIDNEXT", ast::status_att::uidnext)("UIDVALIDITY", ast::status_att::uidvalidity)(
+            "UNSEEN", ast::status_att::unseen);
+    }
+};
+inline const status_att_symbols status_atts;
+inline const auto status_att_def = x3::no_case[status_atts];
+
+// A keyword ends where the atom ends: "ALLX" is not ALL followed by junk.
+inline const auto kw_end = !char_parser<cc_atom>{};
+
 // capability      = ("AUTH=" auth-type) / atom
 // ("AUTH=" auth-type is itself an atom)
 inline const auto capability_def = atom;
@@ -229,7 +243,7 @@ IMAPWIRE_DEFINE(ATOM_CHAR, ASTRING_CHAR, TEXT_CHAR, QUOTED_CHAR, CHAR8, atom_spe
                 tag, text, base64_terminal, base64, date_day, date_day_fixed, date_month, date_year,
                 date_text, date, time, zone, date_time, flag_keyword, flag_extension, flag,
                 flag_fetch, flag_perm, flag_list, seq_number, seq_range, sequence_set, uniqueid,
-                capability, mailbox, list_mailbox, header_fld_name, header_list, section_msgtext,
-                section_text, section_part, section_spec, section)
+                status_att, capability, mailbox, list_mailbox, header_fld_name, header_list,
+                section_msgtext, section_text, section_part, section_spec, section)
 
 } // namespace imapwire::grammar
