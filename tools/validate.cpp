@@ -10,6 +10,7 @@
 
 #include "trace.hpp"
 
+#include <imapwire/connection.hpp>
 #include <imapwire/framer.hpp>
 #include <imapwire/options.hpp>
 #include <imapwire/session.hpp>
@@ -174,11 +175,10 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // ---- driving the session -----------------------------------------------------------------------
 
-/// Why a finding may be the trace's fault rather than the peers' (--lenient makes it a warning).
-enum : std::uint8_t {
-    mark_cut = 1,         ///< a message cut off where the trace ends
-    mark_consequence = 2, ///< follows from another finding or from a refused literal
-};
+// The connection (imapwire/connection.hpp) delivers the frames of both sides to the session and
+// tells each framer what the other side decided; its origins() say which findings may be the
+// trace's fault rather than the peers' (--lenient makes them warnings).
+using driver = imapwire::connection;
 
 imapwire::framer_options framer_for(imapwire::role r, const imapwire::parse_options& po) {
     imapwire::framer_options o;
@@ -188,162 +188,11 @@ imapwire::framer_options framer_for(imapwire::role r, const imapwire::parse_opti
     return o;
 }
 
-/// Delivers the frames of both sides to a session, and tells each framer what it needs to know
-/// from the other side: that an AUTHENTICATE exchange is over, that a literal was refused.
-class driver {
-public:
-    explicit driver(const imapwire::parse_options& po)
-        : session_(po)
-        , client_(framer_for(imapwire::role::server, po))
-        , server_(framer_for(imapwire::role::client, po)) {}
-
-    imapwire::framer& framer_of(side s) { return s == side::client ? client_ : server_; }
-    const imapwire::session& session() const { return session_; }
-    const std::vector<std::uint8_t>& marks() const { return marks_; }
-
-    /// Transcripts: bytes of one side, in the order they were sent.
-    void feed(side s, std::string_view bytes) {
-        if (s == side::client)
-            literal_waiting_ = false; // the client sent something after announcing its literal
-        imapwire::framer& f = framer_of(s);
-        f.feed(bytes);
-        for (frame fr = f.next(); fr.kind != frame_kind::need_more; fr = f.next())
-            deliver(s, fr);
-    }
-
-    /// Transcripts: both streams are over.
-    void finish() {
-        for (side s : {side::client, side::server}) {
-            imapwire::framer& f = framer_of(s);
-            f.finish();
-            for (frame fr = f.next(); fr.kind != frame_kind::need_more; fr = f.next())
-                deliver(s, fr);
-        }
-        finish_session();
-    }
-
-    void finish_session() {
-        const std::size_t before = session_.findings().size();
-        session_.finish();
-        annotate(before, 0);
-    }
-
-    /// Raw pairs: the server's stream is over. A literal the client sends from now on cannot
-    /// have a "+" in the trace, whatever the server sent.
-    void server_ended() { server_ended_ = true; }
-
-    /// One frame of side `s`.
-    void deliver(side s, const frame& f) {
-        const std::size_t before = session_.findings().size();
-        std::uint8_t mark = 0;
-        if (s == side::client)
-            deliver_client(f, mark);
-        else
-            deliver_server(f, mark);
-        annotate(before, mark);
-    }
-
-private:
-    void deliver_client(const frame& f, std::uint8_t& mark) {
-        switch (f.kind) {
-        case frame_kind::literal:
-            session_.client_literal(f.literal);
-            if (f.literal.synchronizing) {
-                literal_waiting_ = true;
-                literal_tag_.assign(f.tag);
-                literal_at_ = f.literal.offset;
-            }
-            return;
-        case frame_kind::message: {
-            literal_waiting_ = false;
-            const std::size_t before = session_.findings().size();
-            session_.client_message(f.bytes, f.offset, f.as);
-            const std::string tag(first_token(f.bytes));
-            if (f.as == message_kind::command && iequals(second_token(f.bytes), "AUTHENTICATE"))
-                auth_tag_ = tag;
-            for (std::size_t i = before; i < session_.findings().size(); ++i)
-                if (session_.findings()[i].kind == finding_kind::syntax)
-                    unanswerable_.insert(tag);
-            return;
-        }
-        case frame_kind::error:
-            literal_waiting_ = false;
-            session_.framing_error(side::client, f.error);
-            if (!f.tag.empty())
-                unanswerable_.insert(std::string(f.tag));
-            if (f.error.code == imapwire::make_error_code(imapwire::error::truncated))
-                mark = mark_cut;
-            return;
-        default:
-            return;
-        }
-    }
-
-    void deliver_server(const frame& f, std::uint8_t& mark) {
-        if (f.kind == frame_kind::error) {
-            session_.framing_error(side::server, f.error);
-            if (f.error.code == imapwire::make_error_code(imapwire::error::truncated))
-                mark = mark_cut;
-            return;
-        }
-        if (f.kind != frame_kind::message)
-            return;
-        const std::string_view tok = first_token(f.bytes);
-        const bool tagged = f.as != message_kind::greeting && tok != "*" && tok != "+";
-        std::string tag;
-        if (tagged) {
-            tag.assign(tok);
-            if (literal_waiting_ && tag == literal_tag_) {
-                // answered before its "+": the client does not send the literal
-                client_.refuse_literal();
-                literal_waiting_ = false;
-                refused_literals_.insert(literal_at_);
-                unanswerable_.insert(tag);
-            }
-        }
-        const std::size_t before = session_.findings().size();
-        session_.server_message(f.bytes, f.offset, f.as);
-        if (tagged) {
-            for (std::size_t i = before; i < session_.findings().size(); ++i)
-                if (session_.findings()[i].kind == finding_kind::unknown_tag &&
-                    unanswerable_.erase(tag) > 0)
-                    mark = mark_consequence;
-            if (auth_tag_ && *auth_tag_ == tag) {
-                client_.end_authenticate();
-                auth_tag_.reset();
-            }
-        }
-    }
-
-    void annotate(std::size_t before, std::uint8_t mark) {
-        const auto& fs = session_.findings();
-        for (std::size_t i = before; i < fs.size(); ++i) {
-            std::uint8_t m = 0;
-            if ((mark & mark_cut) && fs[i].kind == finding_kind::framing)
-                m |= mark_cut;
-            if ((mark & mark_consequence) && fs[i].kind == finding_kind::unknown_tag)
-                m |= mark_consequence;
-            if (fs[i].kind == finding_kind::literal_before_continuation &&
-                refused_literals_.count(fs[i].offset) > 0)
-                m |= mark_consequence;
-            if (fs[i].kind == finding_kind::literal_before_continuation && server_ended_)
-                m |= mark_cut;
-            marks_.push_back(m);
-        }
-    }
-
-    imapwire::session session_;
-    imapwire::framer client_; // reads the client's bytes (server role)
-    imapwire::framer server_; // reads the server's bytes (client role)
-    std::optional<std::string> auth_tag_;
-    bool literal_waiting_ = false; // a synchronizing literal announced, nothing sent since
-    std::string literal_tag_;
-    std::uint64_t literal_at_ = 0;
-    std::set<std::uint64_t> refused_literals_; // "{" offsets of literals the server refused
-    std::set<std::string> unanswerable_;       // tags of commands the session could not register
-    std::vector<std::uint8_t> marks_;          // per finding: mark_cut, mark_consequence
-    bool server_ended_ = false;
-};
+imapwire::connection_options connection_for(const imapwire::parse_options& po) {
+    imapwire::connection_options o;
+    o.parse = po;
+    return o;
+}
 
 // ---- progress ----------------------------------------------------------------------------------
 
@@ -596,7 +445,8 @@ diagnostic from_finding(const finding& f, std::uint8_t mark, bool lenient) {
     d.rule = imapwire::rule_name(f.kind);
     d.rfc_section = imapwire::rfc_section(f.kind);
     d.from = f.side;
-    d.warning = f.warning || (lenient && (mark & (mark_cut | mark_consequence)) != 0);
+    d.warning = f.warning ||
+                (lenient && (mark & (imapwire::origin_cut | imapwire::origin_consequence)) != 0);
     d.message = f.text;
     d.production = f.production;
     d.offset = f.offset;
@@ -626,7 +476,7 @@ bool validate_transcript(const std::string& path, const settings_view& s, trace_
     const std::string_view bytes = in.bytes();
     r.label = in.name();
     r.input = "transcript";
-    driver d(s.parse);
+    driver d(connection_for(s.parse));
     std::vector<diagnostic> format;
     {
         progress prog(in.name(), bytes.size());
@@ -655,7 +505,7 @@ bool validate_transcript(const std::string& path, const settings_view& s, trace_
         wanted.emplace_back(f.side, f.offset);
     const auto offsets = trace::file_offsets(bytes, s.literals, wanted);
     for (std::size_t i = 0; i < fs.size(); ++i) {
-        diagnostic x = from_finding(fs[i], d.marks()[i], s.lenient);
+        diagnostic x = from_finding(fs[i], d.origins()[i], s.lenient);
         x.file_offset = offsets[i];
         r.diagnostics.push_back(std::move(x));
     }
@@ -692,7 +542,7 @@ bool validate_pair(const std::string& client_path, const std::string& server_pat
     r.client_file = client_in.name();
     r.server_file = server_in.name();
     r.input = "raw pair";
-    driver d(s.parse);
+    driver d(connection_for(s.parse));
     {
         progress prog(r.label, client_in.bytes().size() + server_in.bytes().size());
         run_pair(d, client_in.bytes(), server_in.bytes(), s.parse, prog);
@@ -700,7 +550,7 @@ bool validate_pair(const std::string& client_path, const std::string& server_pat
     take_session(r, d);
     const auto& fs = d.session().findings();
     for (std::size_t i = 0; i < fs.size(); ++i) {
-        diagnostic x = from_finding(fs[i], d.marks()[i], s.lenient);
+        diagnostic x = from_finding(fs[i], d.origins()[i], s.lenient);
         x.file_offset = fs[i].offset;
         x.file = fs[i].side == side::client ? client_in.name() : server_in.name();
         r.diagnostics.push_back(std::move(x));

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -120,6 +121,11 @@ inline const char* rfc(finding_kind k) noexcept {
     return k == finding_kind::idle ? "RFC 2177" : "RFC 3501";
 }
 
+/// A message as the session parsed it: a command, an AUTHENTICATE line, IDLE's DONE, a greeting
+/// or a server response; monostate when it did not parse.
+using parsed_message = std::variant<std::monostate, ast::command, ast::authenticate_data,
+                                    ast::idle_done, ast::greeting, ast::response>;
+
 /// One departure from the protocol.
 struct finding {
     finding_kind kind = finding_kind::syntax;
@@ -149,6 +155,9 @@ public:
         : popt_(options) {}
 
     protocol_state state() const noexcept { return state_; }
+    /// The last message given to client_message() or server_message() as it parsed (monostate
+    /// when it did not parse), moved out. Its views point into the bytes that were given.
+    parsed_message take_parsed() noexcept { return std::exchange(parsed_, std::monostate{}); }
     /// True between the server's "+" for IDLE and the client's DONE (RFC 2177): the client may
     /// send nothing but DONE, the server untagged data.
     bool idling() const noexcept { return idle_tag_ && idle_accepted_ && !idle_done_sent_; }
@@ -162,6 +171,7 @@ public:
     void client_message(std::string_view bytes, std::uint64_t offset,
                         message_kind as = message_kind::command) {
         const std::size_t index = stats_.client_messages++;
+        parsed_ = std::monostate{};
         if (pending_literal_ && !literal_invited_)
             add(finding_kind::literal_before_continuation, side::client, pending_literal_at_, index,
                 "literal octets sent before the server's continuation request");
@@ -184,6 +194,8 @@ public:
             auto r = parse_authenticate_data(bytes, popt_);
             if (!r.ok())
                 syntax(side::client, offset, index, r);
+            else
+                parsed_ = std::move(r).value();
             return;
         }
         if (as == message_kind::idle_done && !is_idle_done(bytes))
@@ -208,6 +220,7 @@ public:
             return;
         }
         command(r.value(), offset, index);
+        parsed_ = std::move(r).value();
     }
 
     /// The client announced a literal at the end of a line (framer `literal` frame).
@@ -231,6 +244,7 @@ public:
     void server_message(std::string_view bytes, std::uint64_t offset,
                         message_kind as = message_kind::response) {
         const std::size_t index = stats_.server_messages++;
+        parsed_ = std::monostate{};
         if (state_ == protocol_state::greeting || as == message_kind::greeting) {
             greeting_message(bytes, offset, index);
             return;
@@ -246,6 +260,7 @@ public:
             return;
         }
         std::visit([&](const auto& x) { response(x, offset, index); }, r->v);
+        parsed_ = std::move(r).value();
     }
 
     /// A framing error on either side (line or literal over a limit, stream cut off).
@@ -329,6 +344,7 @@ private:
             break;
         }
         predicted_ = state_;
+        parsed_ = std::move(g).value();
     }
 
     // --- commands --------------------------------------------------------------------------
@@ -417,6 +433,8 @@ private:
         auto r = parse_idle_done(bytes, popt_);
         if (!r.ok())
             syntax(side::client, offset, index, r);
+        else
+            parsed_ = std::move(r).value();
     }
 
     void response(const ast::continue_req&, std::uint64_t offset, std::size_t index) {
@@ -549,6 +567,7 @@ private:
     }
 
     parse_options popt_;
+    parsed_message parsed_;
     protocol_state state_ = protocol_state::greeting;
     protocol_state predicted_ = protocol_state::not_authenticated;
     std::multimap<std::string, pending_command> in_flight_; // a reused tag may be in twice
