@@ -188,6 +188,60 @@ IMAPWIRE_TRAITS_(code_other, detail::item("", "other", "RFC 3501 §7.1")) // ato
 
 #undef IMAPWIRE_TRAITS_
 
+// --- keyword enumerations: one table per enumeration whose values are written as keywords
+// (search keys, STATUS items, FETCH macros). The grammar's symbol tables, the serializer's
+// keyword() and the fuzz dictionary are built from these.
+
+/// The keyword of each value of E, in enumerator order. Declared only: an enumeration without
+/// its table has no keyword().
+template <class E>
+struct keywords;
+
+#define IMAPWIRE_KEYWORDS_(type, ...)                                                              \
+    template <>                                                                                    \
+    struct keywords<type> {                                                                        \
+        static constexpr std::pair<type, std::string_view> table[] = {__VA_ARGS__};                \
+    };
+
+IMAPWIRE_KEYWORDS_(search_flag_key, {search_flag_key::all, "ALL"},
+                   {search_flag_key::answered, "ANSWERED"}, {search_flag_key::deleted, "DELETED"},
+                   {search_flag_key::flagged, "FLAGGED"}, {search_flag_key::new_, "NEW"},
+                   {search_flag_key::old, "OLD"}, {search_flag_key::recent, "RECENT"},
+                   {search_flag_key::seen, "SEEN"}, {search_flag_key::unanswered, "UNANSWERED"},
+                   {search_flag_key::undeleted, "UNDELETED"},
+                   {search_flag_key::unflagged, "UNFLAGGED"}, {search_flag_key::unseen, "UNSEEN"},
+                   {search_flag_key::draft, "DRAFT"}, {search_flag_key::undraft, "UNDRAFT"})
+IMAPWIRE_KEYWORDS_(search_string_kind, {search_string_kind::bcc, "BCC"},
+                   {search_string_kind::body, "BODY"}, {search_string_kind::cc, "CC"},
+                   {search_string_kind::from, "FROM"}, {search_string_kind::subject, "SUBJECT"},
+                   {search_string_kind::text, "TEXT"}, {search_string_kind::to, "TO"})
+IMAPWIRE_KEYWORDS_(search_date_kind, {search_date_kind::before, "BEFORE"},
+                   {search_date_kind::on, "ON"}, {search_date_kind::since, "SINCE"},
+                   {search_date_kind::sentbefore, "SENTBEFORE"},
+                   {search_date_kind::senton, "SENTON"}, {search_date_kind::sentsince, "SENTSINCE"})
+IMAPWIRE_KEYWORDS_(search_keyword_kind, {search_keyword_kind::keyword, "KEYWORD"},
+                   {search_keyword_kind::unkeyword, "UNKEYWORD"})
+IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
+                   {search_size_kind::smaller, "SMALLER"})
+IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::recent, "RECENT"},
+                   {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
+                   {status_att::unseen, "UNSEEN"})
+IMAPWIRE_KEYWORDS_(fetch_macro, {fetch_macro::all, "ALL"}, {fetch_macro::full, "FULL"},
+                   {fetch_macro::fast, "FAST"})
+#undef IMAPWIRE_KEYWORDS_
+
+/// The keyword of an enumerator (empty for a value outside the enumeration).
+template <class E>
+requires requires {
+    keywords<E>::table;
+}
+constexpr std::string_view keyword(E value) noexcept {
+    for (const auto& [v, kw] : keywords<E>::table)
+        if (v == value)
+            return kw;
+    return {};
+}
+
 /// The entry of the alternative `v` holds.
 template <class... Ts>
 constexpr const auto& info(const std::variant<Ts...>& v) noexcept {

@@ -473,6 +473,16 @@ struct rest_of_message_parser : x3::parser<rest_of_message_parser> {
     }
 };
 
+/// An x3::symbols table of an enumeration's keywords (ast::keywords<E>): match them with
+/// x3::no_case and a word-end check.
+template <class E>
+struct keyword_symbols : x3::symbols<E> {
+    keyword_symbols() {
+        for (const auto& [value, word] : ast::keywords<E>::table)
+            this->add(word, value);
+    }
+};
+
 /// Matches the empty string when extension `e` is enabled for this parse
 /// (parse_options::extensions), and fails otherwise: the guard in front of an extension's rule
 /// at an extension point of the core grammar.

@@ -45,13 +45,7 @@ inline const auto fetch_att_def =
 
 inline const auto fetch_att_list__def = '(' > (fetch_att[push_val] % SP_) > ')';
 
-struct fetch_macro_symbols : x3::symbols<ast::fetch_macro> {
-    fetch_macro_symbols() {
-        add("ALL", ast::fetch_macro::all)("FULL", ast::fetch_macro::full)("FAST",
-                                                                          ast::fetch_macro::fast);
-    }
-};
-inline const fetch_macro_symbols fetch_macros;
+inline const keyword_symbols<ast::fetch_macro> fetch_macros;
 
 template <auto Op>
 inline constexpr auto store_op = set_value<&ast::store_att_flags::op, Op>;

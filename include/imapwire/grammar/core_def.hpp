@@ -220,14 +220,7 @@ inline const auto section_spec_def =
 inline const auto section_def = '[' > -section_spec[assign] > ']';
 
 // status-att      = "MESSAGES" / "RECENT" / "UIDNEXT" / "UIDVALIDITY" / "UNSEEN"
-struct status_att_symbols : x3::symbols<ast::status_att> {
-    status_att_symbols() {
-        add("MESSAGES", ast::status_att::messages)("RECENT", ast::status_att::recent)(
-            "UIDNEXT", ast::status_att::uidnext)("UIDVALIDITY", ast::status_att::uidvalidity)(
-            "UNSEEN", ast::status_att::unseen);
-    }
-};
-inline const status_att_symbols status_atts;
+inline const keyword_symbols<ast::status_att> status_atts;
 inline const auto status_att_def = x3::no_case[status_atts];
 
 // A keyword ends where the atom ends: "ALLX" is not ALL followed by junk.

@@ -8,45 +8,11 @@ namespace imapwire::grammar {
 
 // search-key: each keyword family dispatches through a symbol table (a trie), no keyword
 // is a prefix of one in another family, and "(" / digits / "*" start the other alternatives.
-struct search_flag_symbols : x3::symbols<ast::search_flag_key> {
-    search_flag_symbols() {
-        using k = ast::search_flag_key;
-        add("ALL", k::all)("ANSWERED", k::answered)("DELETED", k::deleted)("FLAGGED", k::flagged)(
-            "NEW", k::new_)("OLD", k::old)("RECENT", k::recent)("SEEN", k::seen)(
-            "UNANSWERED", k::unanswered)("UNDELETED", k::undeleted)("UNFLAGGED", k::unflagged)(
-            "UNSEEN", k::unseen)("DRAFT", k::draft)("UNDRAFT", k::undraft);
-    }
-};
-struct search_string_symbols : x3::symbols<ast::search_string_kind> {
-    search_string_symbols() {
-        using k = ast::search_string_kind;
-        add("BCC", k::bcc)("BODY", k::body)("CC", k::cc)("FROM", k::from)("SUBJECT", k::subject)(
-            "TEXT", k::text)("TO", k::to);
-    }
-};
-struct search_date_symbols : x3::symbols<ast::search_date_kind> {
-    search_date_symbols() {
-        using k = ast::search_date_kind;
-        add("BEFORE", k::before)("ON", k::on)("SINCE", k::since)("SENTBEFORE", k::sentbefore)(
-            "SENTON", k::senton)("SENTSINCE", k::sentsince);
-    }
-};
-struct search_keyword_symbols : x3::symbols<ast::search_keyword_kind> {
-    search_keyword_symbols() {
-        add("KEYWORD", ast::search_keyword_kind::keyword)("UNKEYWORD",
-                                                          ast::search_keyword_kind::unkeyword);
-    }
-};
-struct search_size_symbols : x3::symbols<ast::search_size_kind> {
-    search_size_symbols() {
-        add("LARGER", ast::search_size_kind::larger)("SMALLER", ast::search_size_kind::smaller);
-    }
-};
-inline const search_flag_symbols search_flag_words;
-inline const search_string_symbols search_string_words;
-inline const search_date_symbols search_date_words;
-inline const search_keyword_symbols search_keyword_words;
-inline const search_size_symbols search_size_words;
+inline const keyword_symbols<ast::search_flag_key> search_flag_words;
+inline const keyword_symbols<ast::search_string_kind> search_string_words;
+inline const keyword_symbols<ast::search_date_kind> search_date_words;
+inline const keyword_symbols<ast::search_keyword_kind> search_keyword_words;
+inline const keyword_symbols<ast::search_size_kind> search_size_words;
 
 inline const auto search_simple__def =
     x3::no_case[search_flag_words][set<&ast::search_simple::which>] >> kw_end;
