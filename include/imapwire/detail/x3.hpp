@@ -46,6 +46,7 @@ struct failure {
     /// What was expected: a fixed text, or (for expectation points) the parser that did not
     /// match, described only when the error is reported so that failing allocates nothing.
     std::string_view expected;
+    bool quote_expected = false; ///< `expected` is a keyword: shown in double quotes
     const void* subject = nullptr;
     std::string (*describe)(const void*) = nullptr;
 };
@@ -85,6 +86,36 @@ inline void fail_with(parse_state& st, iterator where, error code, std::string_v
     st.first_failure.expected = expected;
 }
 
+struct keyword_parser;
+template <class Subject, class Action>
+constexpr bool is_x3_action(const x3::action<Subject, Action>*) {
+    return true;
+}
+constexpr bool is_x3_action(const void*) {
+    return false;
+}
+
+/// What `subject` expected, as X3's what() and readable_expectation() would put it, without
+/// building a string where a static text says it: a rule's RFC name, a keyword (quoted when
+/// reported). Other parsers are described when the error is reported.
+template <class Subject>
+void describe_expected(failure& f, const Subject& subject) noexcept {
+    if constexpr (is_x3_action(static_cast<const Subject*>(nullptr))) {
+        describe_expected(f, subject.subject); // what(p[action]) is what(p)
+    } else if constexpr (requires {
+                             typename Subject::id;
+                             subject.name;
+                         }) {
+        f.expected = subject.name; // an x3::rule: its RFC name
+    } else if constexpr (std::is_same_v<Subject, keyword_parser>) {
+        f.expected = subject.word;
+        f.quote_expected = true;
+    } else {
+        f.subject = std::addressof(subject); // X3 parsers overload unary &
+        f.describe = [](const void* p) { return x3::what(*static_cast<const Subject*>(p)); };
+    }
+}
+
 /// Records that an expectation point did not match: `subject` was expected at `where`.
 template <class Subject>
 void fail_expected(parse_state& st, iterator where, const Subject& subject) noexcept {
@@ -94,10 +125,7 @@ void fail_expected(parse_state& st, iterator where, const Subject& subject) noex
     st.first_failure.where = where;
     st.first_failure.code = error::syntax;
     st.first_failure.production = st.rule ? st.rule->rfc : std::string_view();
-    st.first_failure.subject = std::addressof(subject); // X3 parsers overload unary &
-    st.first_failure.describe = [](const void* p) {
-        return x3::what(*static_cast<const Subject*>(p));
-    };
+    describe_expected(st.first_failure, subject);
 }
 
 /// Records a syntax error at a primitive's own decisive point: `production` is the rule the

@@ -14,7 +14,7 @@
 namespace imapwire::detail {
 
 /// X3 names parsers it has no name for by their mangled type; never show that to a user.
-inline std::string readable_expectation(const std::string& which, std::string_view production) {
+inline std::string readable_expectation(std::string which, std::string_view production) {
     if (which.empty() || which.find("boost") != std::string::npos ||
         which.find("imapwire") != std::string::npos)
         return std::string(production);
@@ -25,8 +25,13 @@ inline std::string readable_expectation(const std::string& which, std::string_vi
 inline parse_error to_parse_error(const failure& f, const char* begin,
                                   std::string_view top_production) {
     const std::string_view production = f.production.empty() ? top_production : f.production;
-    std::string expected = f.describe ? readable_expectation(f.describe(f.subject), production)
-                                      : std::string(f.expected);
+    std::string expected;
+    if (f.describe)
+        expected = readable_expectation(f.describe(f.subject), production);
+    else if (f.quote_expected)
+        expected.append(1, '"').append(f.expected).append(1, '"');
+    else
+        expected = f.expected;
     return parse_error{static_cast<std::size_t>(f.where - begin), production, std::move(expected),
                        make_error_code(f.code)};
 }
