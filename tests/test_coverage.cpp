@@ -127,7 +127,9 @@ TEST_CASE("grammar coverage table: the extensions' productions") {
         REQUIRE(cells.size() >= 6);
         rows[strip_ticks(cells[1])] = cells;
     }
-    for (const auto& [rule, rfc_name] : declared) {
+    for (const auto& entry : declared) {
+        const std::string& rule = entry.first;
+        const std::string& rfc_name = entry.second;
         CAPTURE(rule);
         REQUIRE(rows.count(rule) == 1);
         const auto& cells = rows[rule];
