@@ -532,17 +532,36 @@ constexpr enabled_parser enabled(extension e) {
 template <class A, class T>
 struct holds_type;
 
+/// What a keyword dispatch does with a word that is no keyword of its table: commands take a
+/// word starting with "X" as an x-command (RFC 3501 §6.5.1).
+struct x_command_fallback {
+    using type = ast::x_command;
+    static constexpr bool after_mismatch = false; ///< a keyword whose rule fails stays failed
+    static constexpr bool applies(std::string_view word) noexcept {
+        return word[0] == 'X' || word[0] == 'x';
+    }
+};
+/// Response codes take any other atom as the generic `atom [SP text]` form, and so is a named
+/// code whose own form does not match ([UIDNEXT x], [ALERT extra]).
+struct code_other_fallback {
+    using type = ast::code_other;
+    static constexpr bool after_mismatch = true;
+    static constexpr bool applies(std::string_view) noexcept { return true; }
+};
+
 /// Keyword dispatch (DESIGN §3): reads the whole keyword (1*ATOM-CHAR) and looks it up among
 /// the ast::traits keywords of Variant's alternatives, then runs that alternative's parser
 /// (`Parsers::template get<T>()`, which reads the keyword again and the arguments) into the
 /// variant. The word decides, not the order of alternatives, so LISTRIGHTS is not LIST followed
 /// by junk and IDLE is not ID. An alternative of an extension that is not enabled is not
-/// there. `Groups` (a bit per ast::command_group, 0 for all) narrows the commands looked up;
-/// a word starting with "X" that is no keyword is an x-command when Variant has one.
-template <class Variant, class Parsers, unsigned Groups = 0>
-struct keyword_dispatch_parser : x3::parser<keyword_dispatch_parser<Variant, Parsers, Groups>> {
+/// there. `Groups` (a bit per ast::command_group, 0 for all) narrows the commands looked up.
+/// `Fallback` says what a word that is no keyword is (x_command_fallback, code_other_fallback).
+template <class Variant, class Parsers, unsigned Groups = 0, class Fallback = x_command_fallback>
+struct keyword_dispatch_parser
+    : x3::parser<keyword_dispatch_parser<Variant, Parsers, Groups, Fallback>> {
     using attribute_type = Variant;
     static constexpr bool has_attribute = true;
+    using fallback_type = typename Fallback::type;
 
     template <class T>
     static constexpr bool in_groups() {
@@ -560,11 +579,13 @@ struct keyword_dispatch_parser : x3::parser<keyword_dispatch_parser<Variant, Par
         const std::string_view word(first, static_cast<std::size_t>(end - first));
         if (word.empty())
             return false;
-        const extension_set& enabled = state(ctx).options->extensions;
+        const parse_state& st = state(ctx);
+        const extension_set& enabled = st.options->extensions;
+        const It start = first;
         bool found = false;
         bool ok = false;
         ast::for_each_alternative<Variant>([&]<class T>() {
-            if constexpr (in_groups<T>() && !std::is_same_v<T, ast::x_command>) {
+            if constexpr (in_groups<T>() && !std::is_same_v<T, fallback_type>) {
                 constexpr std::string_view keyword = ast::traits<T>::info.keyword;
                 if (!found && word.size() == keyword.size() && iequals(word, keyword) &&
                     enabled.contains(ast::traits<T>::info.ext)) {
@@ -574,10 +595,13 @@ struct keyword_dispatch_parser : x3::parser<keyword_dispatch_parser<Variant, Par
                 }
             }
         });
-        if constexpr (holds_type<ast::x_command, Variant>::value && in_groups<ast::x_command>()) {
-            if (!found && (word[0] == 'X' || word[0] == 'x'))
-                return Parsers::template get<ast::x_command>().parse(
-                    first, last, ctx, rctx, attr.template emplace<ast::x_command>());
+        if constexpr (holds_type<fallback_type, Variant>::value && in_groups<fallback_type>()) {
+            const bool fall_back = !found || (Fallback::after_mismatch && !ok && !st.failed);
+            if (fall_back && Fallback::applies(word)) {
+                first = start;
+                return Parsers::template get<fallback_type>().parse(
+                    first, last, ctx, rctx, attr.template emplace<fallback_type>());
+            }
         }
         return ok;
     }

@@ -34,6 +34,50 @@ inline const auto permanentflags__def = kw("PERMANENTFLAGS") >> SP_ >> '(' >>
                                         -(flag_perm[push<&ast::code_permanentflags::flags>] %
                                           SP_) >>
                                         ')' >> code_end;
+// The form of each named code, its keyword included; code_other_ is every other code and a
+// named one whose form does not match. One entry per code and no generic one.
+inline const auto code_capability__def = kw("CAPABILITY") >>
+                                         +(SP_ >>
+                                           capability[push<&ast::code_capability::capabilities>]) >>
+                                         x3::eps[has_imap4rev1] >> code_end;
+inline const auto code_uidnext__def =
+    kw("UIDNEXT") >> SP_ >> soft_nz_number[set<&ast::code_uidnext::value>] >> code_end;
+inline const auto code_uidvalidity__def =
+    kw("UIDVALIDITY") >> SP_ >> soft_nz_number[set<&ast::code_uidvalidity::value>] >> code_end;
+inline const auto code_unseen__def =
+    kw("UNSEEN") >> SP_ >> soft_nz_number[set<&ast::code_unseen::value>] >> code_end;
+inline const auto code_other__def = atom[set<&ast::code_other::atom>] >>
+                                    -(SP_ >>
+                                      chars_parser<cc_text_nobr>{}[set<&ast::code_other::text>]);
+template <class T>
+inline constexpr auto bare_code =
+    [] { return x3::omit[kw(ast::traits<T>::info.keyword) >> code_end]; };
+struct code_parsers {
+    template <class T>
+    static constexpr auto get() {
+        if constexpr (std::is_same_v<T, ast::code_alert> || std::is_same_v<T, ast::code_parse> ||
+                      std::is_same_v<T, ast::code_read_only> ||
+                      std::is_same_v<T, ast::code_read_write> ||
+                      std::is_same_v<T, ast::code_trycreate>)
+            return bare_code<T>();
+        else if constexpr (std::is_same_v<T, ast::code_badcharset>)
+            return badcharset_;
+        else if constexpr (std::is_same_v<T, ast::code_capability>)
+            return code_capability_;
+        else if constexpr (std::is_same_v<T, ast::code_permanentflags>)
+            return permanentflags_;
+        else if constexpr (std::is_same_v<T, ast::code_uidnext>)
+            return code_uidnext_;
+        else if constexpr (std::is_same_v<T, ast::code_uidvalidity>)
+            return code_uidvalidity_;
+        else if constexpr (std::is_same_v<T, ast::code_unseen>)
+            return code_unseen_;
+        else if constexpr (std::is_same_v<T, ast::code_other>)
+            return code_other_;
+        else
+            static_assert(ast::unhandled<T>, "a response code has no parser");
+    }
+};
 // resp-text-code  = "ALERT" /
 //                   "BADCHARSET" [SP "(" astring *(SP astring) ")" ] /
 //                   capability-data / "PARSE" /
@@ -43,29 +87,10 @@ inline const auto permanentflags__def = kw("PERMANENTFLAGS") >> SP_ >> '(' >>
 //                   "UIDNEXT" SP nz-number / "UIDVALIDITY" SP nz-number /
 //                   "UNSEEN" SP nz-number /
 //                   atom [SP 1*<any TEXT-CHAR except "]">]
-// (no expectation points: a code that does not fit a named form is still the atom form)
+// (keyword dispatch; no expectation points: a code that does not fit its named form is still
+// the atom form)
 inline const auto resp_text_code_def =
-    (kw("ALERT") >> code_end)[assign_type<ast::code_alert>] | badcharset_[assign] |
-    (capability_data >> code_end)[([](auto& ctx) {
-        x3::_val(ctx) = ast::code_capability{std::move(x3::_attr(ctx).capabilities)};
-    })] |
-    (kw("PARSE") >> code_end)[assign_type<ast::code_parse>] | permanentflags_[assign] |
-    (kw("READ-ONLY") >> code_end)[assign_type<ast::code_read_only>] |
-    (kw("READ-WRITE") >> code_end)[assign_type<ast::code_read_write>] |
-    (kw("TRYCREATE") >> code_end)[assign_type<ast::code_trycreate>] |
-    (kw("UIDNEXT") >> SP_ >> soft_nz_number >>
-     code_end)[([](auto& ctx) { x3::_val(ctx) = ast::code_uidnext{x3::_attr(ctx)}; })] |
-    (kw("UIDVALIDITY") >> SP_ >> soft_nz_number >>
-     code_end)[([](auto& ctx) { x3::_val(ctx) = ast::code_uidvalidity{x3::_attr(ctx)}; })] |
-    (kw("UNSEEN") >> SP_ >> soft_nz_number >>
-     code_end)[([](auto& ctx) { x3::_val(ctx) = ast::code_unseen{x3::_attr(ctx)}; })] |
-    (atom >> -(SP_ >> chars_parser<cc_text_nobr>{}))[([](auto& ctx) {
-        auto& a = x3::_attr(ctx);
-        const auto& text = boost::fusion::at_c<1>(a); // a boost::optional
-        x3::_val(ctx) =
-            ast::code_other{boost::fusion::at_c<0>(a),
-                            text ? std::optional<std::string_view>(*text) : std::nullopt};
-    })];
+    keyword_dispatch_parser<ast::resp_text_code, code_parsers, 0, code_other_fallback>{};
 // resp-text       = ["[" resp-text-code "]" SP] text
 // (a "[" that does not open a valid code followed by "] " and text is part of the text; while
 // the code is tried, strings fail rather than report errors, so the text can take the line)
@@ -214,7 +239,8 @@ inline const auto response_message__def =
     response_data[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })] |
     response_tagged[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })];
 
-IMAPWIRE_DEFINE(badcharset_, permanentflags_, capability_data, resp_text_code, resp_text,
+IMAPWIRE_DEFINE(badcharset_, permanentflags_, code_capability_, code_uidnext_, code_uidvalidity_,
+                code_unseen_, code_other_, capability_data, resp_text_code, resp_text,
                 resp_cond_auth, resp_cond_bye, resp_cond_state, mbx_list_sflag, mbx_list_oflag,
                 mbx_list_flags, mailbox_list, status_item_, status_att_list, mailbox_data,
                 fetch_data_, expunge_data_, message_data, greeting, greeting_body_, continue_req,
