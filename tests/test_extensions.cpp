@@ -189,3 +189,32 @@ TEST_CASE("keyword dispatch: the whole keyword is looked up, not a prefix of it"
     command_ok("a LIST \"\" *");
     command_ok("a IDLE");
 }
+
+TEST_CASE("keyword dispatch: response data and response codes") {
+    // a word that is no response data is refused at that word, whatever it starts with
+    for (const char* line : {"* SEARCHING 1 2\r\n", "* FLAGSHIP (x)\r\n", "* 5 EXISTSX\r\n",
+                             "* 5 FETCHED (UID 1)\r\n", "* OKAY fine\r\n", "* 5 ENABLED\r\n"}) {
+        CAPTURE(line);
+        auto r = parse_response(line);
+        REQUIRE(r.failed());
+        CHECK(r.error().production == "response-data");
+        CHECK(r.error().offset == 2);
+    }
+    // the number-first data and the conditions still go where they belong
+    CHECK(std::holds_alternative<ast::exists_data>(data(response_ok("* 23 EXISTS"))));
+    CHECK(std::holds_alternative<ast::fetch_data>(data(response_ok("* 1 FETCH (UID 4)"))));
+    CHECK(std::holds_alternative<ast::resp_cond>(data(response_ok("* BYE bye"))));
+    // a named code whose form does not match, or an atom that merely starts like one, is the
+    // generic atom form
+    for (const char* line : {"* OK [UIDNEXTX 5] x", "* OK [UIDNEXT x] x", "* OK [ALERTS] x",
+                             "* OK [READ-ONLYISH] x", "* OK [HIGHESTMODSEQ 4] x"}) {
+        CAPTURE(line);
+        const ast::response r = response_ok(line);
+        const auto& c = std::get<ast::resp_cond>(data(r));
+        REQUIRE(c.text.code);
+        CHECK(std::holds_alternative<ast::code_other>(*c.text.code));
+    }
+    const ast::response named = response_ok("* OK [UIDNEXT 5] x");
+    CHECK(std::holds_alternative<ast::code_uidnext>(
+        *std::get<ast::resp_cond>(data(named)).text.code));
+}

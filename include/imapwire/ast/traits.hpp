@@ -74,6 +74,7 @@ struct item_info {
     std::string_view name;    ///< in JSON and test output
     extension ext;
     std::string_view rfc;
+    bool after_number = false; ///< response data written `number SP keyword` (EXISTS, FETCH)
 };
 
 namespace detail {
@@ -82,8 +83,8 @@ constexpr command_info command(std::string_view kw, std::string_view name, comma
     return {kw, name, g, states_of(g), e, rfc};
 }
 constexpr item_info item(std::string_view kw, std::string_view name, std::string_view rfc,
-                         extension e = extension::imap4rev1) {
-    return {kw, name, e, rfc};
+                         extension e = extension::imap4rev1, bool after_number = false) {
+    return {kw, name, e, rfc, after_number};
 }
 } // namespace detail
 
@@ -154,10 +155,14 @@ IMAPWIRE_TRAITS_(lsub_data, detail::item("LSUB", "lsub", "RFC 3501 §7.2.3"))
 IMAPWIRE_TRAITS_(status_data, detail::item("STATUS", "status", "RFC 3501 §7.2.4"))
 IMAPWIRE_TRAITS_(search_data, detail::item("SEARCH", "search", "RFC 3501 §7.2.5"))
 IMAPWIRE_TRAITS_(flags_data, detail::item("FLAGS", "flags", "RFC 3501 §7.2.6"))
-IMAPWIRE_TRAITS_(exists_data, detail::item("EXISTS", "exists", "RFC 3501 §7.3.1"))
-IMAPWIRE_TRAITS_(recent_data, detail::item("RECENT", "recent", "RFC 3501 §7.3.2"))
-IMAPWIRE_TRAITS_(expunge_data, detail::item("EXPUNGE", "expunge", "RFC 3501 §7.4.1"))
-IMAPWIRE_TRAITS_(fetch_data, detail::item("FETCH", "fetch", "RFC 3501 §7.4.2"))
+IMAPWIRE_TRAITS_(exists_data,
+                 detail::item("EXISTS", "exists", "RFC 3501 §7.3.1", extension::imap4rev1, true))
+IMAPWIRE_TRAITS_(recent_data,
+                 detail::item("RECENT", "recent", "RFC 3501 §7.3.2", extension::imap4rev1, true))
+IMAPWIRE_TRAITS_(expunge_data,
+                 detail::item("EXPUNGE", "expunge", "RFC 3501 §7.4.1", extension::imap4rev1, true))
+IMAPWIRE_TRAITS_(fetch_data,
+                 detail::item("FETCH", "fetch", "RFC 3501 §7.4.2", extension::imap4rev1, true))
 
 // --- FETCH response items (RFC 3501 §7.4.2, §9 msg-att)
 IMAPWIRE_TRAITS_(msg_att_flags, detail::item("FLAGS", "flags", "RFC 3501 §7.4.2"))

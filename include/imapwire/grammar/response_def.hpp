@@ -159,29 +159,19 @@ inline const auto status_att_list_def = status_item_[push_val] % SP_;
 //                    "LSUB" SP mailbox-list / "SEARCH" *(SP nz-number) /
 //                    "STATUS" SP mailbox SP "(" [status-att-list] ")" /
 //                    number SP "EXISTS" / number SP "RECENT"
-inline const auto mailbox_data_def =
-    ((kw("FLAGS") >> SP_) >
-     flag_list)[([](auto& ctx) { x3::_val(ctx) = ast::flags_data{std::move(x3::_attr(ctx))}; })] |
-    ((kw("LIST") >> SP_) >
-     mailbox_list)[([](auto& ctx) { x3::_val(ctx) = ast::list_data{std::move(x3::_attr(ctx))}; })] |
-    ((kw("LSUB") >> SP_) >
-     mailbox_list)[([](auto& ctx) { x3::_val(ctx) = ast::lsub_data{std::move(x3::_attr(ctx))}; })] |
-    (kw("SEARCH")[assign_type<ast::search_data>] >>
-     *(SP_ > nz_number[([](auto& ctx) {
-           auto& numbers = std::get<ast::search_data>(x3::_val(ctx)).numbers;
-           if (!check_items(ctx, numbers))
-               return;
-           numbers.push_back(x3::_attr(ctx));
-       })])) |
-    (kw("STATUS")[assign_type<ast::status_data>] > SP_ > mailbox[([](auto& ctx) {
-         std::get<ast::status_data>(x3::_val(ctx)).mailbox = x3::_attr(ctx);
-     })] > SP_ > '(' > -status_att_list[([](auto& ctx) {
-         std::get<ast::status_data>(x3::_val(ctx)).items = std::move(x3::_attr(ctx));
-     })] > ')') |
-    (number >> SP_ >>
-     kw("EXISTS"))[([](auto& ctx) { x3::_val(ctx) = ast::exists_data{x3::_attr(ctx)}; })] |
-    (number >> SP_ >>
-     kw("RECENT"))[([](auto& ctx) { x3::_val(ctx) = ast::recent_data{x3::_attr(ctx)}; })];
+inline const auto flags_data__def = (kw("FLAGS") >> SP_) > flag_list[set<&ast::flags_data::flags>];
+inline const auto list_data__def = (kw("LIST") >> SP_) > mailbox_list[set<&ast::list_data::list>];
+inline const auto lsub_data__def = (kw("LSUB") >> SP_) > mailbox_list[set<&ast::lsub_data::list>];
+inline const auto search_data__def = kw("SEARCH") >>
+                                     *(SP_ > nz_number[push<&ast::search_data::numbers>]);
+inline const auto status_data__def = kw("STATUS") > SP_ > mailbox[set<&ast::status_data::mailbox>] >
+                                     SP_ > '(' > -status_att_list[set<&ast::status_data::items>] >
+                                     ')';
+inline const auto exists_data__def = number[set<&ast::exists_data::count>] >> SP_ >> kw("EXISTS");
+inline const auto recent_data__def = number[set<&ast::recent_data::count>] >> SP_ >> kw("RECENT");
+inline const auto mailbox_data_def = flags_data_[assign] | list_data_[assign] | lsub_data_[assign] |
+                                     search_data_[assign] | status_data_[assign] |
+                                     exists_data_[assign] | recent_data_[assign];
 
 // --- message-data ------------------------------------------------------------------------------
 
@@ -204,11 +194,87 @@ inline const auto continue_req_def = '+' > SP_ > (resp_text[set<&ast::continue_r
 // response-data   = "*" SP (resp-cond-state / resp-cond-bye /
 //                   mailbox-data / message-data / capability-data) CRLF
 // (and, with the extensions: enable-data, RFC 5161)
-inline const auto response_data_body__def = resp_cond_state[assign] | resp_cond_bye[assign] |
-                                            mailbox_data[assign] | message_data[assign] |
-                                            capability_data[assign] |
-                                            // extensions (ext/registry.hpp)
-                                            (enabled(extension::enable) >> enable_data[assign]);
+// (keyword dispatch: the first word, or the word after a number, names the alternative)
+inline const auto resp_cond_data__def = resp_cond_state | resp_cond_bye;
+struct response_data_parsers {
+    template <class T>
+    static constexpr auto get() {
+        if constexpr (std::is_same_v<T, ast::resp_cond>)
+            return resp_cond_data_;
+        else if constexpr (std::is_same_v<T, ast::capability_data>)
+            return capability_data;
+        else if constexpr (std::is_same_v<T, ast::flags_data>)
+            return flags_data_;
+        else if constexpr (std::is_same_v<T, ast::list_data>)
+            return list_data_;
+        else if constexpr (std::is_same_v<T, ast::lsub_data>)
+            return lsub_data_;
+        else if constexpr (std::is_same_v<T, ast::search_data>)
+            return search_data_;
+        else if constexpr (std::is_same_v<T, ast::status_data>)
+            return status_data_;
+        else if constexpr (std::is_same_v<T, ast::exists_data>)
+            return exists_data_;
+        else if constexpr (std::is_same_v<T, ast::recent_data>)
+            return recent_data_;
+        else if constexpr (std::is_same_v<T, ast::expunge_data>)
+            return expunge_data_;
+        else if constexpr (std::is_same_v<T, ast::fetch_data>)
+            return fetch_data_;
+        // extensions (ext/registry.hpp)
+        else if constexpr (std::is_same_v<T, ast::enabled_data>)
+            return enable_data;
+        else
+            static_assert(ast::unhandled<T>, "response data has no parser");
+    }
+};
+/// response-data's keyword dispatch: the status responses are named by their condition (OK,
+/// NO, BAD, BYE), the others by their traits keyword, which follows a number for EXISTS,
+/// RECENT, EXPUNGE and FETCH.
+struct response_data_dispatch : x3::parser<response_data_dispatch> {
+    using attribute_type = ast::response_data;
+    static constexpr bool has_attribute = true;
+    template <class It, class Ctx, class RCtx>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx,
+               ast::response_data& attr) const {
+        const auto word_at = [&](It i) {
+            It end = i;
+            while (end != last && is(cc_atom, *end))
+                ++end;
+            return std::string_view(i, static_cast<std::size_t>(end - i));
+        };
+        std::string_view word = word_at(first);
+        const bool numbered = !word.empty() && is(cc_digit, word[0]);
+        if (numbered) { // number SP keyword
+            const It after = first + static_cast<std::ptrdiff_t>(word.size());
+            if (after == last || *after != ' ')
+                return false;
+            word = word_at(after + 1);
+        }
+        if (word.empty())
+            return false;
+        const extension_set& enabled = state(ctx).options->extensions;
+        bool found = false;
+        bool ok = false;
+        ast::for_each_alternative<ast::response_data>([&]<class T>() {
+            constexpr auto& info = ast::traits<T>::info;
+            bool match;
+            if constexpr (std::is_same_v<T, ast::resp_cond>)
+                match = !numbered && (iequals(word, "OK") || iequals(word, "NO") ||
+                                      iequals(word, "BAD") || iequals(word, "BYE"));
+            else
+                match = info.after_number == numbered && word.size() == info.keyword.size() &&
+                        iequals(word, info.keyword);
+            if (!found && match && enabled.contains(info.ext)) {
+                found = true;
+                ok = response_data_parsers::get<T>().parse(first, last, ctx, rctx,
+                                                           attr.template emplace<T>());
+            }
+        });
+        return ok;
+    }
+};
+inline const auto response_data_body__def = response_data_dispatch{};
 inline const auto response_data_def = '*' > SP_ > response_data_body_[assign] > CRLF_;
 // response-tagged = tag SP resp-cond-state CRLF
 inline const auto response_tagged_def = tag[set<&ast::response_tagged::tag>] > SP_ >
@@ -239,12 +305,13 @@ inline const auto response_message__def =
     response_data[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })] |
     response_tagged[([](auto& ctx) { x3::_val(ctx).v = std::move(x3::_attr(ctx)); })];
 
-IMAPWIRE_DEFINE(badcharset_, permanentflags_, code_capability_, code_uidnext_, code_uidvalidity_,
-                code_unseen_, code_other_, capability_data, resp_text_code, resp_text,
-                resp_cond_auth, resp_cond_bye, resp_cond_state, mbx_list_sflag, mbx_list_oflag,
-                mbx_list_flags, mailbox_list, status_item_, status_att_list, mailbox_data,
-                fetch_data_, expunge_data_, message_data, greeting, greeting_body_, continue_req,
-                response_data_body_, response_data, response_tagged, response_fatal, response_done,
-                response, response_message_, response_part_)
+IMAPWIRE_DEFINE(flags_data_, list_data_, lsub_data_, search_data_, status_data_, exists_data_,
+                recent_data_, resp_cond_data_, badcharset_, permanentflags_, code_capability_,
+                code_uidnext_, code_uidvalidity_, code_unseen_, code_other_, capability_data,
+                resp_text_code, resp_text, resp_cond_auth, resp_cond_bye, resp_cond_state,
+                mbx_list_sflag, mbx_list_oflag, mbx_list_flags, mailbox_list, status_item_,
+                status_att_list, mailbox_data, fetch_data_, expunge_data_, message_data, greeting,
+                greeting_body_, continue_req, response_data_body_, response_data, response_tagged,
+                response_fatal, response_done, response, response_message_, response_part_)
 
 } // namespace imapwire::grammar

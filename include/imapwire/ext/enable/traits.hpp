@@ -17,7 +17,8 @@ struct traits<enable_command> {
 
 template <>
 struct traits<enabled_data> {
-    static constexpr item_info info{"ENABLED", "enabled", extension::enable, "RFC 5161 §3.2"};
+    static constexpr item_info info{"ENABLED", "enabled", extension::enable, "RFC 5161 §3.2",
+                                    false};
 };
 
 } // namespace imapwire::ast
