@@ -83,6 +83,20 @@ TEST_CASE("the registry names every extension once, in enumerator order") {
     CHECK(parse_options{}.extensions == extension_set::all());
 }
 
+TEST_CASE("a client narrows the extensions to what the server's CAPABILITY lists") {
+    const ast::response caps = response_ok("* CAPABILITY IMAP4rev1 ID LITERAL+ enable X-GOOD-IDEA");
+    const auto& list = std::get<ast::capability_data>(data(caps)).capabilities;
+    const extension_set set = extensions_advertised(list);
+    CHECK(set.contains(extension::enable)); // capability names in any case
+    CHECK(!set.contains(extension::idle));
+    CHECK(set == extension_set{extension::enable});
+    const parse_options narrowed = with_extensions(set);
+    CHECK(command_fails("a1 IDLE", narrowed).offset == 3);
+    command_ok("a1 ENABLE CONDSTORE", narrowed);
+    const std::vector<std::string> both = {"IMAP4rev1", "IDLE", "ENABLE"};
+    CHECK(extensions_advertised(both) == extension_set::all());
+}
+
 TEST_CASE("ENABLE: the examples of RFC 5161 §3.1 and §3.2") {
     // RFC 5161 §3.1
     command_ok("t1 CAPABILITY");

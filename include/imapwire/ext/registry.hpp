@@ -106,6 +106,31 @@ private:
     std::uint64_t bits_ = 0;
 };
 
+/// The extensions a server's CAPABILITY list names (capabilities the library does not implement
+/// are left out): what a client narrows parse_options::extensions to. `Range` is any range of
+/// string-like capability names, such as ast::capability_data::capabilities.
+template <class Range>
+constexpr extension_set extensions_advertised(const Range& capabilities) noexcept {
+    extension_set set;
+    for (const auto& cap : capabilities) {
+        const std::string_view c(cap);
+        for (const extension_info& e : extension_registry) {
+            if (e.id == extension::imap4rev1 || e.capability.size() != c.size())
+                continue;
+            bool same = true;
+            for (std::size_t i = 0; i < c.size() && same; ++i) {
+                char a = c[i];
+                if (a >= 'a' && a <= 'z')
+                    a = static_cast<char>(a - 'a' + 'A');
+                same = a == e.capability[i];
+            }
+            if (same)
+                set.add(e.id);
+        }
+    }
+    return set;
+}
+
 /// Reads `all`, `none` or a comma-separated list of extension names (`enable,idle`), as the
 /// command-line tool's --extensions= takes it; nullopt when a name is not in the registry.
 constexpr std::optional<extension_set> parse_extension_list(std::string_view list) noexcept {
