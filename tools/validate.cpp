@@ -144,19 +144,8 @@ const char* side_name(side s) {
     return s == side::client ? "client" : "server";
 }
 
-/// First token of a message (its tag, "*" or "+"), without the line end.
-std::string_view first_token(std::string_view m) {
-    return m.substr(0, std::min(m.find(' '), m.find_first_of("\r\n")));
-}
-
-/// Second token of a message (a command's name).
-std::string_view second_token(std::string_view m) {
-    const std::size_t sp = m.find(' ');
-    if (sp == std::string_view::npos)
-        return {};
-    const std::string_view rest = m.substr(sp + 1);
-    return rest.substr(0, rest.find_first_of(" \r\n"));
-}
+using imapwire::message_tag;  // a message's tag, "*" or "+"
+using imapwire::message_word; // a command's name
 
 bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
@@ -180,18 +169,14 @@ bool iequals(std::string_view a, std::string_view b) {
 // trace's fault rather than the peers' (--lenient makes them warnings).
 using driver = imapwire::connection;
 
-imapwire::framer_options framer_for(imapwire::role r, const imapwire::parse_options& po) {
-    imapwire::framer_options o;
-    o.role = r;
-    o.max_line_length = po.max_line_length;
-    o.max_literal_size = po.max_literal_size;
-    return o;
-}
-
 imapwire::connection_options connection_for(const imapwire::parse_options& po) {
     imapwire::connection_options o;
     o.parse = po;
     return o;
+}
+
+imapwire::framer_options framer_for(imapwire::role r, const imapwire::parse_options& po) {
+    return imapwire::connection::framer_for(r, connection_for(po));
 }
 
 // ---- progress ----------------------------------------------------------------------------------
@@ -279,7 +264,7 @@ std::unordered_map<std::string, std::size_t> client_tags(std::string_view data,
     stream_source src(f, data);
     for (const frame* fr = src.peek(); fr; src.pop(), fr = src.peek())
         if (fr->kind == frame_kind::message)
-            ++tags[std::string(first_token(fr->bytes))];
+            ++tags[std::string(message_tag(fr->bytes))];
     return tags;
 }
 
@@ -320,7 +305,7 @@ void run_pair(driver& d, std::string_view client, std::string_view server,
                 break;
             }
             if (f->kind == frame_kind::message) {
-                const std::string tok(first_token(f->bytes));
+                const std::string tok(message_tag(f->bytes));
                 if (tok == "+") {
                     if (w != wait::plus_or_tagged)
                         break; // answers something the client has yet to send
@@ -345,13 +330,13 @@ void run_pair(driver& d, std::string_view client, std::string_view server,
             w = wait::plus_or_tagged;
             wait_tag.assign(f->tag);
         } else if (f->kind == frame_kind::message) {
-            const std::string tok(first_token(f->bytes));
+            const std::string tok(message_tag(f->bytes));
             if (future[tok] > 0)
                 --future[tok];
             switch (f->as) {
             case message_kind::command: {
                 ++open[tok];
-                const std::string_view name = second_token(f->bytes);
+                const std::string_view name = message_word(f->bytes);
                 w = wait::tagged;
                 if (iequals(name, "AUTHENTICATE") || iequals(name, "IDLE")) {
                     w = wait::plus_or_tagged;

@@ -135,7 +135,8 @@ public:
     protocol_state state() const noexcept { return session_.state(); }
     const connection_options& options() const noexcept { return options_; }
 
-private:
+    /// The options of a framer of role `r` for these connection options (role::server reads
+    /// the client's bytes, role::client the server's).
     static framer_options framer_for(role r, const connection_options& o) {
         framer_options f;
         f.role = r;
@@ -146,21 +147,11 @@ private:
         return f;
     }
 
+private:
     void drain(imapwire::side s) {
         framer& f = framer_of(s);
         for (frame fr = f.next(); fr.kind != frame_kind::need_more; fr = f.next())
             deliver(s, fr);
-    }
-
-    static std::string_view first_token(std::string_view m) noexcept {
-        const std::size_t end = m.find_first_of(" \r\n");
-        return m.substr(0, end);
-    }
-    static std::string_view second_token(std::string_view m) noexcept {
-        const std::size_t sp = m.find(' ');
-        if (sp == std::string_view::npos)
-            return {};
-        return first_token(m.substr(sp + 1));
     }
 
     void deliver_client(const frame& f, std::uint8_t& origin) {
@@ -177,9 +168,9 @@ private:
             literal_waiting_ = false;
             const std::size_t before = session_.findings().size();
             session_.client_message(f.bytes, f.offset, f.as);
-            const std::string tag(first_token(f.bytes));
+            const std::string tag(message_tag(f.bytes));
             if (f.as == message_kind::command &&
-                detail::iequals(second_token(f.bytes), "AUTHENTICATE"))
+                detail::iequals(message_word(f.bytes), "AUTHENTICATE"))
                 auth_tag_ = tag;
             for (std::size_t i = before; i < session_.findings().size(); ++i)
                 if (session_.findings()[i].kind == finding_kind::syntax)
@@ -209,7 +200,7 @@ private:
         }
         if (f.kind != frame_kind::message)
             return;
-        const std::string_view tok = first_token(f.bytes);
+        const std::string_view tok = message_tag(f.bytes);
         const bool tagged = f.as != message_kind::greeting && tok != "*" && tok != "+";
         std::string tag;
         if (tagged) {

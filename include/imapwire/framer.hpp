@@ -71,6 +71,20 @@ struct frame {
     parse_error error;            ///< error (offset is a stream offset)
 };
 
+/// A message's first word, without the line end: its tag, "*" or "+".
+constexpr std::string_view message_tag(std::string_view message) noexcept {
+    return message.substr(0, message.find_first_of(" \r\n"));
+}
+
+/// A message's second word, without the line end: a command's name ("" when there is none).
+constexpr std::string_view message_word(std::string_view message) noexcept {
+    const std::size_t sp = message.find(' ');
+    if (sp == std::string_view::npos)
+        return {};
+    const std::string_view rest = message.substr(sp + 1);
+    return rest.substr(0, rest.find_first_of(" \r\n"));
+}
+
 /// Splits a byte stream into IMAP messages: a line plus the literals it announces. Feed bytes as
 /// they arrive, in pieces of any size, and call next() until it says need_more. The events do not
 /// depend on how the stream was cut, and each byte is scanned once: total work is linear in the
@@ -376,15 +390,11 @@ private:
             break;
         }
         // "tag AUTHENTICATE ..." and "tag IDLE" change what the client sends next
-        const std::size_t sp = m.find(' ');
-        if (sp == std::string_view::npos)
-            return;
-        std::string_view rest = m.substr(sp + 1);
-        const std::size_t end = rest.find_first_of(" \r\n");
-        const std::string_view name = rest.substr(0, end);
+        const std::string_view name = message_word(m);
         if (iequals(name, "AUTHENTICATE"))
             next_kind_ = message_kind::authenticate_data;
-        else if (iequals(name, "IDLE") && rest.substr(end) == "\r\n")
+        else if (iequals(name, "IDLE") &&
+                 m.substr(static_cast<std::size_t>(name.data() + name.size() - m.data())) == "\r\n")
             next_kind_ = message_kind::idle_done;
     }
 
