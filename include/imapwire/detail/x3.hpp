@@ -532,6 +532,15 @@ constexpr enabled_parser enabled(extension e) {
 template <class A, class T>
 struct holds_type;
 
+/// The keyword at `first`: its ATOM-CHARs (what a keyword dispatch looks up).
+template <class It>
+std::string_view atom_word(It first, const It& last) noexcept {
+    It end = first;
+    while (end != last && is(cc_atom, *end))
+        ++end;
+    return std::string_view(first, static_cast<std::size_t>(end - first));
+}
+
 /// What a keyword dispatch does with a word that is no keyword of its table: commands take a
 /// word starting with "X" as an x-command (RFC 3501 §6.5.1).
 struct x_command_fallback {
@@ -573,10 +582,7 @@ struct keyword_dispatch_parser
 
     template <class It, class Ctx, class RCtx>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Variant& attr) const {
-        It end = first;
-        while (end != last && (charclass_table[static_cast<unsigned char>(*end)] & cc_atom))
-            ++end;
-        const std::string_view word(first, static_cast<std::size_t>(end - first));
+        const std::string_view word = atom_word(first, last);
         if (word.empty())
             return false;
         const parse_state& st = state(ctx);

@@ -7,6 +7,8 @@
 // strict RFC 3501, or what a server advertised.
 #pragma once
 
+#include <imapwire/detail/charset.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -48,19 +50,9 @@ constexpr const extension_info& info(extension e) noexcept {
 
 /// The extension named `name` (case-insensitive), if there is one.
 constexpr std::optional<extension> find_extension(std::string_view name) noexcept {
-    for (const extension_info& e : extension_registry) {
-        if (e.name.size() != name.size())
-            continue;
-        bool same = true;
-        for (std::size_t i = 0; i < name.size() && same; ++i) {
-            char c = name[i];
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-            same = c == e.name[i];
-        }
-        if (same)
+    for (const extension_info& e : extension_registry)
+        if (detail::iequals(e.name, name))
             return e.id;
-    }
     return std::nullopt;
 }
 
@@ -112,22 +104,11 @@ private:
 template <class Range>
 constexpr extension_set extensions_advertised(const Range& capabilities) noexcept {
     extension_set set;
-    for (const auto& cap : capabilities) {
-        const std::string_view c(cap);
-        for (const extension_info& e : extension_registry) {
-            if (e.id == extension::imap4rev1 || e.capability.size() != c.size())
-                continue;
-            bool same = true;
-            for (std::size_t i = 0; i < c.size() && same; ++i) {
-                char a = c[i];
-                if (a >= 'a' && a <= 'z')
-                    a = static_cast<char>(a - 'a' + 'A');
-                same = a == e.capability[i];
-            }
-            if (same)
+    for (const auto& cap : capabilities)
+        for (const extension_info& e : extension_registry)
+            if (e.id != extension::imap4rev1 &&
+                detail::iequals(e.capability, std::string_view(cap)))
                 set.add(e.id);
-        }
-    }
     return set;
 }
 

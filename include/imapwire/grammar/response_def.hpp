@@ -237,19 +237,13 @@ struct response_data_dispatch : x3::parser<response_data_dispatch> {
     template <class It, class Ctx, class RCtx>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx,
                ast::response_data& attr) const {
-        const auto word_at = [&](It i) {
-            It end = i;
-            while (end != last && is(cc_atom, *end))
-                ++end;
-            return std::string_view(i, static_cast<std::size_t>(end - i));
-        };
-        std::string_view word = word_at(first);
+        std::string_view word = atom_word(first, last);
         const bool numbered = !word.empty() && is(cc_digit, word[0]);
         if (numbered) { // number SP keyword
             const It after = first + static_cast<std::ptrdiff_t>(word.size());
             if (after == last || *after != ' ')
                 return false;
-            word = word_at(after + 1);
+            word = atom_word(after + 1, last);
         }
         if (word.empty())
             return false;
