@@ -29,6 +29,33 @@ std::string strip_ticks(std::string s) {
         s = s.substr(1, s.size() - 2);
     return s;
 }
+/// The cells of each table row ("| `...` | ...") of docs/grammar-coverage.md, of the RFC 3501
+/// table (before "## Extensions") or of the extensions' table (after it).
+std::vector<std::vector<std::string>> table_rows(bool extensions) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream doc(source("docs/grammar-coverage.md"));
+    bool in_extensions = false;
+    for (std::string l; std::getline(doc, l);) {
+        in_extensions = in_extensions || l.rfind("## Extensions", 0) == 0;
+        if (in_extensions != extensions || l.rfind("| `", 0) != 0)
+            continue;
+        std::vector<std::string> cells;
+        std::string cell;
+        std::istringstream ls(l.substr(1));
+        while (std::getline(ls, cell, '|'))
+            cells.push_back(trim(cell));
+        rows.push_back(std::move(cells));
+    }
+    return rows;
+}
+
+/// C++ rule name -> RFC name of every IMAPWIRE_RULE declared in `header`.
+void add_declared_rules(const std::string& header, std::map<std::string, std::string>& declared) {
+    const std::regex decl(R"re(IMAPWIRE_RULE\((\w+),\s*"([^"]*)")re");
+    const std::string text = imapwire::test::read_file(header);
+    for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it)
+        declared[(*it)[1]] = (*it)[2];
+}
 } // namespace
 
 TEST_CASE("grammar coverage table") {
@@ -42,31 +69,17 @@ TEST_CASE("grammar coverage table") {
 
     // C++ rule name -> RFC name, from the IMAPWIRE_RULE declarations
     std::map<std::string, std::string> declared;
-    const std::regex decl(R"re(IMAPWIRE_RULE\((\w+),\s*"([^"]*)")re");
     for (const char* header :
          {"include/imapwire/grammar/core.hpp", "include/imapwire/grammar/command.hpp",
           "include/imapwire/grammar/search.hpp", "include/imapwire/grammar/response.hpp",
-          "include/imapwire/grammar/fetch.hpp", "include/imapwire/grammar/body.hpp"}) {
-        const std::string text = source(header);
-        for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it)
-            declared[(*it)[1]] = (*it)[2];
-    }
+          "include/imapwire/grammar/fetch.hpp", "include/imapwire/grammar/body.hpp"})
+        add_declared_rules(std::string(IMAPWIRE_SOURCE_DIR) + "/" + header, declared);
 
     // production -> cells of its row
     std::map<std::string, std::vector<std::string>> rows;
-    std::istringstream doc(source("docs/grammar-coverage.md"));
-    for (std::string l; std::getline(doc, l);) {
-        if (l.rfind("## Extensions", 0) == 0)
-            break; // RFC 3501's table ends here
-        if (l.rfind("| `", 0) != 0)
-            continue;
-        std::vector<std::string> cells;
-        std::string cell;
-        std::istringstream ls(l.substr(1));
-        while (std::getline(ls, cell, '|'))
-            cells.push_back(trim(cell));
+    for (auto& cells : table_rows(false)) {
         REQUIRE(cells.size() >= 5);
-        rows[strip_ticks(cells[0])] = cells;
+        rows[strip_ticks(cells[0])] = std::move(cells);
     }
 
     int covered = 0;
@@ -94,9 +107,8 @@ TEST_CASE("grammar coverage table") {
 }
 
 TEST_CASE("grammar coverage table: the extensions' productions") {
-    // rule -> RFC name, from every extension's grammar.hpp
+    // rule -> RFC name, from every extension's grammar.hpp (helpers are not productions)
     std::map<std::string, std::string> declared;
-    const std::regex decl(R"re(IMAPWIRE_RULE\((\w+),\s*"([^"]*)")re");
     const std::filesystem::path ext =
         std::filesystem::path(IMAPWIRE_SOURCE_DIR) / "include" / "imapwire" / "ext";
     int headers = 0;
@@ -105,27 +117,15 @@ TEST_CASE("grammar coverage table: the extensions' productions") {
         if (!dir.is_directory() || !std::filesystem::exists(header))
             continue;
         ++headers;
-        const std::string text = imapwire::test::read_file(header.string());
-        for (std::sregex_iterator it(text.begin(), text.end(), decl), end; it != end; ++it)
-            if (std::string id = (*it)[1]; id.back() != '_') // helpers are not productions
-                declared[id] = (*it)[2];
+        add_declared_rules(header.string(), declared);
     }
+    std::erase_if(declared, [](const auto& d) { return d.first.back() == '_'; });
     CHECK(headers >= 2);
 
     std::map<std::string, std::vector<std::string>> rows; // rule -> cells
-    std::istringstream doc(source("docs/grammar-coverage.md"));
-    bool in_extensions = false;
-    for (std::string l; std::getline(doc, l);) {
-        in_extensions = in_extensions || l.rfind("## Extensions", 0) == 0;
-        if (!in_extensions || l.rfind("| `", 0) != 0)
-            continue;
-        std::vector<std::string> cells;
-        std::string cell;
-        std::istringstream ls(l.substr(1));
-        while (std::getline(ls, cell, '|'))
-            cells.push_back(trim(cell));
+    for (auto& cells : table_rows(true)) {
         REQUIRE(cells.size() >= 6);
-        rows[strip_ticks(cells[1])] = cells;
+        rows[strip_ticks(cells[1])] = std::move(cells);
     }
     for (const auto& entry : declared) {
         const std::string& rule = entry.first;
