@@ -24,11 +24,6 @@ namespace ast = imapwire::ast;
 // productions, condition names, flags, MIME words, months.
 constexpr std::string_view other_words[] = {
     R"d("DONE")d",
-    R"d("RFC822")d",
-    R"d("RFC822.HEADER")d",
-    R"d("RFC822.TEXT")d",
-    R"d("BODYSTRUCTURE")d",
-    R"d("BODY.PEEK")d",
     R"d("HEADER")d",
     R"d("HEADER.FIELDS")d",
     R"d("HEADER.FIELDS.NOT")d",
@@ -181,7 +176,7 @@ std::string dictionary() {
     alternatives<ast::response_data>(w);
     alternatives<ast::msg_att_item>(w);
     alternatives<ast::resp_text_code>(w);
-    w.out << "# search keys, STATUS items, FETCH macros (ast::keywords)\n";
+    w.out << "# search keys, STATUS items, FETCH macros and fetch-att (ast::keywords)\n";
     enumeration<ast::search_flag_key>(w);
     enumeration<ast::search_string_kind>(w);
     enumeration<ast::search_date_kind>(w);
@@ -189,6 +184,7 @@ std::string dictionary() {
     enumeration<ast::search_size_kind>(w);
     enumeration<ast::status_att>(w);
     enumeration<ast::fetch_macro>(w);
+    enumeration<ast::fetch_att_kind>(w);
     w.out << "# other words\n";
     for (std::string_view e : other_words)
         w.entry(std::string(e));

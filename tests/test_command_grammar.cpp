@@ -285,7 +285,10 @@ TEST_CASE("fetch and fetch-att, section-spec, partial") {
         {"a FETCH 1 BODY[]<0>", 18, "partial"}, // fetch-att needs "<" number "." nz-number ">"
         {"a FETCH 1 BODY[]<0.0>", 19, "partial"},
         {"a FETCH 1 BODY.PEEK", 19, "fetch-att"}, // BODY.PEEK needs a section
-        {"a FETCH 1 RFC822.SIZEX", 21, "command"},
+        // the item's whole name is looked up, so an unknown one is refused where it starts
+        {"a FETCH 1 RFC822.SIZEX", 10, "fetch"},
+        {"a FETCH 1 (UID BODYSTRUCTURES)", 14, "\"(\" fetch-att *(SP fetch-att) \")\""},
+        {"a FETCH 1 UID[]", 10, "fetch"}, // only BODY and BODY.PEEK take a section
     });
 }
 

@@ -274,6 +274,13 @@ TEST_CASE("message-data: EXPUNGE and FETCH with every msg-att") {
         {"* 1 FETCH (RFC822.SIZE x)", 23, "msg-att-static"},
         {"* 1 FETCH (ENVELOPE (NIL NIL () NIL NIL NIL NIL NIL NIL NIL))", 30, "env-from"},
         {"* 1 FETCH (BODY[1]<0.5> NIL)", 20, "msg-att-static"}, // responses echo the origin only
+        // keyword dispatch: an item nobody defines (CONDSTORE's MODSEQ unless it is enabled),
+        // or a known name with a tail, is refused where the item starts
+        {"* 1 FETCH (MODSEQ (1))", 11, "msg-att"},
+        {"* 1 FETCH (UID 1 MODSEQ (1))", 16, "msg-att"},
+        {"* 1 FETCH (RFC822.SIZEX 1)", 11, "msg-att"},
+        {"* 1 FETCH (UID[] 1)", 11, "msg-att"},
+        {"* 1 FETCH (BODYSTRUCTURE[] NIL)", 11, "msg-att"},
     });
 }
 

@@ -56,6 +56,11 @@ enum class fetch_att_kind {
     body_peek_section, ///< BODY.PEEK[section]<partial>
 };
 
+/// Whether a fetch-att of this kind is followed by a section (and an optional partial range).
+constexpr bool has_section(fetch_att_kind k) noexcept {
+    return k == fetch_att_kind::body_section || k == fetch_att_kind::body_peek_section;
+}
+
 /// RFC 3501 `fetch-att`.
 struct fetch_att {
     fetch_att_kind kind = fetch_att_kind::flags;

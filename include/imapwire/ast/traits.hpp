@@ -231,6 +231,16 @@ IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
 IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::recent, "RECENT"},
                    {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
                    {status_att::unseen, "UNSEEN"})
+// FETCH's fetch-att: BODY is both the bare item and BODY[section] (what follows tells them apart).
+IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
+                   {fetch_att_kind::flags, "FLAGS"}, {fetch_att_kind::internaldate, "INTERNALDATE"},
+                   {fetch_att_kind::rfc822, "RFC822"},
+                   {fetch_att_kind::rfc822_header, "RFC822.HEADER"},
+                   {fetch_att_kind::rfc822_size, "RFC822.SIZE"},
+                   {fetch_att_kind::rfc822_text, "RFC822.TEXT"}, {fetch_att_kind::body, "BODY"},
+                   {fetch_att_kind::bodystructure, "BODYSTRUCTURE"}, {fetch_att_kind::uid, "UID"},
+                   {fetch_att_kind::body_section, "BODY"},
+                   {fetch_att_kind::body_peek_section, "BODY.PEEK"})
 IMAPWIRE_KEYWORDS_(fetch_macro, {fetch_macro::all, "ALL"}, {fetch_macro::full, "FULL"},
                    {fetch_macro::fast, "FAST"})
 #undef IMAPWIRE_KEYWORDS_

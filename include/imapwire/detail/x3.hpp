@@ -12,6 +12,9 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cassert>
 #include <concepts>
 #include <cstddef>
@@ -157,11 +160,14 @@ template <class S>
 struct is_expect_parser<expect_parser<S>> : std::true_type {};
 
 /// True when parser type P has an expectation point of its own, outside the rules it refers
-/// to: only such a rule's name can be the production of a failed expectation, so only such
+/// to (a hand-written parser with one says `static constexpr bool has_own_expectation = true`):
+/// only such a rule's name can be the production of a failed expectation, so only such
 /// rules keep parse_state::rule up to date (which costs a little on every entry).
 template <class P>
 constexpr bool has_own_expectation() {
-    if constexpr (
+    if constexpr (requires { P::has_own_expectation; })
+        return P::has_own_expectation; // a parser of its own that says so
+    else if constexpr (
         requires {
             typename P::id;
             typename P::attribute_type;
@@ -508,6 +514,36 @@ struct keyword_symbols : x3::symbols<E> {
     keyword_symbols() {
         for (const auto& [value, word] : ast::keywords<E>::table)
             this->add(word, value);
+    }
+};
+
+/// The entries of ast::keywords<E>::table that can spell `word`: a bit per entry, set when the
+/// entry has the word's length and first letter (any case), from a table made at compile time.
+/// A keyword lookup then compares whole words only with these few candidates, however long
+/// the table grows with extensions.
+template <class E>
+struct keyword_candidates {
+    static constexpr auto& table = ast::keywords<E>::table;
+    static constexpr std::size_t size = std::size(table);
+    static_assert(size <= 64, "one bit per keyword");
+    using mask = std::uint64_t;
+    static constexpr std::array<mask, 26> by_letter = [] {
+        std::array<mask, 26> m{};
+        for (std::size_t i = 0; i < size; ++i)
+            m[static_cast<std::size_t>(table[i].second[0] - 'A')] |= mask{1} << i;
+        return m;
+    }();
+    static constexpr std::array<mask, 32> by_length = [] {
+        std::array<mask, 32> m{};
+        for (std::size_t i = 0; i < size; ++i)
+            m[std::min<std::size_t>(table[i].second.size(), 31)] |= mask{1} << i;
+        return m;
+    }();
+    static mask of(std::string_view word) noexcept {
+        const char c = ascii_upper(word.empty() ? '\0' : word[0]);
+        if (c < 'A' || c > 'Z' || word.size() >= 31)
+            return 0;
+        return by_letter[static_cast<std::size_t>(c - 'A')] & by_length[word.size()];
     }
 };
 

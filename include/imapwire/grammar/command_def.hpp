@@ -20,28 +20,53 @@ inline const auto password_def = astring;
 inline const auto partial__def = '<' > number[set<&ast::partial_range::offset>] > '.' >
                                  nz_number[set<&ast::partial_range::length>] > '>';
 
-template <ast::fetch_att_kind K>
-inline constexpr auto fa_kind = set_value<&ast::fetch_att::kind, K>;
 // fetch-att       = "ENVELOPE" / "FLAGS" / "INTERNALDATE" /
 //                   "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /
 //                   "BODY" ["STRUCTURE"] / "UID" /
 //                   "BODY" section ["<" number "." nz-number ">"] /
 //                   "BODY.PEEK" section ["<" number "." nz-number ">"]
-// (longest keywords first: PEG takes the first match)
-inline const auto fetch_att_def =
-    kw("ENVELOPE")[fa_kind<ast::fetch_att_kind::envelope>] |
-    kw("FLAGS")[fa_kind<ast::fetch_att_kind::flags>] |
-    kw("INTERNALDATE")[fa_kind<ast::fetch_att_kind::internaldate>] |
-    kw("RFC822.HEADER")[fa_kind<ast::fetch_att_kind::rfc822_header>] |
-    kw("RFC822.SIZE")[fa_kind<ast::fetch_att_kind::rfc822_size>] |
-    kw("RFC822.TEXT")[fa_kind<ast::fetch_att_kind::rfc822_text>] |
-    kw("RFC822")[fa_kind<ast::fetch_att_kind::rfc822>] |
-    kw("BODYSTRUCTURE")[fa_kind<ast::fetch_att_kind::bodystructure>] |
-    (kw("BODY.PEEK")[fa_kind<ast::fetch_att_kind::body_peek_section>] >
-     section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>]) |
-    ((kw("BODY")[fa_kind<ast::fetch_att_kind::body_section>] >> &x3::lit('[')) >
-     section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>]) |
-    kw("BODY")[fa_kind<ast::fetch_att_kind::body>] | kw("UID")[fa_kind<ast::fetch_att_kind::uid>];
+// The keyword decides (keyword dispatch, DESIGN §3): fetch_att_parser reads the name up to a
+// "[" (an ATOM-CHAR, but BODY[ is not BODY) and looks it up in ast::keywords<fetch_att_kind>.
+// The kinds without a section must not be followed by "["; BODY[ and BODY.PEEK go on with this
+// tail, which expects the section.
+inline const auto fetch_att_section_ =
+    x3::eps > section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>];
+
+struct fetch_att_parser : x3::parser<fetch_att_parser> {
+    using attribute_type = ast::fetch_att;
+    static constexpr bool has_attribute = true;
+    static constexpr bool has_own_expectation = true; // the section after BODY.PEEK
+    template <class It, class Ctx, class RCtx>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, ast::fetch_att& attr) const {
+        It end = first;
+        while (end != last && *end != '[' && is(cc_atom, *end))
+            ++end;
+        const std::string_view word(first, static_cast<std::size_t>(end - first));
+        if (word.empty())
+            return false;
+        const bool bracket = end != last && *end == '[';
+        // the table lists BODY before BODY[section]: a "[" decides between them
+        using candidates = keyword_candidates<ast::fetch_att_kind>;
+        for (auto m = candidates::of(word); m != 0; m &= m - 1) {
+            const auto& [kind, keyword] = candidates::table[std::countr_zero(m)];
+            if ((bracket && !ast::has_section(kind)) || !iequals(word, keyword))
+                continue;
+            attr.kind = kind;
+            if (!ast::has_section(kind)) {
+                first = end;
+                return true;
+            }
+            It i = end;
+            if (!fetch_att_section_.parse(i, last, ctx, rctx, attr))
+                return false;
+            first = i;
+            return true;
+        }
+        return false;
+    }
+};
+
+inline const auto fetch_att_def = fetch_att_parser{};
 
 inline const auto fetch_att_list__def = '(' > (fetch_att[push_val] % SP_) > ')';
 

@@ -19,7 +19,6 @@ IMAPWIRE_RULE(msg_att_internaldate_, "msg-att-static", ast::msg_att_internaldate
 IMAPWIRE_RULE(msg_att_rfc822_, "msg-att-static", ast::msg_att_rfc822)
 IMAPWIRE_RULE(msg_att_rfc822_size_, "msg-att-static", ast::msg_att_rfc822_size)
 IMAPWIRE_RULE(msg_att_body_, "msg-att-static", ast::msg_att_body)
-IMAPWIRE_RULE(msg_att_bodystructure_, "msg-att-static", ast::msg_att_body)
 IMAPWIRE_RULE(msg_att_uid_, "msg-att-static", ast::msg_att_uid)
 
 // what the response grammar calls

@@ -14,47 +14,12 @@
 namespace imapwire::serializer {
 
 inline void write_fetch_att(writer& w, const ast::fetch_att& a) {
-    using k = ast::fetch_att_kind;
-    const bool sectioned = a.kind == k::body_section || a.kind == k::body_peek_section;
-    if (!sectioned) // nothing to write the section and range with: refuse rather than drop them
+    const std::string_view word = ast::keyword(a.kind);
+    w.require(!word.empty());
+    w.raw(word);
+    if (!ast::has_section(a.kind)) { // nothing to write section and range with: refuse, not drop
         w.require(a.section == ast::section{} && !a.partial);
-    switch (a.kind) {
-    case k::envelope:
-        w.raw("ENVELOPE");
         return;
-    case k::flags:
-        w.raw("FLAGS");
-        return;
-    case k::internaldate:
-        w.raw("INTERNALDATE");
-        return;
-    case k::rfc822:
-        w.raw("RFC822");
-        return;
-    case k::rfc822_header:
-        w.raw("RFC822.HEADER");
-        return;
-    case k::rfc822_size:
-        w.raw("RFC822.SIZE");
-        return;
-    case k::rfc822_text:
-        w.raw("RFC822.TEXT");
-        return;
-    case k::body:
-        w.raw("BODY");
-        return;
-    case k::bodystructure:
-        w.raw("BODYSTRUCTURE");
-        return;
-    case k::uid:
-        w.raw("UID");
-        return;
-    case k::body_section:
-        w.raw("BODY");
-        break;
-    case k::body_peek_section:
-        w.raw("BODY.PEEK");
-        break;
     }
     write_section(w, a.section);
     if (a.partial) {

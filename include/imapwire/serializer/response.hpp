@@ -520,14 +520,17 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
         [&](const auto& a) {
             using T = std::decay_t<decltype(a)>;
             if constexpr (std::is_same_v<T, ast::msg_att_flags>) {
-                w.raw("FLAGS (");
+                w.raw(ast::traits<T>::info.keyword);
+                w.raw(" (");
                 write_separated(w, a.flags, [&](const auto& item) { write_flag(w, item); });
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::msg_att_envelope>) {
-                w.raw("ENVELOPE ");
+                w.raw(ast::traits<T>::info.keyword);
+                w.sp();
                 write_envelope(w, a.envelope);
             } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
-                w.raw("INTERNALDATE ");
+                w.raw(ast::traits<T>::info.keyword);
+                w.sp();
                 write_date_time(w, a.date);
             } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>) {
                 switch (a.which) {
@@ -543,13 +546,14 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 }
                 write_nstring(w, a.data);
             } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822_size>) {
-                w.raw("RFC822.SIZE ");
+                w.raw(ast::traits<T>::info.keyword);
+                w.sp();
                 w.number(a.size);
             } else if constexpr (std::is_same_v<T, ast::msg_att_body>) {
                 w.raw(a.structure ? "BODYSTRUCTURE " : "BODY ");
                 write_body(w, a.body);
             } else if constexpr (std::is_same_v<T, ast::msg_att_body_section>) {
-                w.raw("BODY");
+                w.raw(ast::traits<T>::info.keyword);
                 write_section(w, a.section);
                 if (a.origin) {
                     w.put('<');
@@ -559,7 +563,8 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 w.sp();
                 write_nstring(w, a.data);
             } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
-                w.raw("UID ");
+                w.raw(ast::traits<T>::info.keyword);
+                w.sp();
                 w.nz_number(a.uid);
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
