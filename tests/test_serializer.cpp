@@ -238,3 +238,38 @@ TEST_CASE("gathered output copies literals the serializer had to decode (regress
     REQUIRE(!serialize(s, a, so));
     CHECK(g.joined() == s);
 }
+
+TEST_CASE("a response text or generic code that would read back as something else is refused") {
+    // The parser decides (serializer/response.hpp, reads_back): what the grammar reads is
+    // defined once.
+    const auto tagged = [](ast::resp_text t) {
+        return ast::response{ast::response_tagged{"a", {ast::condition::ok, t}}};
+    };
+    const auto writes = [](const ast::response& r) {
+        std::string out;
+        return serialize(out, r) ? std::string("refused") : out;
+    };
+    // text that starts like a code
+    CHECK(writes(tagged({std::nullopt, "[ALERT] look"})) == "refused");
+    CHECK(writes(tagged({std::nullopt, "[XYZZY 1 2] look"})) == "refused");
+    CHECK(writes(tagged({std::nullopt, "[ALERT]look"})) == "a OK [ALERT]look\r\n");
+    CHECK(writes(tagged({std::nullopt, "[ALERT]"})) == "a OK [ALERT]\r\n");
+    CHECK(writes(tagged({std::nullopt, "[ look"})) == "a OK [ look\r\n");
+    // the generic form of a named code
+    CHECK(writes(tagged({ast::code_other{"UIDNEXT", "5"}, "x"})) == "refused");
+    CHECK(writes(tagged({ast::code_other{"uidnext", "5"}, "x"})) == "refused");
+    CHECK(writes(tagged({ast::code_other{"ALERT", std::nullopt}, "x"})) == "refused");
+    CHECK(writes(tagged({ast::code_other{"CAPABILITY", "IMAP4rev1 IDLE"}, "x"})) == "refused");
+    CHECK(writes(tagged({ast::code_other{"PERMANENTFLAGS", "(\\Seen)"}, "x"})) == "refused");
+    // ...and what stays generic when read back
+    CHECK(writes(tagged({ast::code_other{"UIDNEXT", "0"}, "x"})) == "a OK [UIDNEXT 0] x\r\n");
+    CHECK(writes(tagged({ast::code_other{"ALERT", "now"}, "x"})) == "a OK [ALERT now] x\r\n");
+    CHECK(writes(tagged({ast::code_other{"CAPABILITY", "IDLE"}, "x"})) ==
+          "a OK [CAPABILITY IDLE] x\r\n"); // no IMAP4rev1: not capability-data
+    CHECK(writes(tagged({ast::code_other{"CLOSED", std::nullopt}, "x"})) == "a OK [CLOSED] x\r\n");
+    // the same values as the parser gives them back compare equal (parse(serialize(x)) == x)
+    const std::string line = "a OK [UIDNEXT 0] x\r\n";
+    const auto back = parse_response(line);
+    REQUIRE(back.ok());
+    CHECK(back.value() == tagged({ast::code_other{"UIDNEXT", "0"}, "x"}));
+}

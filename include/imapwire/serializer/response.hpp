@@ -3,9 +3,12 @@
 
 #include <imapwire/ast/response.hpp>
 #include <imapwire/ast/traits.hpp>
+#include <imapwire/parse.hpp>
 #include <imapwire/serializer/command.hpp>
 #include <imapwire/serializer/core.hpp>
 
+#include <cstddef>
+#include <memory_resource>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -238,157 +241,76 @@ inline void write_body(writer& w, const ast::body& b) {
 
 // --- response codes and status responses ---------------------------------------------------------
 
-// Exact matchers for the named response-code forms, so the serializer refuses precisely the
-// values that would read back differently, and nothing else.
-inline constexpr std::size_t no_match = std::string_view::npos;
+// The texts and generic codes that would read back as something else are found by the parser
+// itself: what the grammar reads is defined once, in the grammar, extensions included.
 
-/// quoted at t[i]: the index after its closing DQUOTE, or no_match.
-inline std::size_t match_quoted(std::string_view t, std::size_t i) {
-    if (i >= t.size() || t[i] != '"')
-        return no_match;
-    for (++i; i < t.size(); ++i) {
-        if (t[i] == '"')
-            return i + 1;
-        if (t[i] == '\\') {
-            if (i + 1 >= t.size() || !detail::is(detail::cc_quoted_sp, t[i + 1]))
-                return no_match;
-            ++i;
-        } else if (!detail::is(detail::cc_quoted, t[i])) {
-            return no_match;
-        }
-    }
-    return no_match;
-}
-
-/// astring at t[i] (a literal cannot occur in one line of text).
-inline std::size_t match_astring(std::string_view t, std::size_t i) {
-    if (i < t.size() && t[i] == '"')
-        return match_quoted(t, i);
-    std::size_t j = i;
-    while (j < t.size() && detail::is(detail::cc_astring, t[j]))
-        ++j;
-    return j > i ? j : no_match;
-}
-
-/// "(" astring *(SP astring) ")" at t[i] (BADCHARSET's list).
-inline std::size_t match_astring_list(std::string_view t, std::size_t i) {
-    if (i >= t.size() || t[i] != '(')
-        return no_match;
-    for (++i;;) {
-        i = match_astring(t, i);
-        if (i == no_match || i >= t.size())
-            return no_match;
-        if (t[i] == ')')
-            return i + 1;
-        if (t[i] != ' ')
-            return no_match;
-        ++i;
-    }
-}
-
-/// "(" [flag-perm *(SP flag-perm)] ")" at t[i] (PERMANENTFLAGS's list).
-inline std::size_t match_flag_perm_list(std::string_view t, std::size_t i) {
-    if (i >= t.size() || t[i] != '(')
-        return no_match;
-    ++i;
-    if (i < t.size() && t[i] == ')')
-        return i + 1;
-    for (;;) {
-        if (t.substr(i, 2) == "\\*") {
-            i += 2;
-        } else {
-            if (i < t.size() && t[i] == '\\')
-                ++i;
-            const std::size_t start = i;
-            while (i < t.size() && detail::is(detail::cc_atom, t[i]))
-                ++i;
-            if (i == start)
-                return no_match;
-        }
-        if (i >= t.size())
-            return no_match;
-        if (t[i] == ')')
-            return i + 1;
-        if (t[i] != ' ')
-            return no_match;
-        ++i;
-    }
-}
-
-/// True when `text`, written with no code in front, would read back as a code and a text:
-/// "[" resp-text-code "]" SP 1*TEXT-CHAR, as the parser reads it. Every code has the shape
-/// atom [SP 1*<TEXT-CHAR except "]">], except BADCHARSET, whose astrings may hold "]": the
-/// parser tries the named BADCHARSET form first and keeps it once it matches, even when no
-/// "] " text follows (then the whole line is text).
-inline bool reads_as_code(std::string_view text) {
-    if (text.size() < 4 || text.front() != '[')
+/// How `resp_text` (a resp-text: an optional "[" code "] " and text) reads back under the
+/// reader's extensions: parsed as the resp-text of a tagged OK; `check(code)` is given the code
+/// it carries (null for none) and says whether that is what was meant. False when it does not
+/// parse at all (the writer's own checks refuse that text).
+/// The line and what it parses into live in a buffer on the stack (the heap only for texts of
+/// several hundred octets), so that serializing allocates nothing in steady state.
+template <class Check>
+bool reads_back(std::string_view resp_text, const serialize_options& options, Check&& check) {
+    alignas(std::max_align_t) char buffer[1024];
+    std::pmr::monotonic_buffer_resource memory(buffer, sizeof buffer);
+    std::pmr::string line(&memory);
+    line.reserve(resp_text.size() + 7);
+    line.append("a OK ").append(resp_text).append("\r\n");
+    parse_options po;
+    po.memory_resource = &memory;
+    po.extensions = options.extensions;
+    po.max_line_length = line.size();
+    const auto r = parse_response(line, po);
+    if (!r.ok())
         return false;
-    std::size_t i = 1;
-    while (i < text.size() && detail::is(detail::cc_atom, text[i]))
-        ++i;
-    if (i == 1)
+    const auto* tagged = std::get_if<ast::response_tagged>(&r.value().v);
+    if (!tagged)
         return false;
-    const auto closes = [&](std::size_t at) {
-        return at != no_match && text.substr(at, 2) == "] " && text.size() > at + 2;
-    };
-    if (detail::iequals(text.substr(1, i - 1), "BADCHARSET")) {
-        // "BADCHARSET" [SP "(" astring *(SP astring) ")"] followed by "]"
-        std::size_t end = i;
-        if (text.substr(i, 2) == " (")
-            if (const std::size_t m = match_astring_list(text, i + 1); m != no_match)
-                end = m;
-        if (end < text.size() && text[end] == ']')
-            return closes(end); // the named form matched: no other reading is tried
-    }
-    if (i < text.size() && text[i] == ' ') {
-        const std::size_t start = ++i;
-        while (i < text.size() && detail::is(detail::cc_text_nobr, text[i]))
-            ++i;
-        if (i == start)
-            return false;
-    }
-    return closes(i);
+    const auto& code = tagged->cond.text.code;
+    return check(code ? &*code : nullptr);
 }
 
-/// True when the generic form `atom [SP text]` would read back as one of the named codes.
-inline bool named_code_spelling(std::string_view atom,
-                                const std::optional<std::string_view>& text) {
-    using detail::iequals;
-    for (std::string_view bare : {"ALERT", "PARSE", "READ-ONLY", "READ-WRITE", "TRYCREATE"})
-        if (iequals(atom, bare))
-            return !text;
-    if (iequals(atom, "UIDNEXT") || iequals(atom, "UIDVALIDITY") || iequals(atom, "UNSEEN")) {
-        if (!text || text->empty() || text->size() > 10 || (*text)[0] == '0' ||
-            !detail::all_of(detail::cc_digit, *text))
-            return false;
-        return std::stoull(std::string(*text)) <= 0xffffffffull;
-    }
-    if (iequals(atom, "BADCHARSET"))
-        return !text || match_astring_list(*text, 0) == text->size();
-    if (iequals(atom, "PERMANENTFLAGS"))
-        return text && match_flag_perm_list(*text, 0) == text->size();
-    if (iequals(atom, "CAPABILITY")) {
-        if (!text)
-            return false;
-        bool imap4rev1 = false;
-        std::string_view rest = *text;
-        while (true) {
-            const std::size_t sp = rest.find(' ');
-            const std::string_view cap = rest.substr(0, sp);
-            if (cap.empty() || !detail::all_of(detail::cc_atom, cap))
-                return false;
-            imap4rev1 = imap4rev1 || iequals(cap, "IMAP4rev1");
-            if (sp == std::string_view::npos)
-                return imap4rev1;
-            rest.remove_prefix(sp + 1);
-        }
-    }
-    return false;
+/// True when `text`, written with no code in front, would read back as a code and a text.
+inline bool reads_as_code(std::string_view text, const serialize_options& options) {
+    if (text.empty() || text.front() != '[')
+        return false; // only a "[" can start a code
+    return reads_back(text, options, [](const ast::resp_text_code* c) { return c != nullptr; });
+}
+
+/// True when the generic form `atom [SP text]` reads back as exactly that generic code, and
+/// not as one of the named codes (or another split of the words).
+inline bool reads_as_code_other(const ast::code_other& c, const serialize_options& options) {
+    alignas(std::max_align_t) char buffer[512];
+    std::pmr::monotonic_buffer_resource memory(buffer, sizeof buffer);
+    std::pmr::string resp_text(&memory);
+    resp_text.reserve(c.atom.size() + (c.text ? c.text->size() + 1 : 0) + 4);
+    resp_text.append("[").append(c.atom);
+    if (c.text)
+        resp_text.append(" ").append(*c.text);
+    resp_text.append("] x");
+    return reads_back(resp_text, options, [&](const ast::resp_text_code* code) {
+        const auto* other = code ? std::get_if<ast::code_other>(code) : nullptr;
+        return other && other->atom == c.atom && other->text == c.text;
+    });
+}
+
+/// An alternative's traits keyword and SP (`FLAGS `), or SP and the keyword after a number
+/// (` EXISTS`).
+template <class T>
+void write_keyword_sp(writer& w) {
+    w.raw(ast::traits<T>::info.keyword);
+    w.sp();
+}
+template <class T>
+void write_sp_keyword(writer& w) {
+    w.sp();
+    w.raw(ast::traits<T>::info.keyword);
 }
 
 inline void write_capabilities(writer& w, const ast::vector<std::string_view>& caps) {
     bool imap4rev1 = false;
-    w.raw("CAPABILITY");
+    w.raw(ast::traits<ast::capability_data>::info.keyword);
     for (std::string_view c : caps) {
         w.sp();
         write_atom(w, c);
@@ -397,53 +319,51 @@ inline void write_capabilities(writer& w, const ast::vector<std::string_view>& c
     w.require(imap4rev1);
 }
 
+/// What follows a named response code's keyword.
+template <class T>
+void write_code_arguments(writer& w, const T& c) {
+    if constexpr (std::is_same_v<T, ast::code_alert> || std::is_same_v<T, ast::code_parse> ||
+                  std::is_same_v<T, ast::code_read_only> ||
+                  std::is_same_v<T, ast::code_read_write> ||
+                  std::is_same_v<T, ast::code_trycreate>) {
+        // the keyword alone
+    } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
+        if (!c.charsets.empty()) {
+            w.raw(" (");
+            write_separated(w, c.charsets, [&](const auto& item) { write_astring(w, item); });
+            w.put(')');
+        }
+    } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
+        w.raw(" (");
+        write_separated(w, c.flags, [&](const auto& item) { write_flag(w, item, true); });
+        w.put(')');
+    } else if constexpr (std::is_same_v<T, ast::code_uidnext> ||
+                         std::is_same_v<T, ast::code_uidvalidity> ||
+                         std::is_same_v<T, ast::code_unseen>) {
+        w.sp();
+        w.nz_number(c.value);
+    } else {
+        static_assert(ast::unhandled<T>, "an alternative is not handled");
+    }
+}
+
 inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
     std::visit(
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<T, ast::code_alert>) {
-                w.raw("ALERT");
-            } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
-                w.raw("BADCHARSET");
-                if (!c.charsets.empty()) {
-                    w.raw(" (");
-                    write_separated(w, c.charsets,
-                                    [&](const auto& item) { write_astring(w, item); });
-                    w.put(')');
-                }
-            } else if constexpr (std::is_same_v<T, ast::code_capability>) {
-                write_capabilities(w, c.capabilities);
-            } else if constexpr (std::is_same_v<T, ast::code_parse>) {
-                w.raw("PARSE");
-            } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
-                w.raw("PERMANENTFLAGS (");
-                write_separated(w, c.flags, [&](const auto& item) { write_flag(w, item, true); });
-                w.put(')');
-            } else if constexpr (std::is_same_v<T, ast::code_read_only>) {
-                w.raw("READ-ONLY");
-            } else if constexpr (std::is_same_v<T, ast::code_read_write>) {
-                w.raw("READ-WRITE");
-            } else if constexpr (std::is_same_v<T, ast::code_trycreate>) {
-                w.raw("TRYCREATE");
-            } else if constexpr (std::is_same_v<T, ast::code_uidnext>) {
-                w.raw("UIDNEXT ");
-                w.nz_number(c.value);
-            } else if constexpr (std::is_same_v<T, ast::code_uidvalidity>) {
-                w.raw("UIDVALIDITY ");
-                w.nz_number(c.value);
-            } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
-                w.raw("UNSEEN ");
-                w.nz_number(c.value);
-            } else if constexpr (std::is_same_v<T, ast::code_other>) {
-                w.require(!named_code_spelling(c.atom, c.text));
+            if constexpr (std::is_same_v<T, ast::code_other>) {
+                w.require(reads_as_code_other(c, w.options));
                 write_atom(w, c.atom);
                 if (c.text) {
                     w.require(!c.text->empty() && detail::all_of(detail::cc_text_nobr, *c.text));
                     w.sp();
                     w.raw(*c.text);
                 }
+            } else if constexpr (std::is_same_v<T, ast::code_capability>) {
+                write_capabilities(w, c.capabilities); // the keyword included
             } else {
-                static_assert(ast::unhandled<T>, "an alternative is not handled");
+                w.raw(ast::traits<T>::info.keyword);
+                write_code_arguments(w, c);
             }
         },
         code);
@@ -452,7 +372,7 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
 /// resp-text: ["[" resp-text-code "]" SP] text
 inline void write_resp_text(writer& w, const ast::resp_text& t) {
     if (!t.code)
-        w.require(!reads_as_code(t.text));
+        w.require(!reads_as_code(t.text, w.options));
     if (t.code) {
         w.put('[');
         write_resp_text_code(w, *t.code);
@@ -584,22 +504,22 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
             } else if constexpr (std::is_same_v<T, ast::capability_data>) {
                 write_capabilities(w, x.capabilities);
             } else if constexpr (std::is_same_v<T, ast::flags_data>) {
-                w.raw("FLAGS ");
+                write_keyword_sp<T>(w);
                 write_flag_list(w, x.flags);
             } else if constexpr (std::is_same_v<T, ast::list_data>) {
-                w.raw("LIST ");
+                write_keyword_sp<T>(w);
                 write_mailbox_list(w, x.list);
             } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
-                w.raw("LSUB ");
+                write_keyword_sp<T>(w);
                 write_mailbox_list(w, x.list);
             } else if constexpr (std::is_same_v<T, ast::search_data>) {
-                w.raw("SEARCH");
+                w.raw(ast::traits<T>::info.keyword);
                 for (auto n : x.numbers) {
                     w.sp();
                     w.nz_number(n);
                 }
             } else if constexpr (std::is_same_v<T, ast::status_data>) {
-                w.raw("STATUS ");
+                write_keyword_sp<T>(w);
                 write_mailbox(w, x.mailbox);
                 w.raw(" (");
                 write_separated(w, x.items, [&](const auto& item) {
@@ -610,16 +530,17 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::exists_data>) {
                 w.number(x.count);
-                w.raw(" EXISTS");
+                write_sp_keyword<T>(w);
             } else if constexpr (std::is_same_v<T, ast::recent_data>) {
                 w.number(x.count);
-                w.raw(" RECENT");
+                write_sp_keyword<T>(w);
             } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                 w.nz_number(x.number);
-                w.raw(" EXPUNGE");
+                write_sp_keyword<T>(w);
             } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                 w.nz_number(x.number);
-                w.raw(" FETCH (");
+                write_sp_keyword<T>(w);
+                w.raw(" (");
                 w.require(!x.items.empty());
                 write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
                 w.put(')');
