@@ -192,14 +192,8 @@ struct failure {
     /// "offset 12: in search-key: expected SP (syntax error)", or "offset 12: <description>"
     /// when neither a production nor an expectation is known.
     std::string message() const {
-        std::string m = "offset " + std::to_string(offset);
-        if (production.empty() && expected.empty())
-            return m.append(": ").append(description);
-        if (!production.empty())
-            m.append(": in ").append(production);
-        if (!expected.empty())
-            m.append(": expected ").append(expected);
-        return m.append(" (").append(description).append(")");
+        return "offset " + std::to_string(offset) + ": " +
+               imapwire::error_text(production, expected, description);
     }
 };
 

@@ -162,7 +162,7 @@ check "CRLF fixture: same position" grep -qF "$tmp/lbc-crlf.trace:5:14: error: [
 run_tool "$tmp/cut.txt" "$tmp/cut.err" validate "$traces/cut.trace"
 check "cut trace: exit 1 (got $rc)" test "$rc" -eq 1
 check "cut trace: unfinished command" grep -qF "$traces/cut.trace:12:4: warning: [unfinished-command]" "$tmp/cut.txt"
-check "cut trace: message cut off" grep -qF "$traces/cut.trace:13:4: error: [framing] stream ended inside a message" "$tmp/cut.txt"
+check "cut trace: message cut off" grep -qF "$traces/cut.trace:13:4: error: [framing] in response: expected the rest of the message (stream ended inside a message)" "$tmp/cut.txt"
 run_tool "$tmp/cuts.txt" "$tmp/cuts.err" validate --strict "$traces/cut.trace"
 check "cut trace --strict: exit 1 (got $rc)" test "$rc" -eq 1
 check "cut trace --strict: same output" cmp -s "$tmp/cut.txt" "$tmp/cuts.txt"

@@ -104,6 +104,22 @@ inline std::error_code make_error_code(error e) noexcept {
     return {static_cast<int>(e), error_category()};
 }
 
+/// The words of an error, without its offset: "in search-key: expected SP (syntax error)",
+/// the parts that are empty left out; just `description` when neither a production nor an
+/// expectation is known. parse_error::message(), the session's findings and the tool's reports
+/// all put errors into words with it.
+inline std::string error_text(std::string_view production, std::string_view expected,
+                              std::string_view description) {
+    if (production.empty() && expected.empty())
+        return std::string(description);
+    std::string m;
+    if (!production.empty())
+        m.append("in ").append(production);
+    if (!expected.empty())
+        m.append(m.empty() ? "" : ": ").append("expected ").append(expected);
+    return m.append(" (").append(description).append(")");
+}
+
 /// A failed parse: where, in which RFC 3501 production, and what was expected there.
 struct parse_error {
     std::size_t offset = 0;      ///< byte offset into the parsed input
@@ -111,16 +127,10 @@ struct parse_error {
     std::string expected;        ///< what would have been accepted at `offset`
     std::error_code code;        ///< an imapwire::error
 
+    /// "in search-key: expected SP (syntax error)" (error_text)
+    std::string text() const { return error_text(production, expected, code.message()); }
     /// "offset 12: in search-key: expected SP (syntax error)"
-    std::string message() const {
-        std::string m = "offset " + std::to_string(offset);
-        if (!production.empty())
-            m.append(": in ").append(production);
-        if (!expected.empty())
-            m.append(": expected ").append(expected);
-        m.append(" (").append(code.message()).append(")");
-        return m;
-    }
+    std::string message() const { return "offset " + std::to_string(offset) + ": " + text(); }
 };
 
 /// More bytes are needed before the message can be parsed.

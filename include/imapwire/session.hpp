@@ -266,8 +266,7 @@ public:
     /// A framing error on either side (line or literal over a limit, stream cut off).
     void framing_error(imapwire::side s, const parse_error& e) {
         add(finding_kind::framing, s, e.offset,
-            s == side::client ? stats_.client_messages : stats_.server_messages,
-            e.code.message() + (e.expected.empty() ? "" : ": expected " + e.expected));
+            s == side::client ? stats_.client_messages : stats_.server_messages, e.text());
     }
 
     /// The trace is over: commands still in progress are reported (as warnings: a trace may
@@ -312,10 +311,7 @@ private:
             return;
         }
         const parse_error& e = r.error();
-        add(finding_kind::syntax, s, offset + e.offset, index,
-            "in " + std::string(e.production) + ": expected " + e.expected + " (" +
-                e.code.message() + ")",
-            std::string(e.production));
+        add(finding_kind::syntax, s, offset + e.offset, index, e.text(), std::string(e.production));
     }
 
     // --- greeting --------------------------------------------------------------------------
