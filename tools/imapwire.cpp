@@ -14,6 +14,7 @@
 // through; `parse --format=text` does not even keep literals over 1 MiB (see stream_literals).
 
 #include "ast_json.hpp"
+#include "cli_options.hpp"
 #include "validate.hpp"
 
 #include <imapwire/config.hpp>
@@ -965,17 +966,6 @@ struct cli_state {
     std::string extensions = "all";
 };
 
-/// --extensions=all|none|NAME[,NAME...]: CLI11 check (empty string: valid).
-inline std::string check_extension_list(const std::string& v) {
-    if (imapwire::parse_extension_list(v))
-        return {};
-    std::string names;
-    for (const auto& e : imapwire::extension_registry)
-        if (e.id != imapwire::extension::imap4rev1)
-            names.append(names.empty() ? "" : ", ").append(e.name);
-    return "unknown extension in '" + v + "': give all, none or a comma-separated list of " + names;
-}
-
 void add_common_options(CLI::App& sub, cli_state& st) {
     std::vector<std::string> names;
     std::string kinds_help = "what the input holds:";
@@ -998,12 +988,7 @@ void add_common_options(CLI::App& sub, cli_state& st) {
     sub.add_flag("--literal-plus", st.literal_plus,
                  "accept LITERAL+ non-synchronizing literals {n+} (RFC 7888) and write them "
                  "back as {n+}");
-    sub.add_option(
-           "--extensions", st.extensions,
-           "the extensions whose syntax is accepted (the library's extension registry): all, none "
-           "(strict RFC 3501) or a comma-separated list such as enable,idle")
-        ->check(check_extension_list)
-        ->capture_default_str();
+    imapwire_tool::add_extensions_option(sub, st.extensions);
     sub.add_option("--chunk-size", st.chunk_size, "read the input this many bytes at a time")
         ->check(CLI::Range(std::size_t(1), std::size_t(64) << 20))
         ->capture_default_str();

@@ -8,6 +8,7 @@
 
 #include "validate.hpp"
 
+#include "cli_options.hpp"
 #include "trace.hpp"
 
 #include <imapwire/connection.hpp>
@@ -147,20 +148,7 @@ const char* side_name(side s) {
 using imapwire::message_tag;  // a message's tag, "*" or "+"
 using imapwire::message_word; // a command's name
 
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'a' && x <= 'z')
-            x = static_cast<char>(x - 'a' + 'A');
-        if (y >= 'a' && y <= 'z')
-            y = static_cast<char>(y - 'a' + 'A');
-        if (x != y)
-            return false;
-    }
-    return true;
-}
+using imapwire::detail::iequals;
 
 // ---- driving the session -----------------------------------------------------------------------
 
@@ -788,18 +776,7 @@ validate_command::validate_command(CLI::App& app)
     lenient->excludes(strict);
     command_->add_flag("--literal-plus", st.literal_plus,
                        "accept LITERAL+ non-synchronizing literals {n+} (RFC 7888)");
-    command_
-        ->add_option(
-            "--extensions", st.extensions,
-            "the extensions whose syntax is accepted (the library's extension registry): all, none "
-            "(strict RFC 3501) or a comma-separated list such as enable,idle")
-        ->check([](const std::string& v) -> std::string {
-            if (imapwire::parse_extension_list(v))
-                return {};
-            return "unknown extension in '" + v +
-                   "': give all, none or a comma-separated list of extension names";
-        })
-        ->capture_default_str();
+    add_extensions_option(*command_, st.extensions);
     command_->footer(
         "Exit status: 0 clean, 1 findings (with --lenient: errors only), 2 usage or I/O error, "
         "or a transcript line that is not C:, S:, a comment or blank.\n"
