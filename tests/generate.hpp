@@ -707,16 +707,19 @@ protected:
         case 12: {
             ast::status_command s;
             s.mailbox = mailbox();
-            const std::size_t n = static_cast<std::size_t>(between(1, 5));
+            constexpr std::size_t atts = std::size(ast::keywords<ast::status_att>::table);
+            const std::size_t n = static_cast<std::size_t>(between(1, atts));
             if (percent(80)) { // distinct items, in random order
-                std::array<int, 5> all = {0, 1, 2, 3, 4};
+                std::array<std::size_t, atts> all{};
+                for (std::size_t i = 0; i < atts; ++i)
+                    all[i] = i;
                 for (std::size_t i = 0; i < n; ++i) {
-                    std::swap(all[i], all[i + below(5 - i)]);
-                    s.items.push_back(static_cast<ast::status_att>(all[i]));
+                    std::swap(all[i], all[i + below(atts - i)]);
+                    s.items.push_back(ast::keywords<ast::status_att>::table[all[i]].first);
                 }
             } else {
                 for (std::size_t i = 0; i < n; ++i)
-                    s.items.push_back(static_cast<ast::status_att>(below(5)));
+                    s.items.push_back(ast::keywords<ast::status_att>::table[below(atts)].first);
             }
             return s;
         }
@@ -1202,11 +1205,7 @@ struct dumper {
             put(k);
         }
     }
-    void put(const ast::status_att a) {
-        static constexpr const char* names[] = {"MESSAGES", "RECENT", "UIDNEXT", "UIDVALIDITY",
-                                                "UNSEEN"};
-        raw(names[static_cast<int>(a)]);
-    }
+    void put(const ast::status_att a) { raw(ast::keyword(a)); }
     void put(const ast::command_body& b) {
         std::visit(
             [&](const auto& x) {

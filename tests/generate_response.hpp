@@ -52,16 +52,16 @@ struct response_generator_options {
 
 namespace detail_gen {
 
-/// The names of the resp-text-codes RFC 3501 gives a syntax of their own.
-inline constexpr std::array<std::string_view, 11> named_codes = {
-    "ALERT",      "BADCHARSET", "CAPABILITY", "PARSE",       "PERMANENTFLAGS", "READ-ONLY",
-    "READ-WRITE", "TRYCREATE",  "UIDNEXT",    "UIDVALIDITY", "UNSEEN"};
-
+/// Whether `atom` names one of the resp-text-codes with a syntax of their own (RFC 3501's and
+/// the extensions'): the traits keywords of ast::resp_text_code's named alternatives.
 inline bool is_named_code(std::string_view atom) {
-    for (std::string_view n : named_codes)
-        if (imapwire::detail::iequals(atom, n))
-            return true;
-    return false;
+    bool named = false;
+    imapwire::ast::for_each_alternative<imapwire::ast::resp_text_code>([&]<class T>() {
+        if constexpr (!std::is_same_v<T, imapwire::ast::code_other>)
+            named =
+                named || imapwire::detail::iequals(atom, imapwire::ast::traits<T>::info.keyword);
+    });
+    return named;
 }
 
 /// A cautious test: true when text written with no code in front might read as
@@ -117,6 +117,10 @@ inline const std::vector<code_spelling>& code_spellings() {
          true,
          {"IMAP4", "X Y", "IMAP4rev1  X", "IMAP4rev1 ", " IMAP4rev1", "IMAP4rev2",
           "IMAP4rev1 (x)"}},
+        // CONDSTORE (RFC 7162)
+        {"HIGHESTMODSEQ", true, {"0", "x", "9223372036854775808", "1 2", "-1"}},
+        {"NOMODSEQ", false, {}},
+        {"MODIFIED", true, {"x", "0", "a:b", "1 2", "(1)"}},
     };
     return table;
 }
@@ -284,14 +288,21 @@ public:
             }
             for (std::size_t i = 0; i < n; ++i)
                 s.numbers.push_back(nz_number());
+            if (n > 0 && percent(25))
+                s.modseq = mod_sequence(); // CONDSTORE
             return s;
         }
         case 6: {
             ast::status_data s;
             s.mailbox = mailbox();
             const std::size_t n = static_cast<std::size_t>(below(6));
-            for (std::size_t i = 0; i < n; ++i)
-                s.items.push_back({static_cast<ast::status_att>(below(5)), number()});
+            constexpr auto& atts = ast::keywords<ast::status_att>::table;
+            for (std::size_t i = 0; i < n; ++i) {
+                const ast::status_att att = atts[below(std::size(atts))].first;
+                s.items.push_back({att, att != ast::status_att::highestmodseq ? number()
+                                        : percent(10)                         ? 0
+                                                                              : mod_sequence()});
+            }
             return s;
         }
         case 7:
@@ -414,6 +425,12 @@ public:
             return ast::code_uidvalidity{nz_number()};
         case 10:
             return ast::code_unseen{nz_number()};
+        case 11:
+            return ast::code_highestmodseq{mod_sequence()};
+        case 12:
+            return ast::code_nomodseq{};
+        case 13:
+            return ast::code_modified{sequence_set()};
         default:
             return code_other();
         }
@@ -426,7 +443,7 @@ public:
         case 0:
         case 1: // extension codes
             c.atom = keep(std::string(pick<std::string_view>(
-                {"HIGHESTMODSEQ", "APPENDUID", "COPYUID", "NOMODSEQ", "CLOSED", "UIDNOTSTICKY",
+                {"MAILBOXID", "APPENDUID", "COPYUID", "NOTSAVED", "CLOSED", "UIDNOTSTICKY",
                  "NONEXISTENT", "ALREADYEXISTS", "CANNOT", "LIMIT", "OVERQUOTA", "EXPUNGEISSUED",
                  "INUSE", "SERVERBUG", "REFERRAL", "CORRUPTION", "X-GM-LABELS", "closed"})));
             if (percent(60))
@@ -618,8 +635,22 @@ public:
             s.data = message_nstring();
             return s;
         }
-        default:
+        case 7:
             return ast::msg_att_uid{nz_number()};
+        default:
+            return ast::msg_att_modseq{mod_sequence()};
+        }
+    }
+
+    /// mod-sequence-value (RFC 7162): 1 to 2^63-1, often small, sometimes at the edges.
+    std::uint64_t mod_sequence() {
+        switch (below(4)) {
+        case 0:
+            return pick<std::uint64_t>({1, 0x7fffffffffffffffull, 0xffffffffull, 0x100000000ull});
+        case 1:
+            return between(1, 0x7fffffffffffffffull);
+        default:
+            return between(1, 100000);
         }
     }
 
@@ -1159,6 +1190,14 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
                     raw("UNSEEN ");
                     num(c.value);
+                } else if constexpr (std::is_same_v<T, ast::code_highestmodseq>) {
+                    raw("HIGHESTMODSEQ ");
+                    num(c.value);
+                } else if constexpr (std::is_same_v<T, ast::code_nomodseq>) {
+                    raw("NOMODSEQ");
+                } else if constexpr (std::is_same_v<T, ast::code_modified>) {
+                    raw("MODIFIED ");
+                    put(c.set);
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);
@@ -1417,6 +1456,9 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
                     raw("UID ");
                     num(a.uid);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_modseq>) {
+                    raw("MODSEQ ");
+                    num(a.value);
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
@@ -1446,6 +1488,10 @@ struct response_dumper : dumper {
                     for (auto n : x.numbers) {
                         raw(" ");
                         num(n);
+                    }
+                    if (x.modseq) {
+                        raw(" modseq ");
+                        num(*x.modseq);
                     }
                 } else if constexpr (std::is_same_v<T, ast::status_data>) {
                     raw("STATUS ");

@@ -26,10 +26,11 @@ inline std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-/// One example message of RFC 3501 (tests/data/rfc3501-*-examples.txt).
+/// One example message of an RFC (tests/data/rfcNNNN-*-examples.txt).
 struct rfc_example {
+    std::string rfc = "RFC 3501";   ///< which RFC, from the file name
     std::string section;            ///< e.g. "6.3.11"
-    int line = 0;                   ///< line in rfc3501.txt
+    int line = 0;                   ///< line in the RFC's text
     std::string kind;               ///< "" or "authdata"
     std::vector<std::string> flags; ///< "#!" annotations, e.g. "not-protocol ..."
     std::string bytes;              ///< the message, CRLF line ends
@@ -40,7 +41,7 @@ struct rfc_example {
                 return true;
         return false;
     }
-    std::string where() const { return "RFC 3501 §" + section + " line " + std::to_string(line); }
+    std::string where() const { return rfc + " §" + section + " line " + std::to_string(line); }
 };
 
 inline std::vector<rfc_example> read_rfc_examples(const std::string& file) {
@@ -63,6 +64,8 @@ inline std::vector<rfc_example> read_rfc_examples(const std::string& file) {
         if (line.rfind("### ", 0) == 0) {
             finish();
             rfc_example e;
+            if (file.rfind("rfc", 0) == 0)
+                e.rfc = "RFC " + file.substr(3, file.find('-') - 3);
             std::istringstream hs(line.substr(4));
             hs >> e.section >> e.line >> e.kind;
             out.push_back(e);

@@ -76,7 +76,8 @@ TEST_CASE("the registry names every extension once, in enumerator order") {
         CHECK(e.rfc.rfind("RFC ", 0) == 0);
     }
     CHECK(find_extension("IDLE") == extension::idle); // any case
-    CHECK(!find_extension("condstore"));              // not implemented (yet)
+    CHECK(find_extension("CONDSTORE") == extension::condstore); // the capability's spelling
+    CHECK(!find_extension("nosuch"));
     CHECK(extension_set::all().contains(extension::enable));
     CHECK(!extension_set::none().contains(extension::idle));
     CHECK(extension_set::none().contains(extension::imap4rev1)); // the core is always there
@@ -93,7 +94,7 @@ TEST_CASE("a client narrows the extensions to what the server's CAPABILITY lists
     const parse_options narrowed = with_extensions(set);
     CHECK(command_fails("a1 IDLE", narrowed).offset == 3);
     command_ok("a1 ENABLE CONDSTORE", narrowed);
-    const std::vector<std::string> both = {"IMAP4rev1", "IDLE", "ENABLE"};
+    const std::vector<std::string> both = {"IMAP4rev1", "IDLE", "ENABLE", "CONDSTORE"};
     CHECK(extensions_advertised(both) == extension_set::all());
 }
 
@@ -221,7 +222,8 @@ TEST_CASE("keyword dispatch: response data and response codes") {
     // a named code whose form does not match, or an atom that merely starts like one, is the
     // generic atom form
     for (const char* line : {"* OK [UIDNEXTX 5] x", "* OK [UIDNEXT x] x", "* OK [ALERTS] x",
-                             "* OK [READ-ONLYISH] x", "* OK [HIGHESTMODSEQ 4] x"}) {
+                             "* OK [READ-ONLYISH] x", "* OK [HIGHESTMODSEQ 0] x",
+                             "* OK [NOMODSEQ 1] x"}) {
         CAPTURE(line);
         const ast::response r = response_ok(line);
         const auto& c = std::get<ast::resp_cond>(data(r));

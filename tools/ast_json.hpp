@@ -240,6 +240,8 @@ inline const char* name(ast::status_att a) {
         return "uidvalidity";
     case ast::status_att::unseen:
         return "unseen";
+    case ast::status_att::highestmodseq:
+        return "highestmodseq";
     }
     return "unknown";
 }
@@ -921,6 +923,12 @@ inline json to_json(const ast::resp_text_code& code) {
                 return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
             } else if constexpr (std::is_same_v<T, ast::code_unseen>) {
                 return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
+            } else if constexpr (std::is_same_v<T, ast::code_highestmodseq>) {
+                return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
+            } else if constexpr (std::is_same_v<T, ast::code_nomodseq>) {
+                return json{{"type", ast::traits<T>::info.name}};
+            } else if constexpr (std::is_same_v<T, ast::code_modified>) {
+                return json{{"type", ast::traits<T>::info.name}, {"set", to_json(x.set)}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
                 json j{{"type", ast::traits<T>::info.name}};
@@ -986,9 +994,11 @@ inline json to_json(const ast::msg_att_item& item) {
                             {"section", to_json(x.section)},
                             {"origin", x.origin ? json(*x.origin) : json(nullptr)},
                             {"data", to_json(x.data)}};
-            } else {
-                static_assert(std::is_same_v<T, ast::msg_att_uid>);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
                 return json{{"type", ast::traits<T>::info.name}, {"uid", x.uid}};
+            } else {
+                static_assert(std::is_same_v<T, ast::msg_att_modseq>);
+                return json{{"type", ast::traits<T>::info.name}, {"modseq", x.value}};
             }
         },
         item);
@@ -1010,7 +1020,9 @@ inline json to_json(const ast::response_data& data) {
             } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
                 return json{{"type", ast::traits<T>::info.name}, {"list", to_json(x.list)}};
             } else if constexpr (std::is_same_v<T, ast::search_data>) {
-                return json{{"type", ast::traits<T>::info.name}, {"numbers", x.numbers}};
+                return json{{"type", ast::traits<T>::info.name},
+                            {"numbers", x.numbers},
+                            {"modseq", x.modseq ? json(*x.modseq) : json(nullptr)}};
             } else if constexpr (std::is_same_v<T, ast::status_data>) {
                 json items = json::array();
                 for (const auto& i : x.items)

@@ -68,7 +68,7 @@ public:
         case error::syntax:
             return "syntax error";
         case error::number_range:
-            return "number out of 32-bit range";
+            return "number out of range";
         case error::literal_too_large:
             return "literal larger than the configured limit";
         case error::line_too_long:

@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Extract the protocol examples of RFC 3501 sections 6, 7 and 8.
+"""Extract the protocol examples of an RFC's sections (RFC 3501 sections 6 to 8 by default).
 
 Reads rfc3501.txt (next to this script by default) and writes
 rfc3501-client-examples.txt (all "C:" messages) and
-rfc3501-server-examples.txt (all "S:" messages).
+rfc3501-server-examples.txt (all "S:" messages).  With --rfc, --sections and
+--name it does the same for an extension's RFC, e.g.
+
+    extract_rfc_examples.py --rfc rfc7162.txt --sections 3-3 --name rfc7162
 
 Record format (both files):
 
@@ -75,7 +78,7 @@ INTENTIONALLY_INVALID = [
      'the server answers BAD)'),
 ]
 
-FIRST_SECTION = 6
+FIRST_SECTION = 6  # --sections
 LAST_SECTION = 8
 
 
@@ -376,10 +379,11 @@ def build_records(pieces, side, notes):
     return records
 
 
-def render(records, side_word):
+def render(records, side_word, rfc_name, rfc_file):
     out = []
-    out.append('# RFC 3501 sections 6-8 %s example messages, generated from '
-               'rfc3501.txt by extract_rfc_examples.py.' % side_word)
+    out.append('# %s sections %d-%d %s example messages, generated from '
+               '%s by extract_rfc_examples.py.' % (rfc_name, FIRST_SECTION, LAST_SECTION,
+                                                   side_word, rfc_file))
     out.append('# Record: "### <section> <rfc-line> [kind]", then optional '
                '"#! <flag> ..." lines, then the message lines without CR/LF.')
     out.append('# Body = every following line up to the next "###" or EOF '
@@ -405,17 +409,25 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--rfc', default=os.path.join(here, 'rfc3501.txt'))
     ap.add_argument('--outdir', default=here)
+    ap.add_argument('--sections', default='6-8',
+                    help='first and last top-level section, e.g. 6-8')
+    ap.add_argument('--name', default='rfc3501',
+                    help='prefix of the output files (NAME-client-examples.txt ...)')
     ap.add_argument('-v', '--verbose', action='store_true')
     args = ap.parse_args()
 
+    global FIRST_SECTION, LAST_SECTION
+    first, _, last = args.sections.partition('-')
+    FIRST_SECTION, LAST_SECTION = int(first), int(last or first)
+    rfc_name = 'RFC ' + args.name[3:] if args.name.startswith('rfc') else args.name
     notes = []
     pieces = collect_pieces(read_lines(args.rfc), notes)
-    files = [('C', 'client (C:)', 'rfc3501-client-examples.txt'),
-             ('S', 'server (S:)', 'rfc3501-server-examples.txt')]
+    files = [('C', 'client (C:)', args.name + '-client-examples.txt'),
+             ('S', 'server (S:)', args.name + '-server-examples.txt')]
     for side, word, name in files:
         records = build_records(pieces, side, notes)
         with open(os.path.join(args.outdir, name), 'w', newline='\n') as f:
-            f.write(render(records, word))
+            f.write(render(records, word, rfc_name, os.path.basename(args.rfc)))
         print('%s: %d records' % (name, len(records)))
         if args.verbose:
             for r in records:

@@ -12,6 +12,7 @@
 #include <imapwire/ast/mailbox.hpp>
 #include <imapwire/ast/status.hpp>
 // extensions that add response data (one line each)
+#include <imapwire/ext/condstore/ast.hpp>
 #include <imapwire/ext/enable/ast.hpp>
 
 #include <cstdint>
@@ -76,10 +77,13 @@ struct code_other {
 };
 
 /// RFC 3501 `resp-text-code`.
-using resp_text_code =
-    std::variant<code_alert, code_badcharset, code_capability, code_parse, code_permanentflags,
-                 code_read_only, code_read_write, code_trycreate, code_uidnext, code_uidvalidity,
-                 code_unseen, code_other>;
+using resp_text_code = std::variant<code_alert, code_badcharset, code_capability, code_parse,
+                                    code_permanentflags, code_read_only, code_read_write,
+                                    code_trycreate, code_uidnext, code_uidvalidity, code_unseen,
+                                    // extensions
+                                    code_highestmodseq, code_nomodseq, code_modified,
+                                    // atom [SP 1*<any TEXT-CHAR except "]">]
+                                    code_other>;
 
 /// RFC 3501 `resp-text`: ["[" resp-text-code "]" SP] text.
 struct resp_text {
@@ -144,12 +148,15 @@ struct lsub_data {
 /// "SEARCH" *(SP nz-number)
 struct search_data {
     vector<std::uint32_t> numbers;
+    /// CONDSTORE (RFC 7162 §3.1.5): the highest mod-sequence of the messages found, written
+    /// after them as `(MODSEQ n)`; only with at least one number.
+    std::optional<std::uint64_t> modseq;
     friend bool operator==(const search_data&, const search_data&) = default;
 };
 /// One status-att SP number pair of status-att-list.
 struct status_item {
     status_att att = status_att::messages;
-    std::uint32_t value = 0;
+    std::uint64_t value = 0; ///< a number; a mod-sequence-valzer for HIGHESTMODSEQ
     friend bool operator==(const status_item&, const status_item&) = default;
 };
 /// "STATUS" SP mailbox SP "(" [status-att-list] ")"
@@ -224,7 +231,9 @@ struct msg_att_uid {
 /// One item of msg-att: msg-att-dynamic (FLAGS) or msg-att-static (the rest).
 using msg_att_item =
     std::variant<msg_att_flags, msg_att_envelope, msg_att_internaldate, msg_att_rfc822,
-                 msg_att_rfc822_size, msg_att_body, msg_att_body_section, msg_att_uid>;
+                 msg_att_rfc822_size, msg_att_body, msg_att_body_section, msg_att_uid,
+                 // extensions
+                 msg_att_modseq>;
 
 /// nz-number SP "FETCH" SP msg-att
 struct fetch_data {

@@ -3,7 +3,14 @@
 
 namespace imapwire::ast {
 
-/// RFC 3501 `status-att`.
-enum class status_att { messages, recent, uidnext, uidvalidity, unseen };
+/// RFC 3501 `status-att`, and those the extensions add (ast::extension_of says which).
+enum class status_att {
+    messages,
+    recent,
+    uidnext,
+    uidvalidity,
+    unseen,
+    highestmodseq, ///< CONDSTORE (RFC 7162 §3.1.7): its value is a mod-sequence-valzer
+};
 
 } // namespace imapwire::ast

@@ -208,6 +208,13 @@ struct keywords;
         static constexpr std::pair<type, std::string_view> table[] = {__VA_ARGS__};                \
     };
 
+/// The extension an enumerator of a keywords table belongs to: the core, unless the extension's
+/// traits header says otherwise with an overload (ext/condstore/traits.hpp for status_att).
+template <class E>
+constexpr extension extension_of(E) noexcept {
+    return extension::imap4rev1;
+}
+
 IMAPWIRE_KEYWORDS_(search_flag_key, {search_flag_key::all, "ALL"},
                    {search_flag_key::answered, "ANSWERED"}, {search_flag_key::deleted, "DELETED"},
                    {search_flag_key::flagged, "FLAGGED"}, {search_flag_key::new_, "NEW"},
@@ -230,7 +237,7 @@ IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
                    {search_size_kind::smaller, "SMALLER"})
 IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::recent, "RECENT"},
                    {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
-                   {status_att::unseen, "UNSEEN"})
+                   {status_att::unseen, "UNSEEN"}, {status_att::highestmodseq, "HIGHESTMODSEQ"})
 // FETCH's fetch-att: BODY is both the bare item and BODY[section] (what follows tells them apart).
 IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
                    {fetch_att_kind::flags, "FLAGS"}, {fetch_att_kind::internaldate, "INTERNALDATE"},
@@ -277,5 +284,6 @@ constexpr void for_each_alternative(F&& f) {
 } // namespace imapwire::ast
 
 // The extensions' entries (one line each; see ext/registry.hpp).
+#include <imapwire/ext/condstore/traits.hpp>
 #include <imapwire/ext/enable/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>

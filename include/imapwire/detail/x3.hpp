@@ -577,6 +577,30 @@ std::string_view atom_word(It first, const It& last) noexcept {
     return std::string_view(first, static_cast<std::size_t>(end - first));
 }
 
+/// The keyword of an enumeration (ast::keywords<E>): reads the whole word (1*ATOM-CHAR) and
+/// looks it up, case-insensitively; an enumerator of an extension that is not enabled
+/// (ast::extension_of) is no match.
+template <class E>
+struct keyword_enum_parser : x3::parser<keyword_enum_parser<E>> {
+    using attribute_type = E;
+    static constexpr bool has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
+        const std::string_view word = atom_word(first, last);
+        using candidates = keyword_candidates<E>;
+        for (auto m = candidates::of(word); m != 0; m &= m - 1) {
+            const auto& [value, keyword] = candidates::table[std::countr_zero(m)];
+            if (iequals(word, keyword) &&
+                state(ctx).options->extensions.contains(ast::extension_of(value))) {
+                x3::traits::move_to(value, attr);
+                first += static_cast<std::ptrdiff_t>(word.size());
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
 /// What a keyword dispatch does with a word that is no keyword of its table: commands take a
 /// word starting with "X" as an x-command (RFC 3501 §6.5.1).
 struct x_command_fallback {

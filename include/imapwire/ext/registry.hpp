@@ -22,8 +22,9 @@ namespace imapwire {
 /// construct belongs to unless an extension adds it.
 enum class extension : std::uint8_t {
     imap4rev1,
-    enable, ///< RFC 5161
-    idle,   ///< RFC 2177
+    enable,    ///< RFC 5161
+    idle,      ///< RFC 2177
+    condstore, ///< RFC 7162 (CONDSTORE)
 };
 
 /// One line of the registry.
@@ -36,12 +37,14 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 3> extension_registry{{
+inline constexpr std::array<extension_info, 4> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
     {extension::idle, "idle", "IDLE", "RFC 2177",
      "the IDLE command, its continuation and DONE, the idle state"},
+    {extension::condstore, "condstore", "CONDSTORE", "RFC 7162",
+     "mod-sequences: the MODSEQ FETCH item, the HIGHESTMODSEQ, NOMODSEQ and MODIFIED codes"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

@@ -220,8 +220,9 @@ inline const auto section_spec_def =
 inline const auto section_def = '[' > -section_spec[assign] > ']';
 
 // status-att      = "MESSAGES" / "RECENT" / "UIDNEXT" / "UIDVALIDITY" / "UNSEEN"
-inline const keyword_symbols<ast::status_att> status_atts;
-inline const auto status_att_def = x3::no_case[status_atts];
+// RFC 7162 §7 (CONDSTORE)
+// status-att      =/ "HIGHESTMODSEQ"
+inline const auto status_att_def = keyword_enum_parser<ast::status_att>{};
 
 // A keyword ends where the atom ends: "ALLX" is not ALL followed by junk.
 inline const auto kw_end = !char_parser<cc_atom>{};

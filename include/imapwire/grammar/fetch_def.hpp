@@ -3,6 +3,8 @@
 
 #include <imapwire/grammar/core_def.hpp>
 #include <imapwire/grammar/fetch.hpp>
+// extensions that add FETCH items (one line each; ext/registry.hpp)
+#include <imapwire/ext/condstore/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -52,6 +54,9 @@ struct msg_att_parsers {
             return msg_att_body_section_;
         else if constexpr (std::is_same_v<T, ast::msg_att_uid>)
             return msg_att_uid_;
+        // extensions
+        else if constexpr (std::is_same_v<T, ast::msg_att_modseq>)
+            return fetch_mod_resp;
         else
             static_assert(ast::unhandled<T>, "FETCH item has no parser");
     }
@@ -117,7 +122,9 @@ struct msg_att_dispatch : x3::parser<msg_att_dispatch<Dynamic, Static>> {
         bool found = false;
         bool ok = false;
         ast::for_each_alternative<ast::msg_att_item>([&]<class T>() {
-            constexpr bool dynamic = std::is_same_v<T, ast::msg_att_flags>;
+            // msg-att-dynamic: FLAGS and the items extensions add to it
+            constexpr bool dynamic =
+                std::is_same_v<T, ast::msg_att_flags> || std::is_same_v<T, ast::msg_att_modseq>;
             if constexpr (dynamic ? Dynamic : Static) {
                 if (found)
                     return;

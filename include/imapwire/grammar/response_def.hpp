@@ -4,6 +4,7 @@
 #include <imapwire/grammar/core_def.hpp>
 #include <imapwire/grammar/response.hpp>
 // extensions that add response data (one line each; ext/registry.hpp)
+#include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
 
 namespace imapwire::grammar {
@@ -58,7 +59,8 @@ struct code_parsers {
         if constexpr (std::is_same_v<T, ast::code_alert> || std::is_same_v<T, ast::code_parse> ||
                       std::is_same_v<T, ast::code_read_only> ||
                       std::is_same_v<T, ast::code_read_write> ||
-                      std::is_same_v<T, ast::code_trycreate>)
+                      std::is_same_v<T, ast::code_trycreate> ||
+                      std::is_same_v<T, ast::code_nomodseq>)
             return bare_code<T>();
         else if constexpr (std::is_same_v<T, ast::code_badcharset>)
             return badcharset_;
@@ -72,6 +74,11 @@ struct code_parsers {
             return code_uidvalidity_;
         else if constexpr (std::is_same_v<T, ast::code_unseen>)
             return code_unseen_;
+        // extensions
+        else if constexpr (std::is_same_v<T, ast::code_highestmodseq>)
+            return code_highestmodseq_;
+        else if constexpr (std::is_same_v<T, ast::code_modified>)
+            return code_modified_;
         else if constexpr (std::is_same_v<T, ast::code_other>)
             return code_other_;
         else
@@ -151,8 +158,15 @@ inline const auto mailbox_list_def = '(' > -mbx_list_flags[set<&ast::mailbox_lis
                                      > mailbox[set<&ast::mailbox_list::mailbox>];
 
 // status-att-list =  status-att SP number *(SP status-att SP number)
-inline const auto status_item__def =
-    status_att[set<&ast::status_item::att>] > SP_ > number[set<&ast::status_item::value>];
+// status-att SP number, and (RFC 7162 §7, CONDSTORE)
+// status-att-val  =/ "HIGHESTMODSEQ" SP mod-sequence-valzer
+inline constexpr auto att_is_modseq = [](auto& ctx) {
+    x3::_pass(ctx) = x3::_val(ctx).att == ast::status_att::highestmodseq;
+};
+inline const auto status_item__def = status_att[set<&ast::status_item::att>] > SP_ >
+                                     ((x3::eps[att_is_modseq] >
+                                       mod_sequence_valzer[set<&ast::status_item::value>]) |
+                                      number[set<&ast::status_item::value>]);
 inline const auto status_att_list_def = status_item_[push_val] % SP_;
 
 // mailbox-data    =  "FLAGS" SP flag-list / "LIST" SP mailbox-list /
@@ -162,8 +176,21 @@ inline const auto status_att_list_def = status_item_[push_val] % SP_;
 inline const auto flags_data__def = (kw("FLAGS") >> SP_) > flag_list[set<&ast::flags_data::flags>];
 inline const auto list_data__def = (kw("LIST") >> SP_) > mailbox_list[set<&ast::list_data::list>];
 inline const auto lsub_data__def = (kw("LSUB") >> SP_) > mailbox_list[set<&ast::lsub_data::list>];
-inline const auto search_data__def = kw("SEARCH") >>
-                                     *(SP_ > nz_number[push<&ast::search_data::numbers>]);
+// RFC 7162 §7 (CONDSTORE)
+// mailbox-data        =/ "SEARCH" [1*(SP nz-number) SP search-sort-mod-seq]
+// search-sort-mod-seq = "(" "MODSEQ" SP mod-sequence-value ")"
+// (after at least one number, and last; without CONDSTORE a "(" is refused as before, where
+// an nz-number was expected)
+inline constexpr auto has_numbers = [](auto& ctx) {
+    x3::_pass(ctx) = !x3::_val(ctx).numbers.empty();
+};
+inline const auto search_sort_mod_seq = enabled(extension::condstore) >> x3::eps[has_numbers] >>
+                                        '(' > kw("MODSEQ") > SP_
+                                        > mod_sequence_value[set<&ast::search_data::modseq>] > ')' >
+                                        &CRLF_;
+inline const auto search_data__def =
+    kw("SEARCH") >>
+    *(SP_ >> (search_sort_mod_seq | (x3::eps > nz_number[push<&ast::search_data::numbers>])));
 inline const auto status_data__def = kw("STATUS") > SP_ > mailbox[set<&ast::status_data::mailbox>] >
                                      SP_ > '(' > -status_att_list[set<&ast::status_data::items>] >
                                      ')';

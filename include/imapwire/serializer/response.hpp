@@ -6,6 +6,8 @@
 #include <imapwire/parse.hpp>
 #include <imapwire/serializer/command.hpp>
 #include <imapwire/serializer/core.hpp>
+// extensions (one line each; ext/registry.hpp)
+#include <imapwire/ext/condstore/serializer.hpp>
 
 #include <cstddef>
 #include <memory_resource>
@@ -342,6 +344,10 @@ void write_code_arguments(writer& w, const T& c) {
                          std::is_same_v<T, ast::code_unseen>) {
         w.sp();
         w.nz_number(c.value);
+    } else if constexpr (std::is_same_v<T, ast::code_highestmodseq> ||
+                         std::is_same_v<T, ast::code_nomodseq> ||
+                         std::is_same_v<T, ast::code_modified>) {
+        write_code_arguments(w, c); // ext/condstore/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
     }
@@ -486,6 +492,8 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 w.raw(ast::traits<T>::info.keyword);
                 w.sp();
                 w.nz_number(a.uid);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_modseq>) {
+                write_msg_att(w, a);
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
@@ -518,6 +526,12 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                     w.sp();
                     w.nz_number(n);
                 }
+                if (x.modseq) { // RFC 7162: SP "(" "MODSEQ" SP mod-sequence-value ")"
+                    w.require(!x.numbers.empty());
+                    w.raw(" (MODSEQ ");
+                    write_mod_sequence(w, *x.modseq);
+                    w.put(')');
+                }
             } else if constexpr (std::is_same_v<T, ast::status_data>) {
                 write_keyword_sp<T>(w);
                 write_mailbox(w, x.mailbox);
@@ -525,7 +539,12 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 write_separated(w, x.items, [&](const auto& item) {
                     write_keyword(w, keyword(item.att));
                     w.sp();
-                    w.number(item.value);
+                    if (item.att == ast::status_att::highestmodseq) {
+                        write_mod_sequence<true>(w, item.value); // mod-sequence-valzer
+                    } else {
+                        w.require(item.value <= 0xffffffffu); // number
+                        w.number(item.value);
+                    }
                 });
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::exists_data>) {

@@ -1,0 +1,36 @@
+// imapwire AST, CONDSTORE (RFC 7162): mod-sequences in FETCH responses and response codes.
+#pragma once
+
+#include <imapwire/ast/sequence.hpp>
+
+#include <cstdint>
+
+namespace imapwire::ast {
+
+/// RFC 7162 §7 `fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"`: a message's
+/// mod-sequence, a msg-att-dynamic item of a FETCH response.
+struct msg_att_modseq {
+    std::uint64_t value = 1; ///< mod-sequence-value: 1 to 2^63-1
+    friend bool operator==(const msg_att_modseq&, const msg_att_modseq&) = default;
+};
+
+/// RFC 7162 §7 `"HIGHESTMODSEQ" SP mod-sequence-value` (resp-text-code): the highest
+/// mod-sequence of the selected mailbox.
+struct code_highestmodseq {
+    std::uint64_t value = 1;
+    friend bool operator==(const code_highestmodseq&, const code_highestmodseq&) = default;
+};
+
+/// RFC 7162 §7 `"NOMODSEQ"` (resp-text-code): the mailbox keeps no mod-sequences.
+struct code_nomodseq {
+    friend bool operator==(const code_nomodseq&, const code_nomodseq&) = default;
+};
+
+/// RFC 7162 §7 `"MODIFIED" SP sequence-set` (resp-text-code): the messages a conditional STORE
+/// did not change.
+struct code_modified {
+    sequence_set set;
+    friend bool operator==(const code_modified&, const code_modified&) = default;
+};
+
+} // namespace imapwire::ast

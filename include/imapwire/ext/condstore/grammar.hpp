@@ -1,0 +1,13 @@
+// imapwire grammar, CONDSTORE (RFC 7162): rule declarations.
+#pragma once
+
+#include <imapwire/ext/condstore/ast.hpp>
+#include <imapwire/grammar/core.hpp>
+
+namespace imapwire::grammar {
+
+IMAPWIRE_RULE(fetch_mod_resp, "fetch-mod-resp", ast::msg_att_modseq)
+IMAPWIRE_RULE(code_highestmodseq_, "resp-text-code", ast::code_highestmodseq)
+IMAPWIRE_RULE(code_modified_, "resp-text-code", ast::code_modified)
+
+} // namespace imapwire::grammar

@@ -1,0 +1,34 @@
+// imapwire serializer, CONDSTORE (RFC 7162): the MODSEQ FETCH item and the response codes.
+#pragma once
+
+#include <imapwire/ext/condstore/ast.hpp>
+#include <imapwire/serializer/core.hpp>
+
+namespace imapwire::serializer {
+
+/// mod-sequence-value (AllowZero false, 1 to 2^63-1) or mod-sequence-valzer (true).
+template <bool AllowZero = false>
+void write_mod_sequence(writer& w, std::uint64_t v) {
+    w.require((AllowZero || v != 0) && v <= 0x7fffffffffffffffull);
+    w.number(v);
+}
+
+/// fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"
+inline void write_msg_att(writer& w, const ast::msg_att_modseq& a) {
+    w.raw("MODSEQ (");
+    write_mod_sequence(w, a.value);
+    w.put(')');
+}
+
+/// What follows the keywords HIGHESTMODSEQ, NOMODSEQ and MODIFIED in a resp-text-code.
+inline void write_code_arguments(writer& w, const ast::code_highestmodseq& c) {
+    w.sp();
+    write_mod_sequence(w, c.value);
+}
+inline void write_code_arguments(writer&, const ast::code_nomodseq&) {}
+inline void write_code_arguments(writer& w, const ast::code_modified& c) {
+    w.sp();
+    write_sequence_set(w, c.set);
+}
+
+} // namespace imapwire::serializer

@@ -1,0 +1,34 @@
+// imapwire, CONDSTORE (RFC 7162): the traits entries of its AST alternatives.
+#pragma once
+
+#include <imapwire/ast/traits.hpp>
+#include <imapwire/ext/condstore/ast.hpp>
+
+namespace imapwire::ast {
+
+/// STATUS HIGHESTMODSEQ (RFC 7162 §3.1.7) belongs to CONDSTORE.
+constexpr extension extension_of(status_att a) noexcept {
+    return a == status_att::highestmodseq ? extension::condstore : extension::imap4rev1;
+}
+
+template <>
+struct traits<msg_att_modseq> {
+    static constexpr item_info info{"MODSEQ", "modseq", extension::condstore, "RFC 7162 §3.1.4.2"};
+};
+template <>
+struct traits<code_highestmodseq> {
+    static constexpr item_info info{"HIGHESTMODSEQ", "highestmodseq", extension::condstore,
+                                    "RFC 7162 §3.1.2.1"};
+};
+template <>
+struct traits<code_nomodseq> {
+    static constexpr item_info info{"NOMODSEQ", "nomodseq", extension::condstore,
+                                    "RFC 7162 §3.1.2.2"};
+};
+template <>
+struct traits<code_modified> {
+    static constexpr item_info info{"MODIFIED", "modified", extension::condstore,
+                                    "RFC 7162 §3.1.3"};
+};
+
+} // namespace imapwire::ast

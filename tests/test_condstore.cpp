@@ -1,0 +1,197 @@
+// CONDSTORE (RFC 7162): the server (S:) examples of its section 3.1 parse and round-trip byte for
+// byte; mod-sequences and their limits; everything it adds is refused, as RFC 3501 refuses it,
+// when the extension is not enabled.
+#include "test_data.hpp"
+
+#include <imapwire/parse.hpp>
+#include <imapwire/serialize.hpp>
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+using namespace imapwire;
+using imapwire::test::visible;
+
+namespace {
+
+parse_options strict() {
+    parse_options o;
+    o.extensions = extension_set::none();
+    return o;
+}
+
+ast::response response_ok(const std::string& bytes, const parse_options& o = {}) {
+    auto r = parse_response(bytes, o);
+    INFO(visible(bytes));
+    REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
+    CHECK(r.consumed() == bytes.size());
+    std::string out;
+    serialize_options so; // written for a reader with the same extensions
+    so.extensions = o.extensions;
+    CHECK(!serialize(out, r.value(), so));
+    CHECK(visible(out) == visible(bytes));
+    return r.value();
+}
+
+template <class T>
+const T& data(const ast::response& r) {
+    return std::get<T>(std::get<ast::response_data>(r.v));
+}
+
+const ast::resp_text_code& code_of(const ast::response& r) {
+    if (const auto* t = std::get_if<ast::response_tagged>(&r.v))
+        return *t->cond.text.code;
+    return *data<ast::resp_cond>(r).text.code;
+}
+
+} // namespace
+
+TEST_CASE("CONDSTORE: the server examples of RFC 7162 §3.1") {
+    const auto examples = test::read_rfc_examples("rfc7162-server-examples.txt");
+    REQUIRE(examples.size() >= 200);
+    // Departures of the RFC's examples from its grammar, each checked below: "..." standing
+    // for the rest of a response, and a tagged OK with no text (resp-text needs one).
+    const std::map<int, std::string> departures = {
+        {694, "* 102 FETCH (MODSEQ (303181230852)) ...\r\n"},
+        {742, "* 102 FETCH (MODSEQ (303181230852)) ...\r\n"},
+        {758, "* 102 FETCH (MODSEQ (303181230852)) ...\r\n"},
+        {779, "* 102 FETCH (MODSEQ (303181230852)) ...\r\n"},
+        {703, "a107 OK\r\n"},
+        {713, "b107 OK\r\n"},
+    };
+    int parsed = 0;
+    int departed = 0;
+    for (const auto& ex : examples) {
+        CAPTURE(ex.where());
+        CAPTURE(visible(ex.bytes));
+        if (ex.flagged("not-protocol") || ex.section.rfind("3.1", 0) != 0)
+            continue; // 3.2 is QRESYNC
+        if (ex.bytes.rfind("* ESEARCH", 0) == 0)
+            continue; // ESEARCH (RFC 4731) with CONDSTORE's MODSEQ: comes with ESEARCH
+        if (const auto d = departures.find(ex.line); d != departures.end()) {
+            CHECK(ex.bytes == d->second);
+            CHECK(parse_response(ex.bytes).failed());
+            ++departed;
+            continue;
+        }
+        response_ok(ex.bytes);
+        ++parsed;
+    }
+    CHECK(departed == static_cast<int>(departures.size()));
+    CHECK(parsed >= 60);
+}
+
+TEST_CASE("CONDSTORE: what the examples hold, as values") {
+    // §3.1.2.1, §3.1.2.2
+    CHECK(std::get<ast::code_highestmodseq>(
+              code_of(response_ok("* OK [HIGHESTMODSEQ 715194045007] Highest\r\n")))
+              .value == 715194045007u);
+    CHECK(std::holds_alternative<ast::code_nomodseq>(
+        code_of(response_ok("* OK [NOMODSEQ] Sorry, this mailbox format doesn't support "
+                            "modsequences\r\n"))));
+    // §3.1.3
+    const ast::response failed = response_ok("d105 OK [MODIFIED 7,9] Conditional STORE failed\r\n");
+    const auto& modified = std::get<ast::code_modified>(code_of(failed));
+    REQUIRE(modified.set.items.size() == 2);
+    CHECK(modified.set.items[1].first.value == 9);
+    const auto f =
+        data<ast::fetch_data>(response_ok("* 7 FETCH (MODSEQ (320162342) FLAGS (\\Seen))\r\n"));
+    CHECK(std::get<ast::msg_att_modseq>(f.items[0]).value == 320162342u);
+    CHECK(std::holds_alternative<ast::msg_att_flags>(f.items[1]));
+    // §3.1.5: the highest mod-sequence of the messages found
+    const auto s = data<ast::search_data>(
+        response_ok("* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)\r\n"));
+    CHECK(s.numbers.size() == 10);
+    CHECK(s.modseq == 917162500u);
+    // §3.1.7
+    const auto st = data<ast::status_data>(response_ok(
+        "* STATUS blurdybloop (MESSAGES 231 UIDNEXT 44292 HIGHESTMODSEQ 7011231777)\r\n"));
+    REQUIRE(st.items.size() == 3);
+    CHECK(st.items[2].att == ast::status_att::highestmodseq);
+    CHECK(st.items[2].value == 7011231777u);
+    // keywords in any case
+    const auto lower = parse_response("* 1 FETCH (modseq (5))\r\n");
+    REQUIRE(lower.ok());
+    CHECK(std::get<ast::msg_att_modseq>(data<ast::fetch_data>(lower.value()).items[0]).value == 5);
+}
+
+TEST_CASE("CONDSTORE: mod-sequences are 63-bit, FETCH and SEARCH ones not zero") {
+    response_ok("* 1 FETCH (MODSEQ (9223372036854775807))\r\n");
+    response_ok("* STATUS x (HIGHESTMODSEQ 0)\r\n"); // mod-sequence-valzer
+    response_ok("* OK [HIGHESTMODSEQ 9223372036854775807] x\r\n");
+    struct reject {
+        const char* line;
+        std::size_t offset;
+        const char* production;
+    };
+    for (const reject& c : {
+             reject{"* 1 FETCH (MODSEQ (0))\r\n", 19, "fetch-mod-resp"},
+             reject{"* 1 FETCH (MODSEQ (9223372036854775808))\r\n", 19, "mod-sequence-value"},
+             reject{"* 1 FETCH (MODSEQ 5)\r\n", 18, "fetch-mod-resp"},
+             reject{"* SEARCH 1 (MODSEQ 0)\r\n", 19, "mailbox-data"},
+             reject{"* SEARCH 1 (MODSEQ 5) 6\r\n", 21, "mailbox-data"}, // MODSEQ comes last
+             reject{"* SEARCH (MODSEQ 5)\r\n", 9, "mailbox-data"},      // after a number
+             reject{"* STATUS x (HIGHESTMODSEQ 9223372036854775808)\r\n", 26,
+                    "mod-sequence-valzer"},
+         }) {
+        CAPTURE(c.line);
+        const auto r = parse_response(c.line);
+        REQUIRE(r.failed());
+        CHECK(r.error().offset == c.offset);
+        CHECK(r.error().production == c.production);
+    }
+    // a code whose value does not fit is the generic form, as for RFC 3501's codes
+    for (const char* line : {"* OK [HIGHESTMODSEQ 0] x\r\n", "* OK [HIGHESTMODSEQ x] x\r\n",
+                             "* OK [MODIFIED x] x\r\n", "* OK [NOMODSEQ 1] x\r\n"}) {
+        CAPTURE(line);
+        CHECK(std::holds_alternative<ast::code_other>(code_of(response_ok(line))));
+    }
+    // the serializer refuses what would not read back
+    std::string out;
+    CHECK(serialize(out, ast::response{ast::response_data{ast::fetch_data{
+                             1, {ast::msg_att_modseq{0}}}}}) == error::unserializable);
+    CHECK(serialize(out, ast::response{ast::response_data{ast::search_data{{}, 5u}}}) ==
+          error::unserializable); // MODSEQ needs a number
+    CHECK(serialize(out, ast::response{ast::response_data{ast::status_data{
+                             ast::mailbox{"x"}, {{ast::status_att::uidnext, 1ull << 32}}}}}) ==
+          error::unserializable); // number is 32-bit
+    CHECK(out.empty());
+}
+
+TEST_CASE("CONDSTORE: without the extension, its syntax is refused as RFC 3501 refuses it") {
+    const parse_options none = strict();
+    struct reject {
+        const char* line;
+        std::size_t offset;
+        const char* production;
+    };
+    for (const reject& c : {
+             reject{"* 1 FETCH (MODSEQ (5))\r\n", 11, "msg-att"},
+             reject{"* SEARCH 1 (MODSEQ 5)\r\n", 11, "mailbox-data"},
+             reject{"* STATUS x (HIGHESTMODSEQ 5)\r\n", 12, "mailbox-data"},
+         }) {
+        CAPTURE(c.line);
+        const auto r = parse_response(c.line, none);
+        REQUIRE(r.failed());
+        CHECK(r.error().offset == c.offset);
+        CHECK(r.error().production == c.production);
+    }
+    // its codes are the generic form there
+    for (const char* line :
+         {"* OK [HIGHESTMODSEQ 5] x\r\n", "* OK [NOMODSEQ] x\r\n", "* OK [MODIFIED 1:3] x\r\n"}) {
+        CAPTURE(line);
+        CHECK(std::holds_alternative<ast::code_other>(code_of(response_ok(line, none))));
+    }
+    // ...and the serializer, writing for such a reader, may write the generic form that the
+    // default reader would take for the named code
+    serialize_options for_none;
+    for_none.extensions = extension_set::none();
+    const ast::response generic{ast::response_tagged{
+        "a", {ast::condition::ok, {ast::code_other{"NOMODSEQ", std::nullopt}, "x"}}}};
+    std::string out;
+    CHECK(serialize(out, generic) == error::unserializable);
+    CHECK(!serialize(out, generic, for_none));
+    CHECK(out == "a OK [NOMODSEQ] x\r\n");
+}
