@@ -523,12 +523,13 @@ public:
 
     ast::fetch_att fetch_att() {
         ast::fetch_att a;
-        const auto k = below(16);
-        if (k < 12)
-            a.kind = static_cast<ast::fetch_att_kind>(k);
+        constexpr auto& kinds = ast::keywords<ast::fetch_att_kind>::table;
+        const auto k = below(std::size(kinds) + 4); // the sectioned kinds more often
+        if (k < std::size(kinds))
+            a.kind = kinds[k].first;
         else
-            a.kind =
-                k < 14 ? ast::fetch_att_kind::body_section : ast::fetch_att_kind::body_peek_section;
+            a.kind = k < std::size(kinds) + 2 ? ast::fetch_att_kind::body_section
+                                              : ast::fetch_att_kind::body_peek_section;
         if (a.kind == ast::fetch_att_kind::body_section ||
             a.kind == ast::fetch_att_kind::body_peek_section) {
             a.section = section();
@@ -591,8 +592,36 @@ public:
     }
 
     ast::copy_command copy() { return {sequence_set(), mailbox()}; }
-    ast::fetch_command fetch() { return {sequence_set(), fetch_items()}; }
-    ast::store_command store() { return {sequence_set(), store_att_flags()}; }
+    ast::fetch_command fetch() {
+        ast::fetch_command f{sequence_set(), fetch_items()};
+        if (percent(15)) // CONDSTORE (RFC 7162)
+            f.modifiers.push_back(ast::fetch_mod_changedsince{mod_sequence()});
+        return f;
+    }
+    ast::store_command store() {
+        ast::store_command s{sequence_set(), store_att_flags()};
+        if (percent(15)) // CONDSTORE (RFC 7162)
+            s.modifiers.push_back(ast::store_mod_unchangedsince{percent(10) ? 0 : mod_sequence()});
+        return s;
+    }
+    /// select-params: none mostly, CONDSTORE (RFC 7162) sometimes.
+    ast::vector<ast::select_param> select_params() {
+        ast::vector<ast::select_param> p;
+        if (percent(20))
+            p.push_back(ast::select_param_condstore{});
+        return p;
+    }
+    /// mod-sequence-value (RFC 7162): 1 to 2^63-1, often small, sometimes at the edges.
+    std::uint64_t mod_sequence() {
+        switch (below(4)) {
+        case 0:
+            return pick<std::uint64_t>({1, 0x7fffffffffffffffull, 0xffffffffull, 0x100000000ull});
+        case 1:
+            return between(1, 0x7fffffffffffffffull);
+        default:
+            return between(1, 100000);
+        }
+    }
 
     ast::x_command x_command() {
         ast::x_command x;
@@ -683,7 +712,7 @@ protected:
         case 6:
             return ast::delete_command{mailbox()};
         case 7:
-            return ast::examine_command{mailbox()};
+            return ast::examine_command{mailbox(), select_params()};
         case 8: {
             ast::list_command l;
             l.reference = reference();
@@ -703,7 +732,7 @@ protected:
             return r;
         }
         case 11:
-            return ast::select_command{mailbox()};
+            return ast::select_command{mailbox(), select_params()};
         case 12: {
             ast::status_command s;
             s.mailbox = mailbox();
@@ -1072,10 +1101,9 @@ struct dumper {
         raw("]");
     }
     void put(const ast::fetch_att& a) {
-        static constexpr const char* kinds[] = {
-            "ENVELOPE",    "FLAGS", "INTERNALDATE",  "RFC822", "RFC822.HEADER", "RFC822.SIZE",
-            "RFC822.TEXT", "BODY",  "BODYSTRUCTURE", "UID",    "BODY[]",        "BODY.PEEK[]"};
-        raw(kinds[static_cast<int>(a.kind)]);
+        raw(ast::keyword(a.kind));
+        if (ast::has_section(a.kind))
+            raw("[]");
         if (a.kind == ast::fetch_att_kind::body_section ||
             a.kind == ast::fetch_att_kind::body_peek_section || !a.section.part.empty() ||
             a.section.text) {
@@ -1187,12 +1215,39 @@ struct dumper {
         put(c.set);
         raw(" ");
         put(c.items);
+        put_modifiers(c.modifiers);
     }
     void put(const ast::store_command& c) {
         raw("STORE ");
         put(c.set);
+        put_modifiers(c.modifiers);
         raw(" ");
         put(c.action);
+    }
+    /// RFC 4466 modifiers and parameters: " mods[...]" when there are any.
+    template <class Variant>
+    void put_modifiers(const ast::vector<Variant>& items) {
+        if (items.empty())
+            return;
+        raw(" mods[");
+        for (const auto& item : items) {
+            std::visit(
+                [&](const auto& m) {
+                    using T = std::decay_t<decltype(m)>;
+                    raw(ast::traits<T>::info.name);
+                    if constexpr (std::is_same_v<T, ast::fetch_mod_changedsince> ||
+                                  std::is_same_v<T, ast::store_mod_unchangedsince>) {
+                        raw("=");
+                        num(m.modseq);
+                    } else if constexpr (std::is_same_v<T, ast::select_param_condstore>) {
+                    } else {
+                        static_assert(ast::unhandled<T>, "an alternative is not handled");
+                    }
+                    raw(";");
+                },
+                item);
+        }
+        raw("]");
     }
     void put(const ast::search_command& c) {
         raw("SEARCH");
@@ -1244,6 +1299,7 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::examine_command>) {
                     raw("EXAMINE ");
                     put(x.mailbox);
+                    put_modifiers(x.params);
                 } else if constexpr (std::is_same_v<T, ast::list_command> ||
                                      std::is_same_v<T, ast::lsub_command>) {
                     raw(std::is_same_v<T, ast::list_command> ? "LIST " : "LSUB ");
@@ -1258,6 +1314,7 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::select_command>) {
                     raw("SELECT ");
                     put(x.mailbox);
+                    put_modifiers(x.params);
                 } else if constexpr (std::is_same_v<T, ast::status_command>) {
                     raw("STATUS ");
                     put(x.mailbox);

@@ -642,18 +642,6 @@ public:
         }
     }
 
-    /// mod-sequence-value (RFC 7162): 1 to 2^63-1, often small, sometimes at the edges.
-    std::uint64_t mod_sequence() {
-        switch (below(4)) {
-        case 0:
-            return pick<std::uint64_t>({1, 0x7fffffffffffffffull, 0xffffffffull, 0x100000000ull});
-        case 1:
-            return between(1, 0x7fffffffffffffffull);
-        default:
-            return between(1, 100000);
-        }
-    }
-
     /// nstring: NIL or a string (quoted, literal, or the value for the serializer to write).
     ast::nstring nstring(std::string value) {
         return shape(std::move(value), string_context::string);

@@ -212,6 +212,8 @@ inline const char* name(ast::fetch_att_kind k) {
         return "body_section";
     case ast::fetch_att_kind::body_peek_section:
         return "body_peek_section";
+    case ast::fetch_att_kind::modseq:
+        return "modseq";
     }
     return "unknown";
 }
@@ -558,11 +560,30 @@ inline json fields(const ast::create_command& c) {
 inline json fields(const ast::delete_command& c) {
     return json{{"mailbox", to_json(c.mailbox)}};
 }
+/// One of RFC 4466's modifiers or parameters: {"type": name, ...its value}.
+inline json modifier_json(const ast::fetch_mod_changedsince& m) {
+    return json{{"type", ast::traits<ast::fetch_mod_changedsince>::info.name},
+                {"modseq", m.modseq}};
+}
+inline json modifier_json(const ast::store_mod_unchangedsince& m) {
+    return json{{"type", ast::traits<ast::store_mod_unchangedsince>::info.name},
+                {"modseq", m.modseq}};
+}
+inline json modifier_json(const ast::select_param_condstore&) {
+    return json{{"type", ast::traits<ast::select_param_condstore>::info.name}};
+}
+template <class Variant>
+json modifiers_json(const ast::vector<Variant>& items) {
+    json a = json::array();
+    for (const auto& item : items)
+        a.push_back(std::visit([](const auto& x) { return modifier_json(x); }, item));
+    return a;
+}
 inline json fields(const ast::examine_command& c) {
-    return json{{"mailbox", to_json(c.mailbox)}};
+    return json{{"mailbox", to_json(c.mailbox)}, {"params", modifiers_json(c.params)}};
 }
 inline json fields(const ast::select_command& c) {
-    return json{{"mailbox", to_json(c.mailbox)}};
+    return json{{"mailbox", to_json(c.mailbox)}, {"params", modifiers_json(c.params)}};
 }
 inline json fields(const ast::subscribe_command& c) {
     return json{{"mailbox", to_json(c.mailbox)}};
@@ -604,11 +625,15 @@ inline json fields(const ast::copy_command& c) {
 }
 
 inline json fields(const ast::fetch_command& c) {
-    return json{{"set", to_json(c.set)}, {"items", to_json(c.items)}};
+    return json{{"set", to_json(c.set)},
+                {"items", to_json(c.items)},
+                {"modifiers", modifiers_json(c.modifiers)}};
 }
 
 inline json fields(const ast::store_command& c) {
-    return json{{"set", to_json(c.set)}, {"action", to_json(c.action)}};
+    return json{{"set", to_json(c.set)},
+                {"modifiers", modifiers_json(c.modifiers)},
+                {"action", to_json(c.action)}};
 }
 
 inline json fields(const ast::search_command& c) {

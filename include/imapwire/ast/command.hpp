@@ -14,6 +14,8 @@
 // extensions that add commands (one line each)
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/idle/ast.hpp>
+// extensions that add modifiers and parameters (RFC 4466)
+#include <imapwire/ext/condstore/ast.hpp>
 
 #include <optional>
 #include <string_view>
@@ -21,6 +23,16 @@
 #include <vector>
 
 namespace imapwire::ast {
+
+// The extension points of RFC 4466 §2: the modifiers of FETCH and STORE and the parameters of
+// SELECT and EXAMINE, each an alternative that an extension adds (none in RFC 3501 alone).
+
+/// RFC 4466 `fetch-modifier`.
+using fetch_modifier = std::variant<fetch_mod_changedsince>;
+/// RFC 4466 `store-modifier`.
+using store_modifier = std::variant<store_mod_unchangedsince>;
+/// RFC 4466 `select-param`.
+using select_param = std::variant<select_param_condstore>;
 
 // command-any
 struct capability_command {
@@ -58,6 +70,7 @@ struct delete_command {
 };
 struct examine_command {
     ast::mailbox mailbox;
+    vector<select_param> params{}; ///< RFC 4466 select-params: SP "(" ... ")" when not empty
     friend bool operator==(const examine_command&, const examine_command&) = default;
 };
 struct list_command {
@@ -77,6 +90,7 @@ struct rename_command {
 };
 struct select_command {
     ast::mailbox mailbox;
+    vector<select_param> params{}; ///< RFC 4466 select-params: SP "(" ... ")" when not empty
     friend bool operator==(const select_command&, const select_command&) = default;
 };
 struct status_command {
@@ -125,6 +139,7 @@ struct copy_command {
 struct fetch_command {
     sequence_set set;
     fetch_items items;
+    vector<fetch_modifier> modifiers{}; ///< RFC 4466 fetch-modifiers, after the items
     friend bool operator==(const fetch_command&, const fetch_command&) = default;
 };
 
@@ -140,6 +155,7 @@ struct store_att_flags {
 struct store_command {
     sequence_set set;
     store_att_flags action;
+    vector<store_modifier> modifiers{}; ///< RFC 4466 store-modifiers, before the action
     friend bool operator==(const store_command&, const store_command&) = default;
 };
 struct search_command {

@@ -247,7 +247,8 @@ IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
                    {fetch_att_kind::rfc822_text, "RFC822.TEXT"}, {fetch_att_kind::body, "BODY"},
                    {fetch_att_kind::bodystructure, "BODYSTRUCTURE"}, {fetch_att_kind::uid, "UID"},
                    {fetch_att_kind::body_section, "BODY"},
-                   {fetch_att_kind::body_peek_section, "BODY.PEEK"})
+                   {fetch_att_kind::body_peek_section, "BODY.PEEK"},
+                   {fetch_att_kind::modseq, "MODSEQ"})
 IMAPWIRE_KEYWORDS_(fetch_macro, {fetch_macro::all, "ALL"}, {fetch_macro::full, "FULL"},
                    {fetch_macro::fast, "FAST"})
 #undef IMAPWIRE_KEYWORDS_

@@ -565,6 +565,26 @@ constexpr enabled_parser enabled(extension e) {
     return enabled_parser(e);
 }
 
+/// Matches the empty string when an extension that adds an alternative to Variant is enabled
+/// (the guard of an extension point whose every alternative comes from an extension).
+template <class Variant>
+struct any_enabled_parser : x3::parser<any_enabled_parser<Variant>> {
+    using attribute_type = x3::unused_type;
+    static constexpr bool has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It&, const It&, const Ctx& ctx, RCtx&, Attr&) const {
+        const extension_set& enabled = state(ctx).options->extensions;
+        bool any = false;
+        ast::for_each_alternative<Variant>(
+            [&]<class T>() { any = any || enabled.contains(ast::traits<T>::info.ext); });
+        return any;
+    }
+};
+template <class Variant>
+constexpr any_enabled_parser<Variant> any_enabled() {
+    return {};
+}
+
 template <class A, class T>
 struct holds_type;
 
@@ -609,6 +629,12 @@ struct x_command_fallback {
     static constexpr bool applies(std::string_view word) noexcept {
         return word[0] == 'X' || word[0] == 'x';
     }
+};
+/// A keyword dispatch with no fallback: a word that is no keyword of its table is no match.
+struct no_fallback {
+    using type = void;
+    static constexpr bool after_mismatch = false;
+    static constexpr bool applies(std::string_view) noexcept { return false; }
 };
 /// Response codes take any other atom as the generic `atom [SP text]` form, and so is a named
 /// code whose own form does not match ([UIDNEXT x], [ALERT extra]).

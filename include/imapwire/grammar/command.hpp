@@ -53,5 +53,12 @@ IMAPWIRE_RULE(command, "command", ast::command)
 
 // The line a client sends during AUTHENTICATE: base64 CRLF, or "*" CRLF to cancel
 IMAPWIRE_RULE(authenticate_data_, "authenticate", ast::authenticate_data)
+// RFC 4466 §2: the extension points of FETCH, STORE, SELECT and EXAMINE
+IMAPWIRE_RULE(fetch_modifiers_, "fetch-modifiers", ast::vector<ast::fetch_modifier>)
+IMAPWIRE_RULE(store_modifiers_, "store-modifiers", ast::vector<ast::store_modifier>)
+IMAPWIRE_RULE(select_params_, "select-params", ast::vector<ast::select_param>)
+IMAPWIRE_RULE(fetch_modifier_, "fetch-modifier", ast::fetch_modifier)
+IMAPWIRE_RULE(store_modifier_, "store-modifier", ast::store_modifier)
+IMAPWIRE_RULE(select_param_, "select-param", ast::select_param)
 
 } // namespace imapwire::grammar

@@ -4,6 +4,7 @@
 #include <imapwire/grammar/command.hpp>
 #include <imapwire/grammar/core_def.hpp>
 // extensions that add commands (one line each; ext/registry.hpp)
+#include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
 
@@ -49,7 +50,8 @@ struct fetch_att_parser : x3::parser<fetch_att_parser> {
         using candidates = keyword_candidates<ast::fetch_att_kind>;
         for (auto m = candidates::of(word); m != 0; m &= m - 1) {
             const auto& [kind, keyword] = candidates::table[std::countr_zero(m)];
-            if ((bracket && !ast::has_section(kind)) || !iequals(word, keyword))
+            if ((bracket && !ast::has_section(kind)) || !iequals(word, keyword) ||
+                !state(ctx).options->extensions.contains(ast::extension_of(kind)))
                 continue;
             attr.kind = kind;
             if (!ast::has_section(kind)) {
@@ -99,8 +101,48 @@ inline const auto append_def = kw("APPEND") > SP_ > mailbox[set<&ast::append_com
 inline const auto create_def = kw("CREATE") > SP_ > mailbox[set<&ast::create_command::mailbox>];
 // delete          = "DELETE" SP mailbox
 inline const auto delete__def = kw("DELETE") > SP_ > mailbox[set<&ast::delete_command::mailbox>];
+// RFC 4466 §2.1, §2.2, §2.4: the modifiers and parameters extensions add, by keyword.
+struct modifier_parsers {
+    template <class T>
+    static constexpr auto get() {
+        if constexpr (std::is_same_v<T, ast::fetch_mod_changedsince>)
+            return chgsince_fetch_mod;
+        else if constexpr (std::is_same_v<T, ast::store_mod_unchangedsince>)
+            return unchgsince_store_mod_;
+        else if constexpr (std::is_same_v<T, ast::select_param_condstore>)
+            return condstore_param;
+        else
+            static_assert(ast::unhandled<T>, "a modifier or parameter has no parser");
+    }
+};
+/// One modifier or parameter of RFC 4466, found by its keyword.
+template <class Variant>
+inline constexpr auto modifier_dispatch =
+    keyword_dispatch_parser<Variant, modifier_parsers, 0, no_fallback>{};
+inline const auto select_param__def = modifier_dispatch<ast::select_param>;
+inline const auto fetch_modifier__def = modifier_dispatch<ast::fetch_modifier>;
+inline const auto store_modifier__def = modifier_dispatch<ast::store_modifier>;
+/// "(" item *(SP item) ")" of RFC 4466's lists, only when an extension that defines one of its
+/// items is enabled (otherwise the list is not there, as in RFC 3501).
+template <class Variant, class Item>
+constexpr auto modifier_list(const Item& item) {
+    return any_enabled<Variant>() >> SP_ >> '(' > (item[push_val] % SP_) > ')';
+}
+// select-params   = SP "(" select-param *(SP select-param) ")"
+// select-param    = select-param-name [SP select-param-value]
+inline const auto select_params__def = modifier_list<ast::select_param>(select_param_);
+// fetch-modifiers = SP "(" fetch-modifier *(SP fetch-modifier) ")"
+// fetch-modifier  = fetch-modifier-name [ SP fetch-modif-params ]
+inline const auto fetch_modifiers__def = modifier_list<ast::fetch_modifier>(fetch_modifier_);
+// store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"
+// store-modifier  = store-modifier-name [SP store-modif-params]
+inline const auto store_modifiers__def = modifier_list<ast::store_modifier>(store_modifier_);
+
 // examine         = "EXAMINE" SP mailbox
-inline const auto examine_def = kw("EXAMINE") > SP_ > mailbox[set<&ast::examine_command::mailbox>];
+// RFC 4466 §2.4: examine =/ "EXAMINE" SP mailbox [select-params]
+inline const auto examine_def = kw("EXAMINE") > SP_ >
+                                mailbox[set<&ast::examine_command::mailbox>] >>
+                                -select_params_[set<&ast::examine_command::params>];
 // list            = "LIST" SP mailbox SP list-mailbox
 inline const auto list_def = kw("LIST") > SP_ > mailbox[set<&ast::list_command::reference>] > SP_ >
                              list_mailbox[set<&ast::list_command::pattern>];
@@ -111,7 +153,9 @@ inline const auto lsub_def = kw("LSUB") > SP_ > mailbox[set<&ast::lsub_command::
 inline const auto rename_def = kw("RENAME") > SP_ > mailbox[set<&ast::rename_command::from>] > SP_ >
                                mailbox[set<&ast::rename_command::to>];
 // select          = "SELECT" SP mailbox
-inline const auto select_def = kw("SELECT") > SP_ > mailbox[set<&ast::select_command::mailbox>];
+// RFC 4466 §2.4: select =/ "SELECT" SP mailbox [select-params]
+inline const auto select_def = kw("SELECT") > SP_ > mailbox[set<&ast::select_command::mailbox>] >>
+                               -select_params_[set<&ast::select_command::params>];
 // status          = "STATUS" SP mailbox SP
 //                   "(" status-att *(SP status-att) ")"
 inline const auto status_def = kw("STATUS") > SP_ > mailbox[set<&ast::status_command::mailbox>] >
@@ -137,11 +181,16 @@ inline const auto copy_def = kw("COPY") > SP_ > sequence_set[set<&ast::copy_comm
 //                   fetch-att / "(" fetch-att *(SP fetch-att) ")")
 inline const auto fetch_items__def =
     (x3::no_case[fetch_macros] >> kw_end)[assign] | fetch_att[assign] | fetch_att_list_[assign];
+// RFC 4466 §2.2: fetch =/ "FETCH" SP sequence-set SP ("ALL" / "FULL" / "FAST" / fetch-att /
+//                     "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]
 inline const auto fetch_def = kw("FETCH") > SP_ > sequence_set[set<&ast::fetch_command::set>] >
-                              SP_ > fetch_items_[set<&ast::fetch_command::items>];
+                              SP_ > fetch_items_[set<&ast::fetch_command::items>] >>
+                              -fetch_modifiers_[set<&ast::fetch_command::modifiers>];
 // store           = "STORE" SP sequence-set SP store-att-flags
-inline const auto store_def = kw("STORE") > SP_ > sequence_set[set<&ast::store_command::set>] >
-                              SP_ > store_att_flags[set<&ast::store_command::action>];
+// RFC 4466 §2.5: store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags
+inline const auto store_def = kw("STORE") > SP_ > sequence_set[set<&ast::store_command::set>] >>
+                              -store_modifiers_[set<&ast::store_command::modifiers>] > SP_ >
+                              store_att_flags[set<&ast::store_command::action>];
 // search          = "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
 inline const auto search_charset_ =
     (SP_ >> kw("CHARSET")) > SP_ > astring[set<&ast::search_command::charset>];
@@ -272,6 +321,7 @@ IMAPWIRE_DEFINE(auth_type, userid, password, partial_, fetch_att, fetch_att_list
                 store_flags_, uid_body_, command_body_, store_att_flags, append, create, delete_,
                 examine, list, lsub, rename, select, status, subscribe, unsubscribe, login,
                 authenticate, copy, fetch, store, search, uid, x_command, command_any, command_auth,
-                command_nonauth, command_select, command, authenticate_data_)
+                command_nonauth, command_select, command, authenticate_data_, fetch_modifiers_,
+                store_modifiers_, select_params_, fetch_modifier_, store_modifier_, select_param_)
 
 } // namespace imapwire::grammar

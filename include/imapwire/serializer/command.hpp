@@ -7,6 +7,8 @@
 // extensions that add commands (one line each; ext/registry.hpp)
 #include <imapwire/ext/enable/serializer.hpp>
 #include <imapwire/ext/idle/serializer.hpp>
+// extensions that add modifiers and parameters (RFC 4466)
+#include <imapwire/ext/condstore/serializer.hpp>
 
 #include <type_traits>
 #include <variant>
@@ -159,11 +161,32 @@ inline void write_arguments(writer& w, const ast::create_command& c) {
 inline void write_arguments(writer& w, const ast::delete_command& c) {
     write_mailbox_argument(w, c.mailbox);
 }
+/// RFC 4466's lists of modifiers and parameters: SP "(" item *(SP item) ")", nothing when
+/// empty; each item is its traits keyword and what write_modifier (ext/NAME/serializer.hpp)
+/// writes after it.
+template <class Variant>
+void write_modifier_list(writer& w, const ast::vector<Variant>& items) {
+    if (items.empty())
+        return;
+    w.raw(" (");
+    write_separated(w, items, [&](const Variant& item) {
+        std::visit(
+            [&](const auto& x) {
+                using T = std::decay_t<decltype(x)>;
+                w.raw(ast::traits<T>::info.keyword);
+                write_modifier(w, x);
+            },
+            item);
+    });
+    w.put(')');
+}
 inline void write_arguments(writer& w, const ast::examine_command& c) {
     write_mailbox_argument(w, c.mailbox);
+    write_modifier_list(w, c.params);
 }
 inline void write_arguments(writer& w, const ast::select_command& c) {
     write_mailbox_argument(w, c.mailbox);
+    write_modifier_list(w, c.params);
 }
 inline void write_arguments(writer& w, const ast::subscribe_command& c) {
     write_mailbox_argument(w, c.mailbox);
@@ -226,10 +249,12 @@ inline void write_arguments(writer& w, const ast::fetch_command& c) {
     write_sequence_set(w, c.set);
     w.sp();
     std::visit([&](const auto& items) { write_fetch_items(w, items); }, c.items);
+    write_modifier_list(w, c.modifiers);
 }
 inline void write_arguments(writer& w, const ast::store_command& c) {
     w.sp();
     write_sequence_set(w, c.set);
+    write_modifier_list(w, c.modifiers);
     w.sp();
     write_store_att_flags(w, c.action);
 }

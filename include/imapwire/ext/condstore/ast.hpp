@@ -33,4 +33,25 @@ struct code_modified {
     friend bool operator==(const code_modified&, const code_modified&) = default;
 };
 
+/// RFC 7162 §3.1.4.1 `chgsince-fetch-mod = "CHANGEDSINCE" SP mod-sequence-value`: FETCH only
+/// the messages whose mod-sequence is greater (a fetch-modifier, RFC 4466).
+struct fetch_mod_changedsince {
+    std::uint64_t modseq = 1; ///< mod-sequence-value
+    friend bool operator==(const fetch_mod_changedsince&, const fetch_mod_changedsince&) = default;
+};
+
+/// RFC 7162 §3.1.3 `store-modifier =/ "UNCHANGEDSINCE" SP mod-sequence-valzer`: STORE only
+/// where the mod-sequence is not greater (a store-modifier, RFC 4466).
+struct store_mod_unchangedsince {
+    std::uint64_t modseq = 0; ///< mod-sequence-valzer
+    friend bool operator==(const store_mod_unchangedsince&,
+                           const store_mod_unchangedsince&) = default;
+};
+
+/// RFC 7162 §3.1.8 `condstore-param = "CONDSTORE"`: a select-param (RFC 4466) of SELECT and
+/// EXAMINE that enables CONDSTORE.
+struct select_param_condstore {
+    friend bool operator==(const select_param_condstore&, const select_param_condstore&) = default;
+};
+
 } // namespace imapwire::ast

@@ -9,5 +9,8 @@ namespace imapwire::grammar {
 IMAPWIRE_RULE(fetch_mod_resp, "fetch-mod-resp", ast::msg_att_modseq)
 IMAPWIRE_RULE(code_highestmodseq_, "resp-text-code", ast::code_highestmodseq)
 IMAPWIRE_RULE(code_modified_, "resp-text-code", ast::code_modified)
+IMAPWIRE_RULE(chgsince_fetch_mod, "chgsince-fetch-mod", ast::fetch_mod_changedsince)
+IMAPWIRE_RULE(unchgsince_store_mod_, "store-modifier", ast::store_mod_unchangedsince)
+IMAPWIRE_RULE(condstore_param, "condstore-param", ast::select_param_condstore)
 
 } // namespace imapwire::grammar

@@ -68,6 +68,21 @@ inline const auto code_highestmodseq__def =
 inline const auto code_modified__def = kw("MODIFIED") >> SP_ >>
                                        sequence_set[set<&ast::code_modified::set>] >> &x3::lit(']');
 
-IMAPWIRE_DEFINE(fetch_mod_resp, code_highestmodseq_, code_modified_)
+// RFC 7162 §7
+// fetch-modifier      =/ chgsince-fetch-mod
+// chgsince-fetch-mod  = "CHANGEDSINCE" SP mod-sequence-value
+inline const auto chgsince_fetch_mod_def =
+    kw("CHANGEDSINCE") > SP_ > mod_sequence_value[set<&ast::fetch_mod_changedsince::modseq>];
+// RFC 7162 §7
+// store-modifier      =/ "UNCHANGEDSINCE" SP mod-sequence-valzer
+inline const auto unchgsince_store_mod__def =
+    kw("UNCHANGEDSINCE") > SP_ > mod_sequence_valzer[set<&ast::store_mod_unchangedsince::modseq>];
+// RFC 7162 §7
+// select-param        =/ condstore-param
+// condstore-param     = "CONDSTORE"
+inline const auto condstore_param_def = x3::omit[kw("CONDSTORE")];
+
+IMAPWIRE_DEFINE(fetch_mod_resp, code_highestmodseq_, code_modified_, chgsince_fetch_mod,
+                unchgsince_store_mod_, condstore_param)
 
 } // namespace imapwire::grammar

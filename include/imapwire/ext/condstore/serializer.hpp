@@ -31,4 +31,15 @@ inline void write_code_arguments(writer& w, const ast::code_modified& c) {
     write_sequence_set(w, c.set);
 }
 
+/// What follows the keyword of CONDSTORE's modifiers and parameters (RFC 4466 lists).
+inline void write_modifier(writer& w, const ast::fetch_mod_changedsince& m) {
+    w.sp();
+    write_mod_sequence(w, m.modseq);
+}
+inline void write_modifier(writer& w, const ast::store_mod_unchangedsince& m) {
+    w.sp();
+    write_mod_sequence<true>(w, m.modseq);
+}
+inline void write_modifier(writer&, const ast::select_param_condstore&) {}
+
 } // namespace imapwire::serializer

@@ -6,6 +6,10 @@
 
 namespace imapwire::ast {
 
+/// FETCH MODSEQ (RFC 7162 §3.1.4.2) belongs to CONDSTORE.
+constexpr extension extension_of(fetch_att_kind k) noexcept {
+    return k == fetch_att_kind::modseq ? extension::condstore : extension::imap4rev1;
+}
 /// STATUS HIGHESTMODSEQ (RFC 7162 §3.1.7) belongs to CONDSTORE.
 constexpr extension extension_of(status_att a) noexcept {
     return a == status_att::highestmodseq ? extension::condstore : extension::imap4rev1;
@@ -29,6 +33,22 @@ template <>
 struct traits<code_modified> {
     static constexpr item_info info{"MODIFIED", "modified", extension::condstore,
                                     "RFC 7162 §3.1.3"};
+};
+
+template <>
+struct traits<fetch_mod_changedsince> {
+    static constexpr item_info info{"CHANGEDSINCE", "changedsince", extension::condstore,
+                                    "RFC 7162 §3.1.4.1"};
+};
+template <>
+struct traits<store_mod_unchangedsince> {
+    static constexpr item_info info{"UNCHANGEDSINCE", "unchangedsince", extension::condstore,
+                                    "RFC 7162 §3.1.3"};
+};
+template <>
+struct traits<select_param_condstore> {
+    static constexpr item_info info{"CONDSTORE", "condstore", extension::condstore,
+                                    "RFC 7162 §3.1.8"};
 };
 
 } // namespace imapwire::ast
