@@ -868,6 +868,18 @@ protected:
         case 8:
             return ast::search_set{sequence_set()};
         case 9:
+            if (percent(30)) { // CONDSTORE (RFC 7162)
+                ast::search_modseq m;
+                m.modseq = percent(10) ? 0 : mod_sequence();
+                if (percent(50)) {
+                    const std::string_view flag = pick<std::string_view>(
+                        {"\\\\draft", "\\\\Seen", "$MDNSent", "$label1", "\\\\x-ext"});
+                    m.entry = ast::search_modseq_entry{
+                        ast::istring{keep("/flags/" + std::string(flag)), ast::string_form::quoted},
+                        static_cast<ast::entry_type>(below(3))};
+                }
+                return m;
+            }
             return ast::search_simple{static_cast<ast::search_flag_key>(below(14))};
         case 10:
         case 11:
@@ -1179,6 +1191,15 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::search_uid>) {
                     raw("UID ");
                     put(x.set);
+                } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
+                    raw("MODSEQ ");
+                    if (x.entry) {
+                        put(x.entry->name);
+                        raw(" type");
+                        num(static_cast<unsigned>(x.entry->type));
+                        raw(" ");
+                    }
+                    num(x.modseq);
                 } else if constexpr (std::is_same_v<T, ast::search_set>) {
                     put(x.set);
                 } else if constexpr (std::is_same_v<T, ast::search_not>) {

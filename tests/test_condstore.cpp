@@ -195,3 +195,116 @@ TEST_CASE("CONDSTORE: without the extension, its syntax is refused as RFC 3501 r
     CHECK(!serialize(out, generic, for_none));
     CHECK(out == "a OK [NOMODSEQ] x\r\n");
 }
+
+namespace {
+
+ast::command command_ok(const std::string& bytes, const parse_options& o = {}) {
+    auto r = parse_command(bytes, o);
+    INFO(visible(bytes));
+    REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
+    CHECK(r.consumed() == bytes.size());
+    std::string out;
+    CHECK(!serialize(out, r.value()));
+    CHECK(visible(out) == visible(bytes));
+    return r.value();
+}
+
+} // namespace
+
+TEST_CASE("CONDSTORE: the client examples of RFC 7162 §3.1") {
+    const auto examples = test::read_rfc_examples("rfc7162-client-examples.txt");
+    REQUIRE(examples.size() >= 50);
+    int parsed = 0;
+    for (const auto& ex : examples) {
+        CAPTURE(ex.where());
+        CAPTURE(visible(ex.bytes));
+        if (ex.flagged("not-protocol") || ex.section.rfind("3.1", 0) != 0)
+            continue;         // 3.2 is QRESYNC
+        if (ex.line == 962) { // "A142 SELECT INBOX ...": the RFC elides the rest
+            CHECK(ex.bytes == "A142 SELECT INBOX ...\r\n");
+            continue;
+        }
+        if (ex.bytes.find("RETURN (") != std::string::npos)
+            continue; // ESEARCH's SEARCH RETURN and ESORT's SORT: come with those extensions
+        command_ok(ex.bytes);
+        ++parsed;
+    }
+    CHECK(parsed >= 25);
+}
+
+TEST_CASE("CONDSTORE: commands, as values") {
+    // §3.1.3: UNCHANGEDSINCE comes between the set and the flags
+    const auto store = command_ok(
+        "a103 UID STORE 6,4,8 (UNCHANGEDSINCE 12121230045) +FLAGS.SILENT (\\Deleted)\r\n");
+    const auto& s = std::get<ast::store_command>(std::get<ast::uid_command>(store.body).command);
+    REQUIRE(s.modifiers.size() == 1);
+    CHECK(std::get<ast::store_mod_unchangedsince>(s.modifiers[0]).modseq == 12121230045u);
+    CHECK(s.action.silent);
+    command_ok("a102 STORE 12 (UNCHANGEDSINCE 0) +FLAGS.SILENT ($MDNSent)\r\n"); // valzer
+    // §3.1.4.1, §3.1.4.2
+    const auto fetch = command_ok("s100 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 12345)\r\n");
+    const auto& f = std::get<ast::fetch_command>(std::get<ast::uid_command>(fetch.body).command);
+    REQUIRE(f.modifiers.size() == 1);
+    CHECK(std::get<ast::fetch_mod_changedsince>(f.modifiers[0]).modseq == 12345u);
+    const auto att = command_ok("a FETCH 1:3 (MODSEQ)\r\n");
+    CHECK(std::get<ast::vector<ast::fetch_att>>(std::get<ast::fetch_command>(att.body).items)[0]
+              .kind == ast::fetch_att_kind::modseq);
+    command_ok("a FETCH 1 MODSEQ\r\n");
+    // §3.1.5
+    const auto search = command_ok("a SEARCH MODSEQ \"/flags/\\\\draft\" all 620162338\r\n");
+    const auto& key =
+        std::get<ast::search_modseq>(std::get<ast::search_command>(search.body).keys[0].v);
+    REQUIRE(key.entry);
+    CHECK(key.entry->name.value() == "/flags/\\draft");
+    CHECK(key.entry->type == ast::entry_type::all);
+    CHECK(key.modseq == 620162338u);
+    command_ok("t SEARCH OR NOT MODSEQ 720162338 LARGER 50000\r\n");
+    command_ok("a SEARCH MODSEQ \"/flags/$MDNSent\" priv 0\r\n");
+    // §3.1.7, §3.1.8
+    command_ok("A042 STATUS blurdybloop (UIDNEXT MESSAGES HIGHESTMODSEQ)\r\n");
+    const auto select = command_ok("A142 SELECT INBOX (CONDSTORE)\r\n");
+    CHECK(std::get<ast::select_command>(select.body).params.size() == 1);
+    command_ok("A142 EXAMINE INBOX (CONDSTORE)\r\n");
+}
+
+TEST_CASE("CONDSTORE: commands it refuses, and strict RFC 3501 as before") {
+    struct reject {
+        const char* line;
+        std::size_t offset;
+        const char* production;
+    };
+    for (const reject& c : {
+             reject{"a FETCH 1 FLAGS (CHANGEDSINCE 0)\r\n", 30, "chgsince-fetch-mod"},
+             reject{"a FETCH 1 FLAGS (FOO 1)\r\n", 17, "fetch-modifiers"},
+             reject{"a FETCH 1 FLAGS ()\r\n", 17, "fetch-modifiers"},
+             reject{"a STORE 1 (UNCHANGEDSINCE x) FLAGS ()\r\n", 26, "store-modifier"},
+             reject{"a SELECT INBOX (FOO)\r\n", 16, "select-params"},
+             reject{"a SEARCH MODSEQ \"/flags\" all 1\r\n", 16, "entry-flag-name"},
+             reject{"a SEARCH MODSEQ \"/flags/\\\\\" all 1\r\n", 16, "entry-flag-name"},
+             reject{"a SEARCH MODSEQ \"/flags/x\" mine 1\r\n", 27, "search-modseq-ext"},
+             reject{"a SEARCH MODSEQ x\r\n", 16, "search-modsequence"},
+         }) {
+        CAPTURE(c.line);
+        const auto r = parse_command(c.line);
+        REQUIRE(r.failed());
+        CHECK(r.error().offset == c.offset);
+        CHECK(r.error().production == c.production);
+    }
+    const parse_options none = strict();
+    for (const reject& c : {
+             reject{"a FETCH 1 FLAGS (CHANGEDSINCE 5)\r\n", 15, "command"},
+             reject{"a STORE 1 (UNCHANGEDSINCE 5) FLAGS ()\r\n", 10, "store"},
+             reject{"a SELECT INBOX (CONDSTORE)\r\n", 14, "command"},
+             reject{"a FETCH 1 MODSEQ\r\n", 10, "fetch"},
+             reject{"a STATUS x (HIGHESTMODSEQ)\r\n", 12, "status"},
+         }) {
+        CAPTURE(c.line);
+        const auto r = parse_command(c.line, none);
+        REQUIRE(r.failed());
+        CHECK(r.error().offset == c.offset);
+        CHECK(r.error().production == c.production);
+    }
+    const auto r = parse_command("a SEARCH MODSEQ 5\r\n", none);
+    REQUIRE(r.failed());
+    CHECK(r.error().production == "search");
+}

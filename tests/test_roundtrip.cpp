@@ -428,6 +428,8 @@ struct coverage {
                 } else if constexpr (std::is_same_v<T, ast::search_uid> ||
                                      std::is_same_v<T, ast::search_set>) {
                     seq(x.set);
+                } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
+                    mark("search_modseq_entry", x.entry ? 1 + static_cast<int>(x.entry->type) : 0);
                 } else if constexpr (std::is_same_v<T, ast::search_not>) {
                     return 1 + key(*x.key);
                 } else if constexpr (std::is_same_v<T, ast::search_or>) {
@@ -578,15 +580,16 @@ std::vector<std::string> expected_labels() {
     n("uid", 4);
     n("fetch_items", 3);
     n("fetch_macro", 3);
-    n("fetch_att", 12);
+    n("fetch_att", static_cast<int>(std::size(ast::keywords<ast::fetch_att_kind>::table)));
     n("section_text", 5);
-    n("search_key", 11);
+    n("search_key", static_cast<int>(std::variant_size_v<ast::search_key::variant_type>));
+    n("search_modseq_entry", 4); // none, priv, shared, all
     n("search_flag", 14);
     n("search_string", 7);
     n("search_date", 6);
     n("search_keyword", 2);
     n("search_size", 2);
-    n("status_att", 5);
+    n("status_att", static_cast<int>(std::size(ast::keywords<ast::status_att>::table)));
     for (int k : {0, 1, 2, 3, 4, 5, 7, 8}) // every flag kind but \* (flag-perm only)
         e.push_back("flag_kind:" + std::to_string(k));
     for (int op = 0; op < 3; ++op)

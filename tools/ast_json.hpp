@@ -478,6 +478,13 @@ inline json to_json(const ast::search_key& key) {
                     {"type", "header"}, {"field", to_json(x.field)}, {"value", to_json(x.value)}};
             } else if constexpr (std::is_same_v<T, ast::search_uid>) {
                 return json{{"type", "uid"}, {"set", to_json(x.set)}};
+            } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
+                static constexpr const char* types[] = {"priv", "shared", "all"};
+                json entry = nullptr;
+                if (x.entry)
+                    entry = json{{"name", to_json(x.entry->name)},
+                                 {"type", types[static_cast<int>(x.entry->type)]}};
+                return json{{"type", "modseq"}, {"entry", std::move(entry)}, {"modseq", x.modseq}};
             } else if constexpr (std::is_same_v<T, ast::search_set>) {
                 return json{{"type", "set"}, {"set", to_json(x.set)}};
             } else if constexpr (std::is_same_v<T, ast::search_not>) {

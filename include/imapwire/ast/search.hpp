@@ -6,6 +6,8 @@
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/datetime.hpp>
 #include <imapwire/ast/sequence.hpp>
+// extensions that add search keys (one line each; ext/registry.hpp)
+#include <imapwire/ext/condstore/ast.hpp>
 
 #include <cstdint>
 #include <string_view>
@@ -103,7 +105,9 @@ struct search_group {
 struct search_key {
     using variant_type =
         std::variant<search_simple, search_string, search_date, search_keyword, search_size,
-                     search_header, search_uid, search_set, search_not, search_or, search_group>;
+                     search_header, search_uid, search_set, search_not, search_or, search_group,
+                     // extensions
+                     search_modseq>;
     variant_type v;
 
     search_key() = default;

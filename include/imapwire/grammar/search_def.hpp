@@ -3,6 +3,8 @@
 
 #include <imapwire/grammar/core_def.hpp>
 #include <imapwire/grammar/search.hpp>
+// extensions that add search keys (one line each; ext/registry.hpp)
+#include <imapwire/ext/condstore/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -60,6 +62,8 @@ inline const auto search_key_def =
     depth_guard[search_simple_[assign] | search_string_[assign] | search_date_[assign] |
                 search_keyword_[assign] | search_size_[assign] | search_header_[assign] |
                 search_uid_[assign] | search_not_[assign] | search_or_[assign] |
+                // extensions
+                (enabled(extension::condstore) >> search_modsequence[assign]) |
                 search_set_[assign] | search_group_[assign]];
 
 IMAPWIRE_DEFINE(search_simple_, search_string_, search_date_, search_keyword_, search_size_,

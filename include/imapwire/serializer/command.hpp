@@ -80,6 +80,8 @@ inline void write_search_key(writer& w, const ast::search_key& key, std::size_t 
             } else if constexpr (std::is_same_v<T, ast::search_uid>) {
                 w.raw("UID ");
                 write_sequence_set(w, k.set);
+            } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
+                write_search_key_modseq(w, k); // ext/condstore/serializer.hpp
             } else if constexpr (std::is_same_v<T, ast::search_set>) {
                 write_sequence_set(w, k.set);
             } else if constexpr (std::is_same_v<T, ast::search_not>) {

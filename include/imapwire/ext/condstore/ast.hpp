@@ -1,9 +1,11 @@
 // imapwire AST, CONDSTORE (RFC 7162): mod-sequences in FETCH responses and response codes.
 #pragma once
 
+#include <imapwire/ast/core.hpp>
 #include <imapwire/ast/sequence.hpp>
 
 #include <cstdint>
+#include <optional>
 
 namespace imapwire::ast {
 
@@ -31,6 +33,27 @@ struct code_nomodseq {
 struct code_modified {
     sequence_set set;
     friend bool operator==(const code_modified&, const code_modified&) = default;
+};
+
+/// RFC 7162 §7 `entry-type-req = entry-type-resp / "all"`, `entry-type-resp = "priv" / "shared"`.
+enum class entry_type { priv, shared, all };
+
+/// RFC 7162 §7 `search-modseq-ext = SP entry-name SP entry-type-req`: the metadata item whose
+/// mod-sequence is compared.
+struct search_modseq_entry {
+    /// entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE: a quoted string whose value is
+    /// "/flags/" and a flag, e.g. "/flags/\\draft" for \Draft.
+    istring name;
+    entry_type type = entry_type::all;
+    friend bool operator==(const search_modseq_entry&, const search_modseq_entry&) = default;
+};
+
+/// RFC 7162 §3.1.5 `search-modsequence = "MODSEQ" [search-modseq-ext] SP mod-sequence-valzer`:
+/// the messages whose mod-sequence is at least `modseq` (a search-key).
+struct search_modseq {
+    std::optional<search_modseq_entry> entry;
+    std::uint64_t modseq = 0; ///< mod-sequence-valzer
+    friend bool operator==(const search_modseq&, const search_modseq&) = default;
 };
 
 /// RFC 7162 §3.1.4.1 `chgsince-fetch-mod = "CHANGEDSINCE" SP mod-sequence-value`: FETCH only

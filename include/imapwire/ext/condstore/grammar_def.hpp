@@ -82,7 +82,58 @@ inline const auto unchgsince_store_mod__def =
 // condstore-param     = "CONDSTORE"
 inline const auto condstore_param_def = x3::omit[kw("CONDSTORE")];
 
-IMAPWIRE_DEFINE(fetch_mod_resp, code_highestmodseq_, code_modified_, chgsince_fetch_mod,
-                unchgsince_store_mod_, condstore_param)
+/// entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE (RFC 7162 §7): a quoted string whose
+/// value is "/flags/" (any case) and an attr-flag, "\\" atom or atom.
+struct entry_flag_name_parser : x3::parser<entry_flag_name_parser> {
+    using attribute_type = ast::istring;
+    static constexpr bool has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
+        const It start = first;
+        ast::istring name;
+        if (!quoted.parse(first, last, ctx, rctx, name))
+            return false;
+        const std::string value = name.value();
+        std::string_view flag(value);
+        bool ok = flag.size() > 7 && iequals(flag.substr(0, 7), "/flags/");
+        if (ok) {
+            flag.remove_prefix(7);
+            if (flag.front() == '\\')
+                flag.remove_prefix(1);
+            ok = !flag.empty() && all_of(cc_atom, flag);
+        }
+        if (!ok) {
+            first = start;
+            fail_syntax(state(ctx), start, "entry-flag-name", "\"/flags/\" attr-flag in quotes");
+            return false;
+        }
+        x3::traits::move_to(name, attr);
+        return true;
+    }
+};
+
+template <ast::entry_type E>
+inline constexpr auto entry_is = set_value<&ast::search_modseq_entry::type, E>;
+// RFC 7162 §7
+// search-modseq-ext   = SP entry-name SP entry-type-req
+// entry-name          = entry-flag-name
+// entry-type-resp     = "priv" / "shared"
+// entry-type-req      = entry-type-resp / "all"
+// (the rule takes what follows the SP)
+inline const auto
+    search_modseq_ext_def = entry_flag_name_parser{}[set<&ast::search_modseq_entry::name>] > SP_ >
+                            ((kw("PRIV") >> kw_end)[entry_is<ast::entry_type::priv>] |
+                             (kw("SHARED") >> kw_end)[entry_is<ast::entry_type::shared>] |
+                             (kw("ALL") >> kw_end)[entry_is<ast::entry_type::all>]);
+// RFC 7162 §7
+// search-key          =/ search-modsequence
+// search-modsequence  = "MODSEQ" [search-modseq-ext] SP mod-sequence-valzer
+inline const auto
+    search_modsequence_def = (kw("MODSEQ") >> SP_) >
+                             -(&x3::lit('"') > search_modseq_ext[set<&ast::search_modseq::entry>] >
+                               SP_) > mod_sequence_valzer[set<&ast::search_modseq::modseq>];
+
+IMAPWIRE_DEFINE(search_modsequence, search_modseq_ext, fetch_mod_resp, code_highestmodseq_,
+                code_modified_, chgsince_fetch_mod, unchgsince_store_mod_, condstore_param)
 
 } // namespace imapwire::grammar

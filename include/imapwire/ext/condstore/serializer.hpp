@@ -4,6 +4,9 @@
 #include <imapwire/ext/condstore/ast.hpp>
 #include <imapwire/serializer/core.hpp>
 
+#include <string>
+#include <string_view>
+
 namespace imapwire::serializer {
 
 /// mod-sequence-value (AllowZero false, 1 to 2^63-1) or mod-sequence-valzer (true).
@@ -29,6 +32,35 @@ inline void write_code_arguments(writer&, const ast::code_nomodseq&) {}
 inline void write_code_arguments(writer& w, const ast::code_modified& c) {
     w.sp();
     write_sequence_set(w, c.set);
+}
+
+/// search-modsequence = "MODSEQ" [SP entry-name SP entry-type-req] SP mod-sequence-valzer
+inline void write_search_key_modseq(writer& w, const ast::search_modseq& k) {
+    w.raw("MODSEQ ");
+    if (k.entry) {
+        // entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE: always quoted
+        const std::string value = k.entry->name.value();
+        std::string_view flag(value);
+        bool ok = flag.size() > 7 && detail::iequals(flag.substr(0, 7), "/flags/");
+        if (ok) {
+            flag.remove_prefix(7);
+            if (flag.front() == '\\')
+                flag.remove_prefix(1);
+            ok = !flag.empty() && detail::all_of(detail::cc_atom, flag);
+        }
+        w.require(ok);
+        if (w.options.preserve_forms && k.entry->name.form == ast::string_form::quoted &&
+            valid_quoted_data(k.entry->name.data)) {
+            w.put('"');
+            w.raw(k.entry->name.data);
+            w.put('"');
+        } else {
+            write_quoted_value(w, value);
+        }
+        static constexpr std::string_view types[] = {" priv ", " shared ", " all "};
+        w.raw(types[static_cast<int>(k.entry->type)]);
+    }
+    write_mod_sequence<true>(w, k.modseq);
 }
 
 /// What follows the keyword of CONDSTORE's modifiers and parameters (RFC 4466 lists).
