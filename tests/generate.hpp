@@ -768,6 +768,11 @@ protected:
                                             {"PLAIN", "LOGIN", "GSSAPI", "CRAM-MD5",
                                              "SCRAM-SHA-256", "XOAUTH2", "EXTERNAL", "plain"})))
                                       : atom(20);
+            if (percent(30)) // SASL-IR (RFC 4959)
+            {
+                const std::string_view b = authenticate_data().base64;
+                a.initial_response = b.empty() || percent(20) ? std::string_view("=") : b;
+            }
             return a;
         }
         case 17:
@@ -1360,6 +1365,10 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::authenticate_command>) {
                     raw("AUTHENTICATE ");
                     text(x.mechanism);
+                    if (x.initial_response) {
+                        raw(" ir ");
+                        text(*x.initial_response);
+                    }
                 } else if constexpr (std::is_same_v<T, ast::starttls_command>) {
                     raw("STARTTLS");
                 } else if constexpr (std::is_same_v<T, ast::check_command>) {

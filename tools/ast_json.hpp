@@ -624,6 +624,10 @@ inline json fields(const ast::login_command& c) {
 inline json fields(const ast::authenticate_command& c) {
     json j = json::object();
     put_bytes(j, "mechanism", c.mechanism);
+    if (c.initial_response)
+        put_bytes(j, "initial_response", *c.initial_response);
+    else
+        j["initial_response"] = nullptr;
     return j;
 }
 

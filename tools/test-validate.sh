@@ -153,6 +153,14 @@ run_tool "$tmp/lp.txt" "$tmp/lp.err" validate "$traces/literal-plus.trace"
 check "literal-plus without --literal-plus: exit 1 (got $rc)" test "$rc" -eq 1
 check "literal-plus without --literal-plus: syntax at the {" \
     grep -qF "$traces/literal-plus.trace:4:20: error: [syntax]" "$tmp/lp.txt"
+# SASL-IR (RFC 4959): a login with an initial response is followed into the authenticated state;
+# strict RFC 3501 refuses it, and everything after it follows from that.
+run_tool "$tmp/sir.txt" "$tmp/sir.err" validate "$traces/sasl-ir.trace"
+check "sasl-ir: clean (got $rc)" test "$rc" -eq 0
+run_tool "$tmp/sirn.txt" "$tmp/sirn.err" validate --extensions=none "$traces/sasl-ir.trace"
+check "sasl-ir --extensions=none: exit 1 (got $rc)" test "$rc" -eq 1
+check "sasl-ir --extensions=none: the initial response is the syntax error" \
+    grep -qF "$traces/sasl-ir.trace:2:26: error: [syntax]" "$tmp/sirn.txt"
 # A finding keeps its line and column when the file has CRLF line ends.
 sed 's/$/\r/' "$traces/literal-before-continuation-bad.trace" >"$tmp/lbc-crlf.trace"
 run_tool "$tmp/lbc.txt" "$tmp/lbc.err" validate "$tmp/lbc-crlf.trace"

@@ -115,6 +115,9 @@ struct login_command {
 };
 struct authenticate_command {
     std::string_view mechanism; ///< auth-type (an atom)
+    /// SASL-IR (RFC 4959): the initial response after the mechanism, base64 or "=" for an empty
+    /// one, exactly as written.
+    std::optional<std::string_view> initial_response{};
     friend bool operator==(const authenticate_command&, const authenticate_command&) = default;
 };
 struct starttls_command {

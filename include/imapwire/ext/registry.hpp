@@ -25,6 +25,7 @@ enum class extension : std::uint8_t {
     enable,    ///< RFC 5161
     idle,      ///< RFC 2177
     condstore, ///< RFC 7162 (CONDSTORE)
+    sasl_ir,   ///< RFC 4959
 };
 
 /// One line of the registry.
@@ -37,7 +38,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 4> extension_registry{{
+inline constexpr std::array<extension_info, 5> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -45,6 +46,8 @@ inline constexpr std::array<extension_info, 4> extension_registry{{
      "the IDLE command, its continuation and DONE, the idle state"},
     {extension::condstore, "condstore", "CONDSTORE", "RFC 7162",
      "mod-sequences: the MODSEQ FETCH item, the HIGHESTMODSEQ, NOMODSEQ and MODIFIED codes"},
+    {extension::sasl_ir, "sasl-ir", "SASL-IR", "RFC 4959",
+     "AUTHENTICATE's initial response (authenticate_command::initial_response)"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

@@ -171,9 +171,21 @@ inline const auto unsubscribe_def =
 inline const auto login_def = kw("LOGIN") > SP_ > userid[set<&ast::login_command::userid>] > SP_ >
                               password[set<&ast::login_command::password>];
 // authenticate    = "AUTHENTICATE" SP auth-type *(CRLF base64)
-// (the base64 lines are separate messages in the exchange: parse_authenticate_data)
-inline const auto authenticate_def =
-    kw("AUTHENTICATE") > SP_ > auth_type[set<&ast::authenticate_command::mechanism>];
+// RFC 4959 §7 (SASL-IR)
+// authenticate    = "AUTHENTICATE" SP auth-type [SP (base64 / "=")]
+//                   *(CRLF base64)
+// (the base64 lines are separate messages in the exchange: parse_authenticate_data; the
+// initial response only with SASL-IR, and "=" is no base64: it is an empty response)
+inline constexpr auto empty_initial_response = [](auto& ctx) {
+    x3::_val(ctx).initial_response = std::string_view("=");
+};
+inline const auto initial_response_ =
+    enabled(extension::sasl_ir) >> SP_ >
+    ((x3::lit('=') >> &CRLF_)[empty_initial_response] |
+     base64[set<&ast::authenticate_command::initial_response>]);
+inline const auto authenticate_def = kw("AUTHENTICATE") > SP_ >
+                                     auth_type[set<&ast::authenticate_command::mechanism>] >>
+                                     -initial_response_;
 // copy            = "COPY" SP sequence-set SP mailbox
 inline const auto copy_def = kw("COPY") > SP_ > sequence_set[set<&ast::copy_command::set>] > SP_ >
                              mailbox[set<&ast::copy_command::mailbox>];

@@ -225,9 +225,24 @@ inline void write_arguments(writer& w, const ast::login_command& c) {
     w.sp();
     write_astring(w, c.password);
 }
+/// base64 = *(4base64-char) [base64-terminal]
+inline bool valid_base64(std::string_view b) noexcept {
+    if (b.size() % 4 != 0)
+        return false;
+    std::size_t pad = 0;
+    while (pad < 2 && pad < b.size() && b[b.size() - 1 - pad] == '=')
+        ++pad;
+    return detail::all_of(detail::cc_base64, b.substr(0, b.size() - pad));
+}
 inline void write_arguments(writer& w, const ast::authenticate_command& c) {
     w.sp();
     write_atom(w, c.mechanism);
+    if (c.initial_response) { // SASL-IR (RFC 4959): SP (base64 / "=")
+        const std::string_view r = *c.initial_response;
+        w.require(r == "=" || (!r.empty() && valid_base64(r)));
+        w.sp();
+        w.raw(r);
+    }
 }
 inline void write_arguments(writer& w, const ast::copy_command& c) {
     w.sp();
@@ -306,14 +321,8 @@ inline void write_authenticate_data(writer& w, const ast::authenticate_data& d) 
         w.require(d.base64.empty());
         w.put('*');
     } else {
-        // *(4base64-char) [base64-terminal]
-        const std::string_view b = d.base64;
-        w.require(b.size() % 4 == 0);
-        std::size_t pad = 0;
-        while (pad < 2 && pad < b.size() && b[b.size() - 1 - pad] == '=')
-            ++pad;
-        w.require(detail::all_of(detail::cc_base64, b.substr(0, b.size() - pad)));
-        w.raw(b);
+        w.require(valid_base64(d.base64));
+        w.raw(d.base64);
     }
     w.raw("\r\n");
 }
