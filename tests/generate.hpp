@@ -673,7 +673,7 @@ protected:
             3,  2,         // authenticate starttls
             2,  2, 2,  5,  // check close expunge copy
             10, 8, 12, 14, // fetch store search uid
-            2,  2          // extensions: enable idle
+            2,  2, 2       // extensions: enable idle unselect
         };
         unsigned total = 0;
         for (unsigned w : weights)
@@ -804,6 +804,8 @@ protected:
         }
         case 27:
             return ast::idle_command{};
+        case 28:
+            return ast::unselect_command{};
         default: {
             ast::uid_command u;
             switch (below(4)) {
@@ -1393,6 +1395,8 @@ struct dumper {
                     }
                 } else if constexpr (std::is_same_v<T, ast::idle_command>) {
                     raw("IDLE");
+                } else if constexpr (std::is_same_v<T, ast::unselect_command>) {
+                    raw("UNSELECT");
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

@@ -264,3 +264,15 @@ TEST_CASE("SASL-IR: the examples of RFC 4959 §4") {
           error::unserializable);
     CHECK(out.empty());
 }
+
+TEST_CASE("UNSELECT: the example of RFC 3691 §2") {
+    const auto c = command_ok("A341 UNSELECT");
+    CHECK(std::holds_alternative<ast::unselect_command>(c.body));
+    const auto lower = parse_command("A341 unselect\r\n"); // any case
+    REQUIRE(lower.ok());
+    CHECK(to_string(lower.value()) == "A341 UNSELECT\r\n");
+    CHECK(command_fails("A341 UNSELECT INBOX").offset == 13);
+    CHECK(command_fails("A341 UNSELECTED").offset == 5); // the whole word is looked up
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("A341 UNSELECT", strict).offset == 5);
+}

@@ -538,6 +538,9 @@ inline json fields(const ast::expunge_command&) {
 inline json fields(const ast::idle_command&) {
     return json::object();
 }
+inline json fields(const ast::unselect_command&) {
+    return json::object();
+}
 
 inline json fields(const ast::enable_command& c) {
     json caps = json::array(); // atoms: 7-bit by the grammar

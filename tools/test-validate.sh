@@ -161,6 +161,12 @@ run_tool "$tmp/sirn.txt" "$tmp/sirn.err" validate --extensions=none "$traces/sas
 check "sasl-ir --extensions=none: exit 1 (got $rc)" test "$rc" -eq 1
 check "sasl-ir --extensions=none: the initial response is the syntax error" \
     grep -qF "$traces/sasl-ir.trace:2:26: error: [syntax]" "$tmp/sirn.txt"
+# UNSELECT (RFC 3691) leaves the selected state: the FETCH after it is out of state.
+run_tool "$tmp/uns.txt" "$tmp/uns.err" validate "$traces/unselect.trace"
+check "unselect: exit 1 (got $rc)" test "$rc" -eq 1
+check "unselect: FETCH after it is out of state" \
+    grep -qF "$traces/unselect.trace:10:4: error: [command-state] FETCH is not allowed in the authenticated state" "$tmp/uns.txt"
+check "unselect: the only finding" grep -qxF '  findings: command-state 1 error' "$tmp/uns.txt"
 # A finding keeps its line and column when the file has CRLF line ends.
 sed 's/$/\r/' "$traces/literal-before-continuation-bad.trace" >"$tmp/lbc-crlf.trace"
 run_tool "$tmp/lbc.txt" "$tmp/lbc.err" validate "$tmp/lbc-crlf.trace"

@@ -396,8 +396,9 @@ private:
         } else if (std::holds_alternative<ast::select_command>(cmd.body) ||
                    std::holds_alternative<ast::examine_command>(cmd.body))
             predicted_ = protocol_state::selected;
-        else if (std::holds_alternative<ast::close_command>(cmd.body))
-            predicted_ = protocol_state::authenticated;
+        else if (std::holds_alternative<ast::close_command>(cmd.body) ||
+                 std::holds_alternative<ast::unselect_command>(cmd.body))
+            predicted_ = protocol_state::authenticated; // UNSELECT: RFC 3691 §2
         else if (std::holds_alternative<ast::starttls_command>(cmd.body))
             starttls_tag_ = tag;
         else if (std::holds_alternative<ast::logout_command>(cmd.body))
@@ -489,7 +490,7 @@ private:
             // a failed SELECT leaves no mailbox selected (§6.3.1)
             if (state_ == protocol_state::authenticated || state_ == protocol_state::selected)
                 state_ = ok ? protocol_state::selected : protocol_state::authenticated;
-        } else if (name == "CLOSE") {
+        } else if (name == "CLOSE" || name == "UNSELECT") { // UNSELECT: RFC 3691 §2
             if (ok && state_ == protocol_state::selected)
                 state_ = protocol_state::authenticated;
         } else if (name == "STARTTLS") {

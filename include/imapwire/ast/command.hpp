@@ -14,6 +14,7 @@
 // extensions that add commands (one line each)
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/idle/ast.hpp>
+#include <imapwire/ext/unselect/ast.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
 #include <imapwire/ext/condstore/ast.hpp>
 
@@ -180,7 +181,7 @@ using command_body =
                  check_command, close_command, expunge_command, copy_command, fetch_command,
                  store_command, search_command, uid_command,
                  // extensions (ext/registry.hpp)
-                 enable_command, idle_command>;
+                 enable_command, idle_command, unselect_command>;
 
 /// RFC 3501 `command`: tag SP command-body CRLF.
 struct command {

@@ -288,3 +288,4 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/condstore/traits.hpp>
 #include <imapwire/ext/enable/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
+#include <imapwire/ext/unselect/traits.hpp>

@@ -26,6 +26,7 @@ enum class extension : std::uint8_t {
     idle,      ///< RFC 2177
     condstore, ///< RFC 7162 (CONDSTORE)
     sasl_ir,   ///< RFC 4959
+    unselect,  ///< RFC 3691
 };
 
 /// One line of the registry.
@@ -38,7 +39,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 5> extension_registry{{
+inline constexpr std::array<extension_info, 6> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -48,6 +49,8 @@ inline constexpr std::array<extension_info, 5> extension_registry{{
      "mod-sequences: the MODSEQ FETCH item, the HIGHESTMODSEQ, NOMODSEQ and MODIFIED codes"},
     {extension::sasl_ir, "sasl-ir", "SASL-IR", "RFC 4959",
      "AUTHENTICATE's initial response (authenticate_command::initial_response)"},
+    {extension::unselect, "unselect", "UNSELECT", "RFC 3691",
+     "the UNSELECT command: leaving the selected state without expunging"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

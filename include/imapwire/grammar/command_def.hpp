@@ -179,10 +179,9 @@ inline const auto login_def = kw("LOGIN") > SP_ > userid[set<&ast::login_command
 inline constexpr auto empty_initial_response = [](auto& ctx) {
     x3::_val(ctx).initial_response = std::string_view("=");
 };
-inline const auto initial_response_ =
-    enabled(extension::sasl_ir) >> SP_ >
-    ((x3::lit('=') >> &CRLF_)[empty_initial_response] |
-     base64[set<&ast::authenticate_command::initial_response>]);
+inline const auto initial_response_ = enabled(extension::sasl_ir) >> SP_ >
+                                      ((x3::lit('=') >> &CRLF_)[empty_initial_response] |
+                                       base64[set<&ast::authenticate_command::initial_response>]);
 inline const auto authenticate_def = kw("AUTHENTICATE") > SP_ >
                                      auth_type[set<&ast::authenticate_command::mechanism>] >>
                                      -initial_response_;
@@ -283,6 +282,9 @@ struct command_parsers {
             return enable;
         else if constexpr (std::is_same_v<T, ast::idle_command>)
             return idle;
+        // RFC 3691 §4: command-select /= "UNSELECT"
+        else if constexpr (std::is_same_v<T, ast::unselect_command>)
+            return keyword_only<T>();
         else
             static_assert(ast::unhandled<T>, "a command has no parser");
     }
