@@ -604,6 +604,28 @@ public:
             s.modifiers.push_back(ast::store_mod_unchangedsince{percent(10) ? 0 : mod_sequence()});
         return s;
     }
+    /// RFC 2971 id_params_list: NIL, or field-value pairs (the fields of §3.3 mostly).
+    ast::id_params id_params() {
+        ast::id_params p;
+        if (percent(25))
+            return p; // NIL
+        p.nil = false;
+        const std::size_t n = percent(10) ? 0 : between(1, 6);
+        for (std::size_t i = 0; i < n; ++i) {
+            ast::id_param kv;
+            kv.field =
+                percent(70)
+                    ? shape(std::string(pick<std::string_view>(
+                                {"name", "version", "os", "os-version", "vendor", "support-url",
+                                 "address", "date", "command", "arguments", "environment"})),
+                            string_context::string)
+                    : astring();
+            if (!percent(15))
+                kv.value = astring();
+            p.params.push_back(kv);
+        }
+        return p;
+    }
     /// select-params: none mostly, CONDSTORE (RFC 7162) sometimes.
     ast::vector<ast::select_param> select_params() {
         ast::vector<ast::select_param> p;
@@ -673,7 +695,7 @@ protected:
             3,  2,         // authenticate starttls
             2,  2, 2,  5,  // check close expunge copy
             10, 8, 12, 14, // fetch store search uid
-            2,  2, 2       // extensions: enable idle unselect
+            2,  2, 2,  2   // extensions: enable idle unselect id
         };
         unsigned total = 0;
         for (unsigned w : weights)
@@ -806,6 +828,8 @@ protected:
             return ast::idle_command{};
         case 28:
             return ast::unselect_command{};
+        case 29:
+            return ast::id_command{id_params()};
         default: {
             ast::uid_command u;
             switch (below(4)) {
@@ -1252,6 +1276,23 @@ struct dumper {
         raw(" ");
         put(c.action);
     }
+    void put(const ast::id_params& p) {
+        if (p.nil) {
+            raw("NIL");
+            return;
+        }
+        raw("(");
+        for (const auto& kv : p.params) {
+            put(kv.field);
+            raw("=");
+            if (kv.value)
+                put(*kv.value);
+            else
+                raw("NIL");
+            raw(";");
+        }
+        raw(")");
+    }
     /// RFC 4466 modifiers and parameters: " mods[...]" when there are any.
     template <class Variant>
     void put_modifiers(const ast::vector<Variant>& items) {
@@ -1397,6 +1438,9 @@ struct dumper {
                     raw("IDLE");
                 } else if constexpr (std::is_same_v<T, ast::unselect_command>) {
                     raw("UNSELECT");
+                } else if constexpr (std::is_same_v<T, ast::id_command>) {
+                    raw("ID ");
+                    put(x.list);
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

@@ -311,6 +311,8 @@ public:
             return ast::recent_data{percent(15) ? 0 : number()};
         case 9:
             return ast::expunge_data{nz_number()};
+        case 12: // ID id_params_list (RFC 2971)
+            return ast::id_data{id_params()};
         case 11: // ENABLED *(SP capability) (RFC 5161): often empty, as servers answer
             return ast::enabled_data{percent(40) ? ast::vector<std::string_view>{}
                                                  : capabilities()};
@@ -1091,9 +1093,9 @@ protected:
 
     std::size_t data_index() {
         // cond capability flags list lsub search status exists recent expunge fetch, then the
-        // extensions' (enabled)
-        static constexpr std::array<unsigned, data_alternatives> weights = {14, 6, 5, 6, 4,  6,
-                                                                            6,  3, 3, 3, 34, 2};
+        // extensions' (enabled id)
+        static constexpr std::array<unsigned, data_alternatives> weights = {14, 6, 5, 6,  4, 6, 6,
+                                                                            3,  3, 3, 34, 2, 2};
         unsigned total = 0;
         for (unsigned w : weights)
             total += w;
@@ -1517,6 +1519,9 @@ struct response_dumper : dumper {
                         raw(" ");
                         text(c);
                     }
+                } else if constexpr (std::is_same_v<T, ast::id_data>) {
+                    raw("ID ");
+                    put(x.list);
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

@@ -53,6 +53,14 @@ parse_error command_fails(const std::string& line, const parse_options& o = {}) 
     return r.error();
 }
 
+parse_error response_fails(const std::string& line, const parse_options& o = {}) {
+    const std::string in = line + "\r\n";
+    CAPTURE(visible(in));
+    auto r = parse_response(in, o);
+    REQUIRE(r.failed());
+    return r.error();
+}
+
 template <class T>
 const T& body(const ast::command& c) {
     REQUIRE(std::holds_alternative<T>(c.body));
@@ -90,7 +98,8 @@ TEST_CASE("a client narrows the extensions to what the server's CAPABILITY lists
     const extension_set set = extensions_advertised(list);
     CHECK(set.contains(extension::enable)); // capability names in any case
     CHECK(!set.contains(extension::idle));
-    CHECK(set == extension_set{extension::enable});
+    CHECK(set.contains(extension::id));
+    CHECK(set == (extension_set{extension::enable, extension::id}));
     const parse_options narrowed = with_extensions(set);
     CHECK(command_fails("a1 IDLE", narrowed).offset == 3);
     command_ok("a1 ENABLE CONDSTORE", narrowed);
@@ -190,9 +199,9 @@ TEST_CASE("a narrowed set: what the server advertised") {
 }
 
 TEST_CASE("keyword dispatch: the whole keyword is looked up, not a prefix of it") {
-    // LISTRIGHTS (ACL, RFC 4314) is not LIST followed by junk, nor IDLE ID, nor GETQUOTAROOT
+    // LISTRIGHTS (ACL, RFC 4314) is not LIST followed by junk, nor IDLEX IDLE, nor GETQUOTAROOT
     // GETQUOTA: a keyword imapwire does not know is refused at its first octet, in `command`
-    for (const char* line : {"a LISTRIGHTS INBOX fred", "a ID NIL", "a IDLEX", "a GETQUOTA \"\"",
+    for (const char* line : {"a LISTRIGHTS INBOX fred", "a IDX NIL", "a IDLEX", "a GETQUOTA \"\"",
                              "a GETQUOTAROOT INBOX", "a LISTX \"\" *", "a UIDX FETCH 1 FLAGS",
                              "a FETCHES 1 FLAGS", "a SELECTED INBOX"}) {
         CAPTURE(line);
@@ -275,4 +284,36 @@ TEST_CASE("UNSELECT: the example of RFC 3691 §2") {
     CHECK(command_fails("A341 UNSELECTED").offset == 5); // the whole word is looked up
     const parse_options strict = with_extensions(extension_set::none());
     CHECK(command_fails("A341 UNSELECT", strict).offset == 5);
+}
+
+TEST_CASE("ID: the examples of RFC 2971 §3.1 and §3.2") {
+    const auto c = command_ok("a023 ID (\"name\" \"sodr\" \"version\" \"19.34\" \"vendor\" "
+                              "\"Pink Floyd Music Limited\")");
+    const auto& list = std::get<ast::id_command>(c.body).list;
+    REQUIRE(!list.nil);
+    REQUIRE(list.params.size() == 3);
+    CHECK(list.params[2].field.value() == "vendor");
+    CHECK(list.params[2].value->value() == "Pink Floyd Music Limited");
+    CHECK(std::get<ast::id_command>(command_ok("a042 ID NIL").body).list.nil);
+    const auto nil = response_ok("* ID NIL");
+    CHECK(std::get<ast::id_data>(data(nil)).list.nil);
+    const auto r = response_ok("* ID (\"name\" \"Cyrus\" \"version\" \"1.5\" \"os\" \"sunos\" "
+                               "\"os-version\" \"5.5\" \"support-url\" "
+                               "\"mailto:cyrus-bugs+@andrew.cmu.edu\")");
+    CHECK(std::get<ast::id_data>(data(r)).list.params.size() == 5);
+    // a value may be NIL, the list may be empty, strings may be literals
+    command_ok("a ID (\"name\" NIL)");
+    command_ok("a ID ()");
+    command_ok("a ID ({4}\r\nname {3}\r\nabc)");
+    response_ok("* ID (\"name\" \"Dovecot\")");
+    // a field is a string, not an atom; pairs are separated by SP; ID needs its list
+    CHECK(command_fails("a ID (name \"x\")").offset == 6);
+    CHECK(command_fails("a ID (\"name\")").offset == 12);
+    CHECK(command_fails("a ID (\"a\" \"b\"  \"c\" \"d\")").offset == 13);
+    CHECK(command_fails("a ID").offset == 2);
+    CHECK(response_fails("* ID x").offset == 5);
+    // strict RFC 3501 refuses ID where it did
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("a042 ID NIL", strict).offset == 5);
+    CHECK(response_fails("* ID NIL", strict).offset == 2);
 }

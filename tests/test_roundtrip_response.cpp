@@ -749,6 +749,8 @@ struct response_coverage {
                         msg_att(i);
                 } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                     mark(x.capabilities.empty() ? "enabled:none" : "enabled:some");
+                } else if constexpr (std::is_same_v<T, ast::id_data>) {
+                    mark(x.list.nil ? "id:nil" : x.list.params.empty() ? "id:empty" : "id:pairs");
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
@@ -866,6 +868,9 @@ std::vector<std::string> expected_labels() {
                           "fetch:many_items",
                           "enabled:none",
                           "enabled:some",
+                          "id:nil",
+                          "id:empty",
+                          "id:pairs",
                           "internaldate:zero_padded",
                           "internaldate:space_padded",
                           "address_list:NIL",

@@ -538,6 +538,18 @@ inline json fields(const ast::expunge_command&) {
 inline json fields(const ast::idle_command&) {
     return json::object();
 }
+/// RFC 2971 id_params_list: null for NIL, else [[field, value], ...]
+inline json id_params_json(const ast::id_params& p) {
+    if (p.nil)
+        return nullptr;
+    json a = json::array();
+    for (const auto& kv : p.params)
+        a.push_back(json::array({to_json(kv.field), to_json(kv.value)}));
+    return a;
+}
+inline json fields(const ast::id_command& c) {
+    return json{{"params", id_params_json(c.list)}};
+}
 inline json fields(const ast::unselect_command&) {
     return json::object();
 }
@@ -1078,6 +1090,9 @@ inline json to_json(const ast::response_data& data) {
             } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"capabilities", to_json(x.capabilities)}};
+            } else if constexpr (std::is_same_v<T, ast::id_data>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"params", detail::id_params_json(x.list)}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
                 json items = json::array();

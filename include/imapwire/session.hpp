@@ -556,6 +556,9 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                     if (!in_progress("ENABLE")) // RFC 5161 §3.2: the answer to ENABLE
                         not_here("ENABLED data");
+                } else if constexpr (std::is_same_v<T, ast::id_data>) {
+                    if (!in_progress("ID")) // RFC 2971 §3.2: the answer to ID
+                        not_here("ID data");
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

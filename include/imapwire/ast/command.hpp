@@ -13,6 +13,7 @@
 #include <imapwire/ast/status.hpp>
 // extensions that add commands (one line each)
 #include <imapwire/ext/enable/ast.hpp>
+#include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/idle/ast.hpp>
 #include <imapwire/ext/unselect/ast.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
@@ -181,7 +182,7 @@ using command_body =
                  check_command, close_command, expunge_command, copy_command, fetch_command,
                  store_command, search_command, uid_command,
                  // extensions (ext/registry.hpp)
-                 enable_command, idle_command, unselect_command>;
+                 enable_command, idle_command, unselect_command, id_command>;
 
 /// RFC 3501 `command`: tag SP command-body CRLF.
 struct command {

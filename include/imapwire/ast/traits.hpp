@@ -287,5 +287,6 @@ constexpr void for_each_alternative(F&& f) {
 // The extensions' entries (one line each; see ext/registry.hpp).
 #include <imapwire/ext/condstore/traits.hpp>
 #include <imapwire/ext/enable/traits.hpp>
+#include <imapwire/ext/id/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

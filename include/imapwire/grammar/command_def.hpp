@@ -6,6 +6,7 @@
 // extensions that add commands (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
+#include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
 
 namespace imapwire::grammar {
@@ -285,6 +286,8 @@ struct command_parsers {
         // RFC 3691 §4: command-select /= "UNSELECT"
         else if constexpr (std::is_same_v<T, ast::unselect_command>)
             return keyword_only<T>();
+        else if constexpr (std::is_same_v<T, ast::id_command>)
+            return id;
         else
             static_assert(ast::unhandled<T>, "a command has no parser");
     }

@@ -6,6 +6,7 @@
 // extensions that add response data (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
+#include <imapwire/ext/id/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -251,6 +252,8 @@ struct response_data_parsers {
         // extensions (ext/registry.hpp)
         else if constexpr (std::is_same_v<T, ast::enabled_data>)
             return enable_data;
+        else if constexpr (std::is_same_v<T, ast::id_data>)
+            return id_response;
         else
             static_assert(ast::unhandled<T>, "response data has no parser");
     }

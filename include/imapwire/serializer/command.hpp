@@ -6,6 +6,7 @@
 #include <imapwire/serializer/core.hpp>
 // extensions that add commands (one line each; ext/registry.hpp)
 #include <imapwire/ext/enable/serializer.hpp>
+#include <imapwire/ext/id/serializer.hpp>
 #include <imapwire/ext/idle/serializer.hpp>
 #include <imapwire/ext/unselect/serializer.hpp>
 // extensions that add modifiers and parameters (RFC 4466)

@@ -565,6 +565,8 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 w.put(')');
             } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                 write_enabled_data(w, x);
+            } else if constexpr (std::is_same_v<T, ast::id_data>) {
+                write_id_data(w, x); // ext/id/serializer.hpp
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
