@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <deque>
 #include <map>
 #include <string>
 
@@ -16,13 +17,16 @@ using imapwire::test::visible;
 
 namespace {
 
+std::deque<std::string> inputs; // parsed values view these
+
 parse_options strict() {
     parse_options o;
     o.extensions = extension_set::none();
     return o;
 }
 
-ast::response response_ok(const std::string& bytes, const parse_options& o = {}) {
+ast::response response_ok(const std::string& line, const parse_options& o = {}) {
+    const std::string& bytes = inputs.emplace_back(line);
     auto r = parse_response(bytes, o);
     INFO(visible(bytes));
     REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
@@ -198,7 +202,8 @@ TEST_CASE("CONDSTORE: without the extension, its syntax is refused as RFC 3501 r
 
 namespace {
 
-ast::command command_ok(const std::string& bytes, const parse_options& o = {}) {
+ast::command command_ok(const std::string& line, const parse_options& o = {}) {
+    const std::string& bytes = inputs.emplace_back(line);
     auto r = parse_command(bytes, o);
     INFO(visible(bytes));
     REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
