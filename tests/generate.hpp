@@ -688,14 +688,14 @@ protected:
     std::size_t command_index() {
         // Weights: commands with arguments are drawn more often than bare keywords.
         static constexpr std::array<unsigned, command_alternatives> weights = {
-            2,  2, 2,  5,  // capability logout noop x
-            8,  3, 3,  3,  // append create delete examine
-            5,  5, 4,  3,  // list lsub rename select
-            5,  3, 3,  5,  // status subscribe unsubscribe login
-            3,  2,         // authenticate starttls
-            2,  2, 2,  5,  // check close expunge copy
-            10, 8, 12, 14, // fetch store search uid
-            2,  2, 2,  2   // extensions: enable idle unselect id
+            2,  2, 2,  5,    // capability logout noop x
+            8,  3, 3,  3,    // append create delete examine
+            5,  5, 4,  3,    // list lsub rename select
+            5,  3, 3,  5,    // status subscribe unsubscribe login
+            3,  2,           // authenticate starttls
+            2,  2, 2,  5,    // check close expunge copy
+            10, 8, 12, 14,   // fetch store search uid
+            2,  2, 2,  2,  3 // extensions: enable idle unselect id move
         };
         unsigned total = 0;
         for (unsigned w : weights)
@@ -830,11 +830,16 @@ protected:
             return ast::unselect_command{};
         case 29:
             return ast::id_command{id_params()};
+        case 30:
+            return ast::move_command{sequence_set(), mailbox()};
         default: {
             ast::uid_command u;
-            switch (below(4)) {
+            switch (below(5)) {
             case 0:
                 u.command = copy();
+                break;
+            case 4:
+                u.command = ast::move_command{sequence_set(), mailbox()};
                 break;
             case 1:
                 u.command = fetch();
@@ -1262,6 +1267,12 @@ struct dumper {
         raw(" ");
         put(c.mailbox);
     }
+    void put(const ast::move_command& c) {
+        raw("MOVE ");
+        put(c.set);
+        raw(" ");
+        put(c.mailbox);
+    }
     void put(const ast::fetch_command& c) {
         raw("FETCH ");
         put(c.set);
@@ -1424,6 +1435,7 @@ struct dumper {
                     raw("UID ");
                     std::visit([&](const auto& inner) { put(inner); }, x.command);
                 } else if constexpr (std::is_same_v<T, ast::copy_command> ||
+                                     std::is_same_v<T, ast::move_command> ||
                                      std::is_same_v<T, ast::fetch_command> ||
                                      std::is_same_v<T, ast::store_command> ||
                                      std::is_same_v<T, ast::search_command>) {

@@ -317,3 +317,23 @@ TEST_CASE("ID: the examples of RFC 2971 §3.1 and §3.2") {
     CHECK(command_fails("a042 ID NIL", strict).offset == 5);
     CHECK(response_fails("* ID NIL", strict).offset == 2);
 }
+
+TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
+    const auto c = command_ok("a UID MOVE 42:69 foo");
+    const auto& move = std::get<ast::move_command>(std::get<ast::uid_command>(c.body).command);
+    CHECK(move.set.items[0].last->value == 69);
+    CHECK(move.mailbox.name.value() == "foo");
+    // the server's answer: a code with no text after it is text as a whole (RFC 3501's
+    // resp-text needs text after the code), then the expunges
+    const auto ok = response_ok("* OK [COPYUID 432432 42:69 1202:1229]");
+    CHECK(!std::get<ast::resp_cond>(data(ok)).text.code);
+    response_ok("* 22 EXPUNGE");
+    response_ok("a OK Done");
+    const auto plain = command_ok("a MOVE 1:3 \"Archive/2024\"");
+    CHECK(std::holds_alternative<ast::move_command>(plain.body));
+    CHECK(command_fails("a MOVE 1:3").offset == 10);
+    CHECK(command_fails("a UID MOVEX 1 foo").offset == 6);
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("a MOVE 1 foo", strict).offset == 2);
+    CHECK(command_fails("a UID MOVE 1 foo", strict).offset == 6);
+}

@@ -461,6 +461,10 @@ struct coverage {
         seq(c.set);
         mailbox(c.mailbox);
     }
+    void sub(const ast::move_command& c) {
+        seq(c.set);
+        mailbox(c.mailbox);
+    }
     void sub(const ast::fetch_command& c) {
         seq(c.set);
         mark("fetch_items", c.items.index());
@@ -539,6 +543,7 @@ struct coverage {
                     string(x.userid, "astring");
                     string(x.password, "astring");
                 } else if constexpr (std::is_same_v<T, ast::copy_command> ||
+                                     std::is_same_v<T, ast::move_command> ||
                                      std::is_same_v<T, ast::fetch_command> ||
                                      std::is_same_v<T, ast::store_command> ||
                                      std::is_same_v<T, ast::search_command>) {
@@ -577,7 +582,7 @@ std::vector<std::string> expected_labels() {
             e.push_back(std::string(what) + ":" + std::to_string(i));
     };
     n("body", static_cast<int>(generator::command_alternatives));
-    n("uid", 4);
+    n("uid", static_cast<int>(std::variant_size_v<decltype(ast::uid_command::command)>));
     n("fetch_items", 3);
     n("fetch_macro", 3);
     n("fetch_att", static_cast<int>(std::size(ast::keywords<ast::fetch_att_kind>::table)));

@@ -646,6 +646,9 @@ inline json fields(const ast::authenticate_command& c) {
     return j;
 }
 
+inline json fields(const ast::move_command& c) {
+    return json{{"set", to_json(c.set)}, {"mailbox", to_json(c.mailbox)}};
+}
 inline json fields(const ast::copy_command& c) {
     return json{{"set", to_json(c.set)}, {"mailbox", to_json(c.mailbox)}};
 }

@@ -15,6 +15,7 @@
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/idle/ast.hpp>
+#include <imapwire/ext/move/ast.hpp>
 #include <imapwire/ext/unselect/ast.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
 #include <imapwire/ext/condstore/ast.hpp>
@@ -168,9 +169,12 @@ struct search_command {
     vector<search_key> keys;
     friend bool operator==(const search_command&, const search_command&) = default;
 };
-/// uid: "UID" SP (copy / fetch / search / store)
+/// uid: "UID" SP (copy / fetch / search / store), and with MOVE (RFC 6851) move
 struct uid_command {
-    std::variant<copy_command, fetch_command, search_command, store_command> command;
+    std::variant<copy_command, fetch_command, search_command, store_command,
+                 // extensions
+                 move_command>
+        command;
     friend bool operator==(const uid_command&, const uid_command&) = default;
 };
 
@@ -182,7 +186,7 @@ using command_body =
                  check_command, close_command, expunge_command, copy_command, fetch_command,
                  store_command, search_command, uid_command,
                  // extensions (ext/registry.hpp)
-                 enable_command, idle_command, unselect_command, id_command>;
+                 enable_command, idle_command, unselect_command, id_command, move_command>;
 
 /// RFC 3501 `command`: tag SP command-body CRLF.
 struct command {

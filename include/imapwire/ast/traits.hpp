@@ -289,4 +289,5 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/enable/traits.hpp>
 #include <imapwire/ext/id/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
+#include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

@@ -28,6 +28,7 @@ enum class extension : std::uint8_t {
     sasl_ir,   ///< RFC 4959
     unselect,  ///< RFC 3691
     id,        ///< RFC 2971
+    move,      ///< RFC 6851
 };
 
 /// One line of the registry.
@@ -40,7 +41,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 7> extension_registry{{
+inline constexpr std::array<extension_info, 8> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -53,6 +54,7 @@ inline constexpr std::array<extension_info, 7> extension_registry{{
     {extension::unselect, "unselect", "UNSELECT", "RFC 3691",
      "the UNSELECT command: leaving the selected state without expunging"},
     {extension::id, "id", "ID", "RFC 2971", "the ID command and the ID response"},
+    {extension::move, "move", "MOVE", "RFC 6851", "the MOVE and UID MOVE commands"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

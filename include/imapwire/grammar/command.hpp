@@ -19,9 +19,7 @@ IMAPWIRE_RULE(partial_, "partial", ast::partial_range)
 IMAPWIRE_RULE(fetch_att_list_, "\"(\" fetch-att *(SP fetch-att) \")\"", ast::vector<ast::fetch_att>)
 IMAPWIRE_RULE(fetch_items_, "\"ALL\" / \"FULL\" / \"FAST\" / fetch-att / \"(\"", ast::fetch_items)
 IMAPWIRE_RULE(store_flags_, "flag-list / flag", ast::store_att_flags)
-IMAPWIRE_RULE(
-    uid_body_, "copy / fetch / search / store",
-    std::variant<ast::copy_command, ast::fetch_command, ast::search_command, ast::store_command>)
+IMAPWIRE_RULE(uid_body_, "copy / fetch / search / store", decltype(ast::uid_command::command))
 IMAPWIRE_RULE(command_body_, "command-any / command-auth / command-nonauth / command-select",
               ast::command_body)
 

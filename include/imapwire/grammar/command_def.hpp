@@ -8,6 +8,7 @@
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
+#include <imapwire/ext/move/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -288,6 +289,8 @@ struct command_parsers {
             return keyword_only<T>();
         else if constexpr (std::is_same_v<T, ast::id_command>)
             return id;
+        else if constexpr (std::is_same_v<T, ast::move_command>)
+            return move;
         else
             static_assert(ast::unhandled<T>, "a command has no parser");
     }
@@ -322,9 +325,8 @@ inline const auto command_select_def =
 // (one look-up of the keyword among all four groups)
 inline const auto command_body__def = keyword_dispatch_parser<ast::command_body, command_parsers>{};
 // uid             = "UID" SP (copy / fetch / search / store)
-inline const auto uid_body__def = keyword_dispatch_parser<
-    std::variant<ast::copy_command, ast::fetch_command, ast::search_command, ast::store_command>,
-    command_parsers>{};
+inline const auto uid_body__def =
+    keyword_dispatch_parser<decltype(ast::uid_command::command), command_parsers>{};
 
 inline const auto command_def =
     tag[set<&ast::command::tag>] > SP_ > command_body_[set<&ast::command::body>] > CRLF_;
