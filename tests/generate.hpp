@@ -637,9 +637,9 @@ public:
     std::uint64_t mod_sequence() {
         switch (below(4)) {
         case 0:
-            return pick<std::uint64_t>({1, 0x7fffffffffffffffull, 0xffffffffull, 0x100000000ull});
+            return pick<std::uint64_t>({1, ast::max_mod_sequence, 0xffffffffull, 0x100000000ull});
         case 1:
-            return between(1, 0x7fffffffffffffffull);
+            return between(1, ast::max_mod_sequence);
         default:
             return between(1, 100000);
         }

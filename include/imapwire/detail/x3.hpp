@@ -621,6 +621,22 @@ struct keyword_enum_parser : x3::parser<keyword_enum_parser<E>> {
     }
 };
 
+/// The name of a FETCH item at `first` (fetch-att and msg-att): its ATOM-CHARs up to a "[",
+/// which is an ATOM-CHAR but starts a section (BODY[ is not BODY); `bracket` says whether one
+/// follows.
+struct fetch_item_word {
+    std::string_view word;
+    bool bracket = false;
+};
+template <class It>
+fetch_item_word read_fetch_item_word(It first, const It& last) noexcept {
+    It end = first;
+    while (end != last && *end != '[' && is(cc_atom, *end))
+        ++end;
+    return {std::string_view(first, static_cast<std::size_t>(end - first)),
+            end != last && *end == '['};
+}
+
 /// What a keyword dispatch does with a word that is no keyword of its table: commands take a
 /// word starting with "X" as an x-command (RFC 3501 §6.5.1).
 struct x_command_fallback {

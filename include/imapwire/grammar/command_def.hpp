@@ -41,13 +41,12 @@ struct fetch_att_parser : x3::parser<fetch_att_parser> {
     static constexpr bool has_own_expectation = true; // the section after BODY.PEEK
     template <class It, class Ctx, class RCtx>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, ast::fetch_att& attr) const {
-        It end = first;
-        while (end != last && *end != '[' && is(cc_atom, *end))
-            ++end;
-        const std::string_view word(first, static_cast<std::size_t>(end - first));
+        const fetch_item_word item = read_fetch_item_word(first, last);
+        const std::string_view word = item.word; // (named, not bound: lambdas capture them)
+        const bool bracket = item.bracket;
         if (word.empty())
             return false;
-        const bool bracket = end != last && *end == '[';
+        const It end = first + static_cast<std::ptrdiff_t>(word.size());
         // the table lists BODY before BODY[section]: a "[" decides between them
         using candidates = keyword_candidates<ast::fetch_att_kind>;
         for (auto m = candidates::of(word); m != 0; m &= m - 1) {

@@ -110,13 +110,12 @@ struct msg_att_dispatch : x3::parser<msg_att_dispatch<Dynamic, Static>> {
     template <class It, class Ctx, class RCtx>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx,
                ast::msg_att_item& attr) const {
-        It end = first;
-        while (end != last && *end != '[' && is(cc_atom, *end))
-            ++end;
-        const std::string_view word(first, static_cast<std::size_t>(end - first));
+        const fetch_item_word item = read_fetch_item_word(first, last);
+        const std::string_view word = item.word; // (named, not bound: lambdas capture them)
+        const bool bracket = item.bracket;
         if (word.empty())
             return false;
-        const bool bracket = end != last && *end == '[';
+        const It end = first + static_cast<std::ptrdiff_t>(word.size());
         const extension_set& enabled = state(ctx).options->extensions;
         const It start = first;
         bool found = false;

@@ -4,10 +4,16 @@
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/sequence.hpp>
 
+#include <imapwire/detail/charset.hpp>
+
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 namespace imapwire::ast {
+
+/// The largest mod-sequence-value (RFC 7162 §7: "Positive unsigned 63-bit integer").
+inline constexpr std::uint64_t max_mod_sequence = 0x7fffffffffffffffull;
 
 /// RFC 7162 §7 `fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"`: a message's
 /// mod-sequence, a msg-att-dynamic item of a FETCH response.
@@ -37,6 +43,19 @@ struct code_modified {
 
 /// RFC 7162 §7 `entry-type-req = entry-type-resp / "all"`, `entry-type-resp = "priv" / "shared"`.
 enum class entry_type { priv, shared, all };
+
+/// Whether `name` (the value of an entry-name's quoted string) is an entry-flag-name:
+/// "/flags/" (any case) and an attr-flag, "\\" atom or atom (RFC 7162 §7). The grammar and the
+/// serializer both check with it.
+inline bool is_entry_flag_name(std::string_view name) noexcept {
+    constexpr std::string_view prefix = "/flags/";
+    if (name.size() <= prefix.size() || !detail::iequals(name.substr(0, prefix.size()), prefix))
+        return false;
+    name.remove_prefix(prefix.size());
+    if (name.front() == '\\')
+        name.remove_prefix(1);
+    return !name.empty() && detail::all_of(detail::cc_atom, name);
+}
 
 /// RFC 7162 §7 `search-modseq-ext = SP entry-name SP entry-type-req`: the metadata item whose
 /// mod-sequence is compared.

@@ -20,7 +20,7 @@ template <bool AllowZero, bool Soft = false>
 struct mod_sequence_parser : x3::parser<mod_sequence_parser<AllowZero, Soft>> {
     using attribute_type = std::uint64_t;
     static constexpr bool has_attribute = true;
-    static constexpr std::uint64_t max = 0x7fffffffffffffffull;
+    static constexpr std::uint64_t max = ast::max_mod_sequence;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, const It& last, [[maybe_unused]] const Ctx& ctx, RCtx&,
                Attr& attr) const {
@@ -93,16 +93,7 @@ struct entry_flag_name_parser : x3::parser<entry_flag_name_parser> {
         ast::istring name;
         if (!quoted.parse(first, last, ctx, rctx, name))
             return false;
-        const std::string value = name.value();
-        std::string_view flag(value);
-        bool ok = flag.size() > 7 && iequals(flag.substr(0, 7), "/flags/");
-        if (ok) {
-            flag.remove_prefix(7);
-            if (flag.front() == '\\')
-                flag.remove_prefix(1);
-            ok = !flag.empty() && all_of(cc_atom, flag);
-        }
-        if (!ok) {
+        if (!ast::is_entry_flag_name(name.value())) {
             first = start;
             fail_syntax(state(ctx), start, "entry-flag-name", "\"/flags/\" attr-flag in quotes");
             return false;

@@ -12,7 +12,7 @@ namespace imapwire::serializer {
 /// mod-sequence-value (AllowZero false, 1 to 2^63-1) or mod-sequence-valzer (true).
 template <bool AllowZero = false>
 void write_mod_sequence(writer& w, std::uint64_t v) {
-    w.require((AllowZero || v != 0) && v <= 0x7fffffffffffffffull);
+    w.require((AllowZero || v != 0) && v <= ast::max_mod_sequence);
     w.number(v);
 }
 
@@ -40,15 +40,7 @@ inline void write_search_key_modseq(writer& w, const ast::search_modseq& k) {
     if (k.entry) {
         // entry-flag-name = DQUOTE "/flags/" attr-flag DQUOTE: always quoted
         const std::string value = k.entry->name.value();
-        std::string_view flag(value);
-        bool ok = flag.size() > 7 && detail::iequals(flag.substr(0, 7), "/flags/");
-        if (ok) {
-            flag.remove_prefix(7);
-            if (flag.front() == '\\')
-                flag.remove_prefix(1);
-            ok = !flag.empty() && detail::all_of(detail::cc_atom, flag);
-        }
-        w.require(ok);
+        w.require(ast::is_entry_flag_name(value));
         if (w.options.preserve_forms && k.entry->name.form == ast::string_form::quoted &&
             valid_quoted_data(k.entry->name.data)) {
             w.put('"');
