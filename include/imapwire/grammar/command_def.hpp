@@ -127,7 +127,7 @@ inline const auto store_modifier__def = modifier_dispatch<ast::store_modifier>;
 /// items is enabled (otherwise the list is not there, as in RFC 3501).
 template <class Variant, class Item>
 constexpr auto modifier_list(const Item& item) {
-    return any_enabled<Variant>() >> SP_ >> '(' > (item[push_val] % SP_) > ')';
+    return (any_enabled<Variant>() >> SP_ >> '(') > (item[push_val] % SP_) > ')';
 }
 // select-params   = SP "(" select-param *(SP select-param) ")"
 // select-param    = select-param-name [SP select-param-value]
@@ -180,7 +180,7 @@ inline const auto login_def = kw("LOGIN") > SP_ > userid[set<&ast::login_command
 inline constexpr auto empty_initial_response = [](auto& ctx) {
     x3::_val(ctx).initial_response = std::string_view("=");
 };
-inline const auto initial_response_ = enabled(extension::sasl_ir) >> SP_ >
+inline const auto initial_response_ = (enabled(extension::sasl_ir) >> SP_) >
                                       ((x3::lit('=') >> &CRLF_)[empty_initial_response] |
                                        base64[set<&ast::authenticate_command::initial_response>]);
 inline const auto authenticate_def = kw("AUTHENTICATE") > SP_ >

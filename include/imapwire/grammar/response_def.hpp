@@ -185,8 +185,8 @@ inline const auto lsub_data__def = (kw("LSUB") >> SP_) > mailbox_list[set<&ast::
 inline constexpr auto has_numbers = [](auto& ctx) {
     x3::_pass(ctx) = !x3::_val(ctx).numbers.empty();
 };
-inline const auto search_sort_mod_seq = enabled(extension::condstore) >> x3::eps[has_numbers] >>
-                                        '(' > kw("MODSEQ") > SP_
+inline const auto search_sort_mod_seq = (enabled(extension::condstore) >> x3::eps[has_numbers] >>
+                                         '(') > kw("MODSEQ") > SP_
                                         > mod_sequence_value[set<&ast::search_data::modseq>] > ')' >
                                         &CRLF_;
 inline const auto search_data__def =
