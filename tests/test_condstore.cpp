@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <initializer_list>
 #include <map>
 #include <string>
 
@@ -48,6 +49,30 @@ const ast::resp_text_code& code_of(const ast::response& r) {
     if (const auto* t = std::get_if<ast::response_tagged>(&r.v))
         return *t->cond.text.code;
     return *data<ast::resp_cond>(r).text.code;
+}
+
+/// One input the parser must refuse: where, and in which production.
+struct reject {
+    const char* line;
+    std::size_t offset;
+    const char* production;
+};
+
+template <class Parse>
+void check_refused(Parse&& parse, std::initializer_list<reject> cases) {
+    for (const reject& c : cases) {
+        CAPTURE(c.line);
+        const auto r = parse(c.line);
+        REQUIRE(r.failed());
+        CHECK(r.error().offset == c.offset);
+        CHECK(r.error().production == c.production);
+    }
+}
+void check_refused_responses(std::initializer_list<reject> cases, const parse_options& o = {}) {
+    check_refused([&](const char* line) { return parse_response(line, o); }, cases);
+}
+void check_refused_commands(std::initializer_list<reject> cases, const parse_options& o = {}) {
+    check_refused([&](const char* line) { return parse_command(line, o); }, cases);
 }
 
 } // namespace
@@ -125,27 +150,15 @@ TEST_CASE("CONDSTORE: mod-sequences are 63-bit, FETCH and SEARCH ones not zero")
     response_ok("* 1 FETCH (MODSEQ (9223372036854775807))\r\n");
     response_ok("* STATUS x (HIGHESTMODSEQ 0)\r\n"); // mod-sequence-valzer
     response_ok("* OK [HIGHESTMODSEQ 9223372036854775807] x\r\n");
-    struct reject {
-        const char* line;
-        std::size_t offset;
-        const char* production;
-    };
-    for (const reject& c : {
-             reject{"* 1 FETCH (MODSEQ (0))\r\n", 19, "fetch-mod-resp"},
-             reject{"* 1 FETCH (MODSEQ (9223372036854775808))\r\n", 19, "mod-sequence-value"},
-             reject{"* 1 FETCH (MODSEQ 5)\r\n", 18, "fetch-mod-resp"},
-             reject{"* SEARCH 1 (MODSEQ 0)\r\n", 19, "mailbox-data"},
-             reject{"* SEARCH 1 (MODSEQ 5) 6\r\n", 21, "mailbox-data"}, // MODSEQ comes last
-             reject{"* SEARCH (MODSEQ 5)\r\n", 9, "mailbox-data"},      // after a number
-             reject{"* STATUS x (HIGHESTMODSEQ 9223372036854775808)\r\n", 26,
-                    "mod-sequence-valzer"},
-         }) {
-        CAPTURE(c.line);
-        const auto r = parse_response(c.line);
-        REQUIRE(r.failed());
-        CHECK(r.error().offset == c.offset);
-        CHECK(r.error().production == c.production);
-    }
+    check_refused_responses({
+        {"* 1 FETCH (MODSEQ (0))\r\n", 19, "fetch-mod-resp"},
+        {"* 1 FETCH (MODSEQ (9223372036854775808))\r\n", 19, "mod-sequence-value"},
+        {"* 1 FETCH (MODSEQ 5)\r\n", 18, "fetch-mod-resp"},
+        {"* SEARCH 1 (MODSEQ 0)\r\n", 19, "mailbox-data"},
+        {"* SEARCH 1 (MODSEQ 5) 6\r\n", 21, "mailbox-data"}, // MODSEQ comes last
+        {"* SEARCH (MODSEQ 5)\r\n", 9, "mailbox-data"},      // after a number
+        {"* STATUS x (HIGHESTMODSEQ 9223372036854775808)\r\n", 26, "mod-sequence-valzer"},
+    });
     // a code whose value does not fit is the generic form, as for RFC 3501's codes
     for (const char* line : {"* OK [HIGHESTMODSEQ 0] x\r\n", "* OK [HIGHESTMODSEQ x] x\r\n",
                              "* OK [MODIFIED x] x\r\n", "* OK [NOMODSEQ 1] x\r\n"}) {
@@ -166,22 +179,13 @@ TEST_CASE("CONDSTORE: mod-sequences are 63-bit, FETCH and SEARCH ones not zero")
 
 TEST_CASE("CONDSTORE: without the extension, its syntax is refused as RFC 3501 refuses it") {
     const parse_options none = strict();
-    struct reject {
-        const char* line;
-        std::size_t offset;
-        const char* production;
-    };
-    for (const reject& c : {
-             reject{"* 1 FETCH (MODSEQ (5))\r\n", 11, "msg-att"},
-             reject{"* SEARCH 1 (MODSEQ 5)\r\n", 11, "mailbox-data"},
-             reject{"* STATUS x (HIGHESTMODSEQ 5)\r\n", 12, "mailbox-data"},
-         }) {
-        CAPTURE(c.line);
-        const auto r = parse_response(c.line, none);
-        REQUIRE(r.failed());
-        CHECK(r.error().offset == c.offset);
-        CHECK(r.error().production == c.production);
-    }
+    check_refused_responses(
+        {
+            {"* 1 FETCH (MODSEQ (5))\r\n", 11, "msg-att"},
+            {"* SEARCH 1 (MODSEQ 5)\r\n", 11, "mailbox-data"},
+            {"* STATUS x (HIGHESTMODSEQ 5)\r\n", 12, "mailbox-data"},
+        },
+        none);
     // its codes are the generic form there
     for (const char* line :
          {"* OK [HIGHESTMODSEQ 5] x\r\n", "* OK [NOMODSEQ] x\r\n", "* OK [MODIFIED 1:3] x\r\n"}) {
@@ -273,42 +277,27 @@ TEST_CASE("CONDSTORE: commands, as values") {
 }
 
 TEST_CASE("CONDSTORE: commands it refuses, and strict RFC 3501 as before") {
-    struct reject {
-        const char* line;
-        std::size_t offset;
-        const char* production;
-    };
-    for (const reject& c : {
-             reject{"a FETCH 1 FLAGS (CHANGEDSINCE 0)\r\n", 30, "chgsince-fetch-mod"},
-             reject{"a FETCH 1 FLAGS (FOO 1)\r\n", 17, "fetch-modifiers"},
-             reject{"a FETCH 1 FLAGS ()\r\n", 17, "fetch-modifiers"},
-             reject{"a STORE 1 (UNCHANGEDSINCE x) FLAGS ()\r\n", 26, "store-modifier"},
-             reject{"a SELECT INBOX (FOO)\r\n", 16, "select-params"},
-             reject{"a SEARCH MODSEQ \"/flags\" all 1\r\n", 16, "entry-flag-name"},
-             reject{"a SEARCH MODSEQ \"/flags/\\\\\" all 1\r\n", 16, "entry-flag-name"},
-             reject{"a SEARCH MODSEQ \"/flags/x\" mine 1\r\n", 27, "search-modseq-ext"},
-             reject{"a SEARCH MODSEQ x\r\n", 16, "search-modsequence"},
-         }) {
-        CAPTURE(c.line);
-        const auto r = parse_command(c.line);
-        REQUIRE(r.failed());
-        CHECK(r.error().offset == c.offset);
-        CHECK(r.error().production == c.production);
-    }
+    check_refused_commands({
+        {"a FETCH 1 FLAGS (CHANGEDSINCE 0)\r\n", 30, "chgsince-fetch-mod"},
+        {"a FETCH 1 FLAGS (FOO 1)\r\n", 17, "fetch-modifiers"},
+        {"a FETCH 1 FLAGS ()\r\n", 17, "fetch-modifiers"},
+        {"a STORE 1 (UNCHANGEDSINCE x) FLAGS ()\r\n", 26, "store-modifier"},
+        {"a SELECT INBOX (FOO)\r\n", 16, "select-params"},
+        {"a SEARCH MODSEQ \"/flags\" all 1\r\n", 16, "entry-flag-name"},
+        {"a SEARCH MODSEQ \"/flags/\\\\\" all 1\r\n", 16, "entry-flag-name"},
+        {"a SEARCH MODSEQ \"/flags/x\" mine 1\r\n", 27, "search-modseq-ext"},
+        {"a SEARCH MODSEQ x\r\n", 16, "search-modsequence"},
+    });
     const parse_options none = strict();
-    for (const reject& c : {
-             reject{"a FETCH 1 FLAGS (CHANGEDSINCE 5)\r\n", 15, "command"},
-             reject{"a STORE 1 (UNCHANGEDSINCE 5) FLAGS ()\r\n", 10, "store"},
-             reject{"a SELECT INBOX (CONDSTORE)\r\n", 14, "command"},
-             reject{"a FETCH 1 MODSEQ\r\n", 10, "fetch"},
-             reject{"a STATUS x (HIGHESTMODSEQ)\r\n", 12, "status"},
-         }) {
-        CAPTURE(c.line);
-        const auto r = parse_command(c.line, none);
-        REQUIRE(r.failed());
-        CHECK(r.error().offset == c.offset);
-        CHECK(r.error().production == c.production);
-    }
+    check_refused_commands(
+        {
+            {"a FETCH 1 FLAGS (CHANGEDSINCE 5)\r\n", 15, "command"},
+            {"a STORE 1 (UNCHANGEDSINCE 5) FLAGS ()\r\n", 10, "store"},
+            {"a SELECT INBOX (CONDSTORE)\r\n", 14, "command"},
+            {"a FETCH 1 MODSEQ\r\n", 10, "fetch"},
+            {"a STATUS x (HIGHESTMODSEQ)\r\n", 12, "status"},
+        },
+        none);
     const auto r = parse_command("a SEARCH MODSEQ 5\r\n", none);
     REQUIRE(r.failed());
     CHECK(r.error().production == "search");
