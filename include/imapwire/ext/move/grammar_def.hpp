@@ -1,4 +1,4 @@
-// imapwire grammar, MOVE (RFC 6851 §4): rule definitions. Included by the command grammar at its
+// imapwire grammar, MOVE (RFC 6851 §5): rule definitions. Included by the command grammar at its
 // extension points (command-select, and uid's commands).
 #pragma once
 
@@ -7,7 +7,7 @@
 
 namespace imapwire::grammar {
 
-// RFC 6851 §4
+// RFC 6851 §5
 // command-select =/ move
 // move           = "MOVE" SP sequence-set SP mailbox
 // uid            = "UID" SP (copy / fetch / search / store / move)

@@ -6,7 +6,7 @@
 
 namespace imapwire::ast {
 
-/// RFC 6851 §4: command-select =/ move
+/// RFC 6851 §5: command-select =/ move
 template <>
 struct traits<move_command> {
     static constexpr command_info info{
