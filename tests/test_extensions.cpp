@@ -260,6 +260,10 @@ TEST_CASE("SASL-IR: the examples of RFC 4959 §4") {
     CHECK(command_fails("A01 AUTHENTICATE PLAIN abc").offset == 23);
     CHECK(command_fails("A01 AUTHENTICATE PLAIN dGVz dGVz").offset == 27);
     CHECK(command_fails("A01 AUTHENTICATE PLAIN ==").offset == 23);
+    // an SP with nothing after it: §3 says a zero-length response MUST be "=" (found by fuzzing:
+    // it parsed as an empty response the serializer then refused)
+    CHECK(command_fails("A01 AUTHENTICATE PLAIN ").offset == 23);
+    CHECK(command_fails("A001 AUTHENTICATE GSIa9FeTCH ").offset == 29);
     // strict RFC 3501 refuses the initial response where it did
     const parse_options strict = with_extensions(extension_set::none());
     CHECK(command_fails("A01 AUTHENTICATE PLAIN dGVzdAB0ZXN0AHRlc3Q=", strict).offset == 22);

@@ -176,13 +176,16 @@ inline const auto login_def = kw("LOGIN") > SP_ > userid[set<&ast::login_command
 // authenticate    = "AUTHENTICATE" SP auth-type [SP (base64 / "=")]
 //                   *(CRLF base64)
 // (the base64 lines are separate messages in the exchange: parse_authenticate_data; the
-// initial response only with SASL-IR, and "=" is no base64: it is an empty response)
+// initial response only with SASL-IR, and "=" is no base64: it is an empty response. The ABNF's
+// base64 may be empty, but §3 says a zero-length response MUST be sent as "=": an SP followed
+// by nothing is refused, so that every initial response has one spelling.)
 inline constexpr auto empty_initial_response = [](auto& ctx) {
     x3::_val(ctx).initial_response = std::string_view("=");
 };
 inline const auto initial_response_ = (enabled(extension::sasl_ir) >> SP_) >
                                       ((x3::lit('=') >> &CRLF_)[empty_initial_response] |
-                                       base64[set<&ast::authenticate_command::initial_response>]);
+                                       (&base64_char >>
+                                        base64[set<&ast::authenticate_command::initial_response>]));
 inline const auto authenticate_def = kw("AUTHENTICATE") > SP_ >
                                      auth_type[set<&ast::authenticate_command::mechanism>] >>
                                      -initial_response_;
