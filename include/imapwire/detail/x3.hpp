@@ -517,34 +517,52 @@ struct keyword_symbols : x3::symbols<E> {
     }
 };
 
-/// The entries of ast::keywords<E>::table that can spell `word`: a bit per entry, set when the
-/// entry has the word's length and first letter (any case), from a table made at compile time.
-/// A keyword lookup then compares whole words only with these few candidates, however long
-/// the table grows with extensions.
-template <class E>
-struct keyword_candidates {
-    static constexpr auto& table = ast::keywords<E>::table;
-    static constexpr std::size_t size = std::size(table);
-    static_assert(size <= 64, "one bit per keyword");
+/// Called only where a keyword table is built at compile time, so that a keyword that cannot
+/// be looked up by its first letter stops the build.
+inline void keyword_must_start_with_a_letter() noexcept {}
+
+/// Bit masks over a table of up to 64 keywords (upper case; an empty entry is never looked
+/// up): `of(word)` has a bit set for each entry with the word's length and first letter (any
+/// case). A keyword lookup then compares whole words only with these few candidates, however
+/// long the table grows with extensions.
+template <std::size_t N>
+struct keyword_masks {
+    static_assert(N <= 64, "one bit per keyword");
     using mask = std::uint64_t;
-    static constexpr std::array<mask, 26> by_letter = [] {
-        std::array<mask, 26> m{};
-        for (std::size_t i = 0; i < size; ++i)
-            m[static_cast<std::size_t>(table[i].second[0] - 'A')] |= mask{1} << i;
-        return m;
-    }();
-    static constexpr std::array<mask, 32> by_length = [] {
-        std::array<mask, 32> m{};
-        for (std::size_t i = 0; i < size; ++i)
-            m[std::min<std::size_t>(table[i].second.size(), 31)] |= mask{1} << i;
-        return m;
-    }();
-    static mask of(std::string_view word) noexcept {
+    std::array<mask, 26> by_letter{};
+    std::array<mask, 32> by_length{};
+    constexpr explicit keyword_masks(const std::array<std::string_view, N>& words) {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (words[i].empty())
+                continue;
+            const char c = words[i][0];
+            if (c < 'A' || c > 'Z')
+                keyword_must_start_with_a_letter();
+            by_letter[static_cast<std::size_t>(c - 'A')] |= mask{1} << i;
+            by_length[std::min<std::size_t>(words[i].size(), 31)] |= mask{1} << i;
+        }
+    }
+    constexpr mask of(std::string_view word) const noexcept {
         const char c = ascii_upper(word.empty() ? '\0' : word[0]);
         if (c < 'A' || c > 'Z' || word.size() >= 31)
             return 0;
         return by_letter[static_cast<std::size_t>(c - 'A')] & by_length[word.size()];
     }
+};
+
+/// The entries of ast::keywords<E>::table that can spell `word` (keyword_masks).
+template <class E>
+struct keyword_candidates {
+    static constexpr auto& table = ast::keywords<E>::table;
+    static constexpr std::size_t size = std::size(table);
+    using mask = std::uint64_t;
+    static constexpr keyword_masks<size> masks{[] {
+        std::array<std::string_view, size> words{};
+        for (std::size_t i = 0; i < size; ++i)
+            words[i] = table[i].second;
+        return words;
+    }()};
+    static mask of(std::string_view word) noexcept { return masks.of(word); }
 };
 
 /// Matches the empty string when extension `e` is enabled for this parse
@@ -682,6 +700,47 @@ struct keyword_dispatch_parser
             return (Groups >> static_cast<unsigned>(ast::traits<T>::info.group)) & 1u;
     }
 
+    static constexpr std::size_t size = std::variant_size_v<Variant>;
+    template <std::size_t I>
+    using alternative = std::variant_alternative_t<I, Variant>;
+    /// Whether the I-th alternative is looked up by its keyword here.
+    template <std::size_t I>
+    static constexpr bool dispatched() {
+        return in_groups<alternative<I>>() && !std::is_same_v<alternative<I>, fallback_type>;
+    }
+    /// The alternatives' keywords (empty for those not looked up) and their extensions.
+    static constexpr auto keywords = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<std::string_view, size>{
+            (dispatched<I>() ? ast::traits<alternative<I>>::info.keyword : std::string_view{})...};
+    }
+    (std::make_index_sequence<size>{});
+    static constexpr auto extensions = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<extension, size>{ast::traits<alternative<I>>::info.ext...};
+    }
+    (std::make_index_sequence<size>{});
+    static constexpr keyword_masks<size> masks{keywords};
+
+    /// Runs the I-th alternative's parser into the variant.
+    template <std::size_t I, class It, class Ctx, class RCtx>
+    static bool parse_alternative(It& first, const It& last, const Ctx& ctx, RCtx& rctx,
+                                  Variant& attr) {
+        return Parsers::template get<alternative<I>>().parse(first, last, ctx, rctx,
+                                                             attr.template emplace<I>());
+    }
+    template <class It, class Ctx, class RCtx>
+    using parse_fn = bool (*)(It&, const It&, const Ctx&, RCtx&, Variant&);
+    /// parse_alternative by index, null for the alternatives not looked up here.
+    template <class It, class Ctx, class RCtx>
+    static constexpr auto alternatives = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<parse_fn<It, Ctx, RCtx>, size>{[] {
+            if constexpr (dispatched<I>())
+                return &parse_alternative<I, It, Ctx, RCtx>;
+            else
+                return parse_fn<It, Ctx, RCtx>{nullptr};
+        }()...};
+    }
+    (std::make_index_sequence<size>{});
+
     template <class It, class Ctx, class RCtx>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Variant& attr) const {
         const std::string_view word = atom_word(first, last);
@@ -692,17 +751,14 @@ struct keyword_dispatch_parser
         const It start = first;
         bool found = false;
         bool ok = false;
-        ast::for_each_alternative<Variant>([&]<class T>() {
-            if constexpr (in_groups<T>() && !std::is_same_v<T, fallback_type>) {
-                constexpr std::string_view keyword = ast::traits<T>::info.keyword;
-                if (!found && word.size() == keyword.size() && iequals(word, keyword) &&
-                    enabled.contains(ast::traits<T>::info.ext)) {
-                    found = true;
-                    ok = Parsers::template get<T>().parse(first, last, ctx, rctx,
-                                                          attr.template emplace<T>());
-                }
+        for (auto m = masks.of(word); m != 0; m &= m - 1) {
+            const auto i = static_cast<std::size_t>(std::countr_zero(m));
+            if (iequals(word, keywords[i]) && enabled.contains(extensions[i])) {
+                found = true;
+                ok = alternatives<It, Ctx, RCtx>[i](first, last, ctx, rctx, attr);
+                break;
             }
-        });
+        }
         if constexpr (holds_type<fallback_type, Variant>::value && in_groups<fallback_type>()) {
             const bool fall_back = !found || (Fallback::after_mismatch && !ok && !st.failed);
             if (fall_back && Fallback::applies(word)) {
