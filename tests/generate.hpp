@@ -688,14 +688,15 @@ protected:
     std::size_t command_index() {
         // Weights: commands with arguments are drawn more often than bare keywords.
         static constexpr std::array<unsigned, command_alternatives> weights = {
-            2,  2, 2,  5,    // capability logout noop x
-            8,  3, 3,  3,    // append create delete examine
-            5,  5, 4,  3,    // list lsub rename select
-            5,  3, 3,  5,    // status subscribe unsubscribe login
-            3,  2,           // authenticate starttls
-            2,  2, 2,  5,    // check close expunge copy
-            10, 8, 12, 14,   // fetch store search uid
-            2,  2, 2,  2,  3 // extensions: enable idle unselect id move
+            2,  2, 2,  5,     // capability logout noop x
+            8,  3, 3,  3,     // append create delete examine
+            5,  5, 4,  3,     // list lsub rename select
+            5,  3, 3,  5,     // status subscribe unsubscribe login
+            3,  2,            // authenticate starttls
+            2,  2, 2,  5,     // check close expunge copy
+            10, 8, 12, 14,    // fetch store search uid
+            2,  2, 2,  2,  3, // extensions: enable idle unselect id move
+            2                 // namespace
         };
         unsigned total = 0;
         for (unsigned w : weights)
@@ -832,6 +833,8 @@ protected:
             return ast::id_command{id_params()};
         case 30:
             return ast::move_command{sequence_set(), mailbox()};
+        case 31:
+            return ast::namespace_command{};
         default: {
             ast::uid_command u;
             switch (below(5)) {
@@ -1450,6 +1453,8 @@ struct dumper {
                     raw("IDLE");
                 } else if constexpr (std::is_same_v<T, ast::unselect_command>) {
                     raw("UNSELECT");
+                } else if constexpr (std::is_same_v<T, ast::namespace_command>) {
+                    raw("NAMESPACE");
                 } else if constexpr (std::is_same_v<T, ast::id_command>) {
                     raw("ID ");
                     put(x.list);

@@ -313,6 +313,8 @@ public:
             return ast::expunge_data{nz_number()};
         case 12: // ID id_params_list (RFC 2971)
             return ast::id_data{id_params()};
+        case 13: // NAMESPACE namespace namespace namespace (RFC 2342)
+            return ast::namespace_data{namespace_list(), namespace_list(), namespace_list()};
         case 11: // ENABLED *(SP capability) (RFC 5161): often empty, as servers answer
             return ast::enabled_data{percent(40) ? ast::vector<std::string_view>{}
                                                  : capabilities()};
@@ -560,29 +562,63 @@ public:
             l.flags.insert(l.flags.begin() + static_cast<std::ptrdiff_t>(below(l.flags.size() + 1)),
                            s);
         }
+        l.delimiter = delimiter();
+        l.mailbox = mailbox();
+        return l;
+    }
+
+    /// A hierarchy delimiter (mailbox-list, namespace-descr): NIL, "/" or "." mostly, the
+    /// quoted specials, any TEXT-CHAR.
+    std::optional<char> delimiter() {
         switch (below(8)) {
         case 0:
         case 1:
-            break; // NIL
+            return std::nullopt; // NIL
         case 2:
         case 3:
-            l.delimiter = '/';
-            break;
+            return '/';
         case 4:
-            l.delimiter = '.';
-            break;
+            return '.';
         case 5:
-            l.delimiter = '"';
-            break;
+            return '"';
         case 6:
-            l.delimiter = '\\';
-            break;
+            return '\\';
         default:
-            l.delimiter = from(detail_gen::tables().text);
-            break;
+            return from(detail_gen::tables().text);
         }
-        l.mailbox = mailbox();
-        return l;
+    }
+
+    /// RFC 2342 namespace: NIL (an empty list), or one to three namespaces with the usual
+    /// prefixes mostly, now and then with namespace-response-extensions.
+    ast::vector<ast::namespace_descr> namespace_list() {
+        ast::vector<ast::namespace_descr> list;
+        if (percent(30))
+            return list; // NIL
+        const std::size_t n = between(1, 3);
+        for (std::size_t i = 0; i < n; ++i) {
+            ast::namespace_descr d;
+            d.prefix =
+                shape(percent(60)
+                          ? std::string(pick<std::string_view>(
+                                {"", "INBOX.", "#shared/", "Other Users/", "~", "#news.", "#mh/"}))
+                          : string_value(),
+                      string_context::string);
+            d.delimiter = delimiter();
+            const std::size_t extensions = percent(80) ? 0 : between(1, 2);
+            for (std::size_t e = 0; e < extensions; ++e) {
+                ast::namespace_extension x;
+                x.name = shape(percent(60) ? std::string(pick<std::string_view>(
+                                                 {"X-PARAM", "TRANSLATION", "X-SHARED"}))
+                                           : string_value(),
+                               string_context::string);
+                const std::size_t values = between(1, 3);
+                for (std::size_t v = 0; v < values; ++v)
+                    x.values.push_back(shape(string_value(), string_context::string));
+                d.extensions.push_back(std::move(x));
+            }
+            list.push_back(std::move(d));
+        }
+        return list;
     }
 
     // --- FETCH ---------------------------------------------------------------------------------
@@ -1093,9 +1129,9 @@ protected:
 
     std::size_t data_index() {
         // cond capability flags list lsub search status exists recent expunge fetch, then the
-        // extensions' (enabled id)
+        // extensions' (enabled id namespace)
         static constexpr std::array<unsigned, data_alternatives> weights = {14, 6, 5, 6,  4, 6, 6,
-                                                                            3,  3, 3, 34, 2, 2};
+                                                                            3,  3, 3, 34, 2, 2, 2};
         unsigned total = 0;
         for (unsigned w : weights)
             total += w;
@@ -1399,15 +1435,42 @@ struct response_dumper : dumper {
         }
         raw(")");
     }
-    void put(const ast::mailbox_list& l) {
-        put(l.flags);
+    void put_delimiter(const std::optional<char>& d) {
         raw(" delimiter ");
-        if (l.delimiter)
-            text(std::string_view(&*l.delimiter, 1));
+        if (d)
+            text(std::string_view(&*d, 1));
         else
             raw("NIL");
+    }
+    void put(const ast::mailbox_list& l) {
+        put(l.flags);
+        put_delimiter(l.delimiter);
         raw(" ");
         put(l.mailbox);
+    }
+    void put(const ast::vector<ast::namespace_descr>& list) {
+        if (list.empty()) {
+            raw("NIL");
+            return;
+        }
+        raw("(");
+        for (const auto& d : list) {
+            raw("(prefix ");
+            put(d.prefix);
+            put_delimiter(d.delimiter);
+            for (const auto& e : d.extensions) {
+                raw(" ext ");
+                put(e.name);
+                raw(" (");
+                for (const auto& v : e.values) {
+                    raw(" ");
+                    put(v);
+                }
+                raw(")");
+            }
+            raw(")");
+        }
+        raw(")");
     }
     void put(const ast::msg_att_item& item) {
         std::visit(
@@ -1522,6 +1585,13 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     raw("ID ");
                     put(x.list);
+                } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
+                    raw("NAMESPACE personal ");
+                    put(x.personal);
+                    raw(" other ");
+                    put(x.other_users);
+                    raw(" shared ");
+                    put(x.shared);
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

@@ -322,6 +322,81 @@ TEST_CASE("ID: the examples of RFC 2971 §3.1 and §3.2") {
     CHECK(response_fails("* ID NIL", strict).offset == 2);
 }
 
+TEST_CASE("NAMESPACE: the examples of RFC 2342 §5") {
+    CHECK(std::holds_alternative<ast::namespace_command>(command_ok("A001 NAMESPACE").body));
+    CHECK(command_fails("A001 NAMESPACE INBOX").offset == 14); // no arguments
+    CHECK(command_fails("A001 NAMESPACES").offset == 5);       // the whole word is looked up
+
+    // every response of §5, as on the wire (the RFC wraps two of them for editorial clarity)
+    const char* const examples[] = {
+        R"(* NAMESPACE (("" "/")) NIL NIL)",
+        R"(* NAMESPACE NIL NIL (("" ".")))",
+        R"(* NAMESPACE (("" "/")) NIL (("Public Folders/" "/")))",
+        R"(* NAMESPACE (("" "/")) (("~" "/")) (("#shared/" "/")("#public/" "/")("#ftp/" "/")("#news." ".")))",
+        R"(* NAMESPACE (("" "/")("#mh/" "/" "X-PARAM" ("FLAG1" "FLAG2"))) NIL NIL)",
+        R"(* NAMESPACE (("" "/")) (("Other Users/" "/")) NIL)",
+        R"(* NAMESPACE (("" "/")) (("#Users/" "/")) NIL)",
+        R"(* NAMESPACE (("" "/")) (("~" "/")) NIL)",
+    };
+    for (const char* line : examples)
+        response_ok(line);
+
+    const auto shared = std::get<ast::namespace_data>(data(response_ok(examples[3])));
+    REQUIRE(shared.personal.size() == 1);
+    CHECK(shared.personal[0].prefix.value().empty());
+    CHECK(shared.personal[0].delimiter == '/');
+    CHECK(shared.other_users[0].prefix.value() == "~");
+    REQUIRE(shared.shared.size() == 4);
+    CHECK(shared.shared[3].prefix.value() == "#news.");
+    CHECK(shared.shared[3].delimiter == '.');
+    const auto none = std::get<ast::namespace_data>(data(response_ok(examples[0])));
+    CHECK(none.other_users.empty()); // NIL
+    CHECK(none.shared.empty());
+    const auto ext = std::get<ast::namespace_data>(data(response_ok(examples[4])));
+    REQUIRE(ext.personal.size() == 2);
+    REQUIRE(ext.personal[1].extensions.size() == 1);
+    CHECK(ext.personal[1].extensions[0].name.value() == "X-PARAM");
+    REQUIRE(ext.personal[1].extensions[0].values.size() == 2);
+    CHECK(ext.personal[1].extensions[0].values[1].value() == "FLAG2");
+
+    // NIL as the delimiter (a flat namespace), an escaped delimiter, literals, Dovecot's form
+    response_ok(R"(* NAMESPACE (("" NIL)) NIL NIL)");
+    const auto escaped = response_ok(R"(* NAMESPACE (("" "\\")) NIL NIL)");
+    CHECK(std::get<ast::namespace_data>(data(escaped)).personal[0].delimiter == '\\');
+    response_ok("* NAMESPACE (({6}\r\nINBOX. \".\")) NIL NIL");
+    response_ok(R"(* NAMESPACE (("INBOX." ".")) (("user." ".")) (("shared." ".")))");
+
+    // the §5 example with two spaces before the last NIL is no valid response: one SP separates
+    // the namespaces
+    CHECK(response_fails(R"(* NAMESPACE (("INBOX." ".")) NIL  NIL)").offset == 33);
+    // three namespaces; an empty list is NIL, not (); a delimiter is one character; no SP
+    // between two namespace-descrs; an extension has at least one value
+    CHECK(response_fails(R"(* NAMESPACE (("" "/")) NIL)").offset == 26);
+    CHECK(response_fails(R"(* NAMESPACE () NIL NIL)").offset == 13);
+    CHECK(response_fails(R"(* NAMESPACE (("" "//")) NIL NIL)").offset == 17);
+    CHECK(response_fails(R"(* NAMESPACE (("" "/") ("a" "/")) NIL NIL)").offset == 21);
+    CHECK(response_fails(R"(* NAMESPACE (("" "/" "X" ())) NIL NIL)").offset == 26);
+    CHECK(response_fails(R"(* NAMESPACE ((INBOX "/")) NIL NIL)").offset == 14);
+
+    // the serializer writes only what reads back
+    std::string out;
+    ast::namespace_data bad;
+    bad.personal.push_back(
+        {ast::istring("x", ast::string_form::value),
+         '/',
+         {ast::namespace_extension{ast::istring("X", ast::string_form::value), {}}}});
+    CHECK(serialize(out, ast::response{ast::response_data{bad}}) == error::unserializable);
+    ast::namespace_data cr;
+    cr.shared.push_back({ast::istring("x", ast::string_form::value), '\r', {}});
+    CHECK(serialize(out, ast::response{ast::response_data{cr}}) == error::unserializable);
+    CHECK(out.empty());
+
+    // strict RFC 3501 refuses both where it did
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("A001 NAMESPACE", strict).offset == 5);
+    CHECK(response_fails(examples[0], strict).offset == 2);
+}
+
 TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
     const auto c = command_ok("a UID MOVE 42:69 foo");
     const auto& move = std::get<ast::move_command>(std::get<ast::uid_command>(c.body).command);

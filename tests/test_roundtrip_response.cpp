@@ -751,6 +751,13 @@ struct response_coverage {
                     mark(x.capabilities.empty() ? "enabled:none" : "enabled:some");
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     mark(x.list.nil ? "id:nil" : x.list.params.empty() ? "id:empty" : "id:pairs");
+                } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
+                    for (const auto* ns : {&x.personal, &x.other_users, &x.shared}) {
+                        mark(ns->empty() ? "namespace:nil" : "namespace:list");
+                        for (const auto& d : *ns)
+                            if (!d.extensions.empty())
+                                mark("namespace:extension");
+                    }
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }
@@ -871,6 +878,9 @@ std::vector<std::string> expected_labels() {
                           "id:nil",
                           "id:empty",
                           "id:pairs",
+                          "namespace:nil",
+                          "namespace:list",
+                          "namespace:extension",
                           "internaldate:zero_padded",
                           "internaldate:space_padded",
                           "address_list:NIL",

@@ -333,3 +333,17 @@ TEST_CASE("ENABLE (RFC 5161): allowed when authenticated, ENABLED answers it") {
     REQUIRE(late.size() == 1);
     CHECK(late[0].kind == finding_kind::command_not_allowed);
 }
+
+TEST_CASE("NAMESPACE (RFC 2342): allowed when authenticated or selected, NAMESPACE answers it") {
+    const std::vector<std::string> ask = {"C: A001 NAMESPACE",
+                                          "S: * NAMESPACE ((\"\" \"/\")) NIL NIL",
+                                          "S: A001 OK NAMESPACE command completed"};
+    CHECK(run(with(logged_in, ask)).empty());
+    CHECK(run(with(selected, ask)).empty());
+    const auto stray = run(with(logged_in, {"S: * NAMESPACE NIL NIL NIL"}));
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].kind == finding_kind::response_not_allowed);
+    const auto early = run({"S: * OK ready", "C: a1 NAMESPACE", "S: a1 BAD log in first"});
+    REQUIRE(early.size() == 1);
+    CHECK(early[0].kind == finding_kind::command_not_allowed);
+}

@@ -553,6 +553,9 @@ inline json fields(const ast::id_command& c) {
 inline json fields(const ast::unselect_command&) {
     return json::object();
 }
+inline json fields(const ast::namespace_command&) {
+    return json::object();
+}
 
 inline json fields(const ast::enable_command& c) {
     json caps = json::array(); // atoms: 7-bit by the grammar
@@ -1013,14 +1016,40 @@ inline json to_json(const ast::greeting& g) {
 
 // -- response-data
 
-inline json to_json(const ast::mailbox_list& l) {
-    json j{{"flags", to_json(l.flags)}};
-    if (l.delimiter)
-        put_bytes(j, "delimiter", std::string_view(&*l.delimiter, 1));
+/// A hierarchy delimiter: one octet, or null for NIL.
+inline void put_delimiter(json& j, const std::optional<char>& delimiter) {
+    if (delimiter)
+        put_bytes(j, "delimiter", std::string_view(&*delimiter, 1));
     else
         j["delimiter"] = nullptr;
+}
+
+inline json to_json(const ast::mailbox_list& l) {
+    json j{{"flags", to_json(l.flags)}};
+    put_delimiter(j, l.delimiter);
     j["mailbox"] = to_json(l.mailbox);
     return j;
+}
+
+/// RFC 2342 namespace: null for NIL, else [{"prefix", "delimiter", "extensions"}, ...]
+inline json namespace_json(const ast::vector<ast::namespace_descr>& list) {
+    if (list.empty())
+        return nullptr;
+    json a = json::array();
+    for (const auto& d : list) {
+        json j{{"prefix", to_json(d.prefix)}};
+        put_delimiter(j, d.delimiter);
+        json ext = json::array();
+        for (const auto& e : d.extensions) {
+            json values = json::array();
+            for (const auto& v : e.values)
+                values.push_back(to_json(v));
+            ext.push_back(json{{"name", to_json(e.name)}, {"values", std::move(values)}});
+        }
+        j["extensions"] = std::move(ext);
+        a.push_back(std::move(j));
+    }
+    return a;
 }
 
 inline json to_json(const ast::msg_att_item& item) {
@@ -1096,6 +1125,11 @@ inline json to_json(const ast::response_data& data) {
             } else if constexpr (std::is_same_v<T, ast::id_data>) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"params", detail::id_params_json(x.list)}};
+            } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"personal", namespace_json(x.personal)},
+                            {"other_users", namespace_json(x.other_users)},
+                            {"shared", namespace_json(x.shared)}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
                 json items = json::array();

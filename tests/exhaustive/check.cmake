@@ -40,11 +40,12 @@ endfunction()
 function(add_alternative file probe anchor first)
     file(READ "${file}" text)
     string(FIND "${text}" "${anchor}" at)
-    string(FIND "${text}" "std::variant<${first}," at_variant)
-    if(at EQUAL -1 OR at_variant EQUAL -1)
+    # the first alternative may be on the next line (clang-format wraps long variants)
+    string(REGEX MATCH "std::variant<[ \n]*${first}," opening "${text}")
+    if(at EQUAL -1 OR NOT opening)
         message(FATAL_ERROR "check.cmake: ${file} no longer has `${anchor}` / `std::variant<${first},`")
     endif()
-    string(REPLACE "std::variant<${first},"
+    string(REPLACE "${opening}"
         "std::variant<${probe}, ${first}," text "${text}")
     string(REPLACE "${anchor}"
         "struct ${probe} {\n    friend bool operator==(const ${probe}&, const ${probe}&) = default;\n};\n${anchor}"

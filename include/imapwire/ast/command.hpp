@@ -16,6 +16,7 @@
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/idle/ast.hpp>
 #include <imapwire/ext/move/ast.hpp>
+#include <imapwire/ext/namespace/ast.hpp>
 #include <imapwire/ext/unselect/ast.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
 #include <imapwire/ext/condstore/ast.hpp>
@@ -178,15 +179,14 @@ struct uid_command {
     friend bool operator==(const uid_command&, const uid_command&) = default;
 };
 
-using command_body =
-    std::variant<capability_command, logout_command, noop_command, x_command, append_command,
-                 create_command, delete_command, examine_command, list_command, lsub_command,
-                 rename_command, select_command, status_command, subscribe_command,
-                 unsubscribe_command, login_command, authenticate_command, starttls_command,
-                 check_command, close_command, expunge_command, copy_command, fetch_command,
-                 store_command, search_command, uid_command,
-                 // extensions (ext/registry.hpp)
-                 enable_command, idle_command, unselect_command, id_command, move_command>;
+using command_body = std::variant<
+    capability_command, logout_command, noop_command, x_command, append_command, create_command,
+    delete_command, examine_command, list_command, lsub_command, rename_command, select_command,
+    status_command, subscribe_command, unsubscribe_command, login_command, authenticate_command,
+    starttls_command, check_command, close_command, expunge_command, copy_command, fetch_command,
+    store_command, search_command, uid_command,
+    // extensions (ext/registry.hpp)
+    enable_command, idle_command, unselect_command, id_command, move_command, namespace_command>;
 
 /// RFC 3501 `command`: tag SP command-body CRLF.
 struct command {

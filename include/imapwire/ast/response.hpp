@@ -15,6 +15,7 @@
 #include <imapwire/ext/condstore/ast.hpp>
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
+#include <imapwire/ext/namespace/ast.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -250,7 +251,7 @@ using response_data =
     std::variant<resp_cond, capability_data, flags_data, list_data, lsub_data, search_data,
                  status_data, exists_data, recent_data, expunge_data, fetch_data,
                  // extensions (ext/registry.hpp)
-                 enabled_data, id_data>;
+                 enabled_data, id_data, namespace_data>;
 
 /// RFC 3501 `response-tagged`: tag SP resp-cond-state CRLF.
 struct response_tagged {

@@ -290,4 +290,5 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/id/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>
+#include <imapwire/ext/namespace/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

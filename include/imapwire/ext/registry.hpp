@@ -22,13 +22,14 @@ namespace imapwire {
 /// construct belongs to unless an extension adds it.
 enum class extension : std::uint8_t {
     imap4rev1,
-    enable,    ///< RFC 5161
-    idle,      ///< RFC 2177
-    condstore, ///< RFC 7162 (CONDSTORE)
-    sasl_ir,   ///< RFC 4959
-    unselect,  ///< RFC 3691
-    id,        ///< RFC 2971
-    move,      ///< RFC 6851
+    enable,     ///< RFC 5161
+    idle,       ///< RFC 2177
+    condstore,  ///< RFC 7162 (CONDSTORE)
+    sasl_ir,    ///< RFC 4959
+    unselect,   ///< RFC 3691
+    id,         ///< RFC 2971
+    move,       ///< RFC 6851
+    namespace_, ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
 };
 
 /// One line of the registry.
@@ -41,7 +42,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 8> extension_registry{{
+inline constexpr std::array<extension_info, 9> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -55,6 +56,8 @@ inline constexpr std::array<extension_info, 8> extension_registry{{
      "the UNSELECT command: leaving the selected state without expunging"},
     {extension::id, "id", "ID", "RFC 2971", "the ID command and the ID response"},
     {extension::move, "move", "MOVE", "RFC 6851", "the MOVE and UID MOVE commands"},
+    {extension::namespace_, "namespace", "NAMESPACE", "RFC 2342",
+     "the NAMESPACE command and the NAMESPACE response"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

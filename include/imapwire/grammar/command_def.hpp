@@ -293,6 +293,9 @@ struct command_parsers {
             return id;
         else if constexpr (std::is_same_v<T, ast::move_command>)
             return move;
+        // RFC 2342 §5: command-auth =/ "NAMESPACE"
+        else if constexpr (std::is_same_v<T, ast::namespace_command>)
+            return keyword_only<T>();
         else
             static_assert(ast::unhandled<T>, "a command has no parser");
     }

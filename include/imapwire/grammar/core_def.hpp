@@ -58,6 +58,18 @@ inline const auto astring_def = chars_parser<cc_astring>{}[as_atom] | string[ass
 inline const auto nil_def = kw("NIL");
 // nstring         = string / nil
 inline const auto nstring_def = string[assign] | nil;
+// (DQUOTE QUOTED-CHAR DQUOTE / nil), the hierarchy delimiter of mailbox-list and of NAMESPACE's
+// namespace-descr, into the std::optional<char> member M of the rule's value (NIL leaves it
+// empty): a quoted string of exactly one character, an escaped one included
+template <auto M>
+inline constexpr auto quoted_char_into = [](auto& ctx) {
+    const std::string v = x3::_attr(ctx).value();
+    x3::_pass(ctx) = v.size() == 1;
+    if (v.size() == 1)
+        x3::_val(ctx).*M = v[0];
+};
+template <auto M>
+inline const auto quoted_char_or_nil_ = quoted[quoted_char_into<M>] | nil;
 // tag             = 1*<any ASTRING-CHAR except "+">
 inline const auto tag_def = chars_parser<cc_tag>{};
 // text            = 1*TEXT-CHAR

@@ -7,6 +7,7 @@
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
+#include <imapwire/ext/namespace/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -148,15 +149,8 @@ inline const auto mbx_list_flags_def =
 // mailbox-list    = "(" [mbx-list-flags] ")" SP
 //                   (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
 inline const auto mailbox_list_def = '(' > -mbx_list_flags[set<&ast::mailbox_list::flags>] > ')' >
-                                     SP_ > (quoted[([](auto& ctx) {
-                                                const ast::istring& q = x3::_attr(ctx);
-                                                const std::string v = q.value();
-                                                x3::_pass(ctx) = v.size() == 1;
-                                                if (v.size() == 1)
-                                                    x3::_val(ctx).delimiter = v[0];
-                                            })] |
-                                            nil) > SP_
-                                     > mailbox[set<&ast::mailbox_list::mailbox>];
+                                     SP_ > quoted_char_or_nil_<&ast::mailbox_list::delimiter> >
+                                     SP_ > mailbox[set<&ast::mailbox_list::mailbox>];
 
 // status-att-list =  status-att SP number *(SP status-att SP number)
 // status-att SP number, and (RFC 7162 §7, CONDSTORE)
@@ -254,6 +248,8 @@ struct response_data_parsers {
             return enable_data;
         else if constexpr (std::is_same_v<T, ast::id_data>)
             return id_response;
+        else if constexpr (std::is_same_v<T, ast::namespace_data>)
+            return namespace_response;
         else
             static_assert(ast::unhandled<T>, "response data has no parser");
     }

@@ -9,6 +9,7 @@
 #include <imapwire/ext/id/serializer.hpp>
 #include <imapwire/ext/idle/serializer.hpp>
 #include <imapwire/ext/move/serializer.hpp>
+#include <imapwire/ext/namespace/serializer.hpp>
 #include <imapwire/ext/unselect/serializer.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
 #include <imapwire/ext/condstore/serializer.hpp>

@@ -124,6 +124,17 @@ inline void write_quoted_value(writer& w, std::string_view v) {
     w.put('"');
 }
 
+/// (DQUOTE QUOTED-CHAR DQUOTE / nil): a hierarchy delimiter (mailbox-list, namespace-descr).
+inline void write_delimiter(writer& w, const std::optional<char>& delimiter) {
+    if (!delimiter) {
+        w.raw("NIL");
+        return;
+    }
+    const char d = *delimiter;
+    w.require(detail::is(detail::cc_text, d));
+    write_quoted_value(w, std::string_view(&d, 1));
+}
+
 /// Writes a string. `atom_class` is the character class of the bare form allowed here
 /// (cc_astring for astring, cc_list for list-mailbox, 0 where only quoted / literal are valid).
 inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_class) {

@@ -8,6 +8,7 @@
 #include <imapwire/serializer/core.hpp>
 // extensions (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/serializer.hpp>
+#include <imapwire/ext/namespace/serializer.hpp>
 
 #include <cstddef>
 #include <memory_resource>
@@ -429,14 +430,7 @@ inline void write_mailbox_list(writer& w, const ast::mailbox_list& l) {
     });
     w.require(selectability <= 1);
     w.raw(") ");
-    if (l.delimiter) {
-        // DQUOTE QUOTED-CHAR DQUOTE
-        const char d = *l.delimiter;
-        w.require(detail::is(detail::cc_text, d));
-        write_quoted_value(w, std::string_view(&d, 1));
-    } else {
-        w.raw("NIL");
-    }
+    write_delimiter(w, l.delimiter);
     w.sp();
     write_mailbox(w, l.mailbox);
 }
@@ -567,6 +561,8 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 write_enabled_data(w, x);
             } else if constexpr (std::is_same_v<T, ast::id_data>) {
                 write_id_data(w, x); // ext/id/serializer.hpp
+            } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
+                write_namespace_data(w, x); // ext/namespace/serializer.hpp
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
