@@ -488,6 +488,21 @@ public:
         return s;
     }
 
+    /// UIDPLUS uid-set: uniqueids and ranges, no "*".
+    ast::uid_set uid_set() {
+        ast::uid_set s;
+        const std::size_t n = static_cast<std::size_t>(between(1, 4));
+        for (std::size_t i = 0; i < n; ++i) {
+            ast::uid_range item;
+            item.first = percent(80) ? static_cast<std::uint32_t>(between(1, 5000)) : nz_number();
+            if (percent(40))
+                item.last =
+                    percent(80) ? static_cast<std::uint32_t>(between(1, 5000)) : nz_number();
+            s.items.push_back(item);
+        }
+        return s;
+    }
+
     /// section: "[" [section-spec] "]"; MIME only after a non-empty part.
     ast::section section() {
         ast::section s;
@@ -837,7 +852,10 @@ protected:
             return ast::namespace_command{};
         default: {
             ast::uid_command u;
-            switch (below(5)) {
+            switch (below(6)) {
+            case 5:
+                u.command = ast::uid_expunge_command{sequence_set()};
+                break;
             case 0:
                 u.command = copy();
                 break;
@@ -1270,6 +1288,23 @@ struct dumper {
         raw(" ");
         put(c.mailbox);
     }
+    void put(const ast::uid_expunge_command& c) {
+        raw("EXPUNGE ");
+        put(c.set);
+    }
+    void put(const ast::uid_set& s) {
+        raw("uids(");
+        for (std::size_t i = 0; i < s.items.size(); ++i) {
+            if (i)
+                raw(",");
+            num(s.items[i].first);
+            if (s.items[i].last) {
+                raw(":");
+                num(*s.items[i].last);
+            }
+        }
+        raw(")");
+    }
     void put(const ast::move_command& c) {
         raw("MOVE ");
         put(c.set);
@@ -1439,6 +1474,7 @@ struct dumper {
                     std::visit([&](const auto& inner) { put(inner); }, x.command);
                 } else if constexpr (std::is_same_v<T, ast::copy_command> ||
                                      std::is_same_v<T, ast::move_command> ||
+                                     std::is_same_v<T, ast::uid_expunge_command> ||
                                      std::is_same_v<T, ast::fetch_command> ||
                                      std::is_same_v<T, ast::store_command> ||
                                      std::is_same_v<T, ast::search_command>) {

@@ -121,6 +121,10 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"HIGHESTMODSEQ", true, {"0", "x", "9223372036854775808", "1 2", "-1"}},
         {"NOMODSEQ", false, {}},
         {"MODIFIED", true, {"x", "0", "a:b", "1 2", "(1)"}},
+        // UIDPLUS (RFC 4315)
+        {"APPENDUID", true, {"1", "0 1", "1 0", "1 2:", "1 *", "1 2,", "x 1", "1  2"}},
+        {"COPYUID", true, {"1 2", "1 2 3 4", "0 1 2", "1 2:* 3", "1 2 3,", "1 2,3"}},
+        {"UIDNOTSTICKY", false, {}},
     };
     return table;
 }
@@ -435,6 +439,13 @@ public:
             return ast::code_nomodseq{};
         case 13:
             return ast::code_modified{sequence_set()};
+        case 14:
+            return ast::code_appenduid{nz_number(),
+                                       percent(80) ? ast::uid_set{{{nz_number()}}} : uid_set()};
+        case 15:
+            return ast::code_copyuid{nz_number(), uid_set(), uid_set()};
+        case 16:
+            return ast::code_uidnotsticky{};
         default:
             return code_other();
         }
@@ -447,9 +458,9 @@ public:
         case 0:
         case 1: // extension codes
             c.atom = keep(std::string(pick<std::string_view>(
-                {"MAILBOXID", "APPENDUID", "COPYUID", "NOTSAVED", "CLOSED", "UIDNOTSTICKY",
-                 "NONEXISTENT", "ALREADYEXISTS", "CANNOT", "LIMIT", "OVERQUOTA", "EXPUNGEISSUED",
-                 "INUSE", "SERVERBUG", "REFERRAL", "CORRUPTION", "X-GM-LABELS", "closed"})));
+                {"MAILBOXID", "NOTSAVED", "CLOSED", "NONEXISTENT", "ALREADYEXISTS", "CANNOT",
+                 "LIMIT", "OVERQUOTA", "EXPUNGEISSUED", "INUSE", "SERVERBUG", "REFERRAL",
+                 "CORRUPTION", "X-GM-LABELS", "closed"})));
             if (percent(60))
                 c.text = code_text();
             break;
@@ -1224,6 +1235,20 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::code_modified>) {
                     raw("MODIFIED ");
                     put(c.set);
+                } else if constexpr (std::is_same_v<T, ast::code_appenduid>) {
+                    raw("APPENDUID ");
+                    num(c.uidvalidity);
+                    raw(" ");
+                    put(c.uids);
+                } else if constexpr (std::is_same_v<T, ast::code_copyuid>) {
+                    raw("COPYUID ");
+                    num(c.uidvalidity);
+                    raw(" ");
+                    put(c.source);
+                    raw(" ");
+                    put(c.destination);
+                } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky>) {
+                    raw("UIDNOTSTICKY");
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);

@@ -397,6 +397,91 @@ TEST_CASE("NAMESPACE: the examples of RFC 2342 §5") {
     CHECK(response_fails(examples[0], strict).offset == 2);
 }
 
+namespace {
+/// The response code of a status response (tagged or untagged).
+const ast::resp_text_code& code_in(const ast::response& r) {
+    const ast::resp_cond* c = nullptr;
+    if (const auto* t = std::get_if<ast::response_tagged>(&r.v))
+        c = &t->cond;
+    else
+        c = &std::get<ast::resp_cond>(data(r));
+    REQUIRE(c->text.code);
+    return *c->text.code;
+}
+} // namespace
+
+TEST_CASE("UIDPLUS: the examples of RFC 4315 §2.1 and §3") {
+    const auto expunge = command_ok("A003 UID EXPUNGE 3000:3002");
+    const auto& u = std::get<ast::uid_expunge_command>(body<ast::uid_command>(expunge).command);
+    CHECK(u.set.items[0].first.value == 3000);
+    CHECK(u.set.items[0].last->value == 3002);
+    command_ok("A003 UID EXPUNGE 1:*,7");
+    CHECK(command_fails("A003 UID EXPUNGE").offset == 16); // needs its set
+    CHECK(command_fails("A003 UID EXPUNGEX 1").offset == 9);
+
+    const auto apnd = response_ok("A003 OK [APPENDUID 38505 3955] APPEND completed");
+    const auto& a = std::get<ast::code_appenduid>(code_in(apnd));
+    CHECK(a.uidvalidity == 38505);
+    REQUIRE(a.uids.items.size() == 1);
+    CHECK(a.uids.items[0].first == 3955);
+    CHECK(!a.uids.items[0].last);
+    const auto copy = response_ok("A004 OK [COPYUID 38505 304,319:320 3956:3958] Done");
+    const auto& c = std::get<ast::code_copyuid>(code_in(copy));
+    CHECK(c.uidvalidity == 38505);
+    REQUIRE(c.source.items.size() == 2);
+    CHECK(c.source.items[1].first == 319);
+    CHECK(c.source.items[1].last == 320u);
+    REQUIRE(c.destination.items.size() == 1);
+    CHECK(c.destination.items[0].last == 3958u);
+    const auto sticky = response_ok("* NO [UIDNOTSTICKY] Non-persistent UIDs");
+    CHECK(std::holds_alternative<ast::code_uidnotsticky>(code_in(sticky)));
+    // MULTIAPPEND's append-uid is a uid-set; a range may run either way (RFC 4315 §4)
+    const auto multi = response_ok("A1 OK [APPENDUID 1 7:5,9] done");
+    CHECK(std::get<ast::code_appenduid>(code_in(multi)).uids.items.size() == 2);
+    // what Dovecot sends for MOVE: the untagged OK first
+    const auto moved = response_ok("* OK [COPYUID 1700000000 1:3 10:12] Moved UIDs.");
+    CHECK(std::holds_alternative<ast::code_copyuid>(code_in(moved)));
+
+    // a code that does not fit its form is the generic atom form (RFC 3501's resp-text-code)
+    for (const char* line :
+         {"a OK [APPENDUID 0 1] x", "a OK [APPENDUID 1 *] x", "a OK [APPENDUID 1] x",
+          "a OK [COPYUID 1 2] x", "a OK [COPYUID 1 2 3 4] x", "a OK [COPYUID 1 2:* 3] x",
+          "a OK [APPENDUID 1 4294967296] x", "a OK [UIDNOTSTICKY now] x"})
+        CHECK(std::holds_alternative<ast::code_other>(code_in(response_ok(line))));
+
+    // the serializer writes only what reads back
+    std::string out;
+    const auto tagged = [](ast::resp_text_code code) {
+        return ast::response{ast::response_tagged{"a", {ast::condition::ok, {code, "x"}}}};
+    };
+    CHECK(serialize(out, tagged(ast::code_appenduid{1, {}})) == error::unserializable);
+    CHECK(serialize(out, tagged(ast::code_copyuid{1, {{{0}}}, {{{1}}}})) == error::unserializable);
+    CHECK(serialize(out, tagged(ast::code_copyuid{0, {{{1}}}, {{{1}}}})) == error::unserializable);
+    CHECK(out.empty());
+    CHECK(!serialize(out, tagged(ast::code_copyuid{9, {{{1, 4}}}, {{{5}, {7, 9}}}})));
+    CHECK(out == "a OK [COPYUID 9 1:4 5,7:9] x\r\n");
+
+    // strict RFC 3501: UID EXPUNGE refused, the codes are the generic atom form; such a value
+    // is written back under the same set, and refused under one where it would read back as
+    // the named code
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("A003 UID EXPUNGE 3000:3002", strict).offset == 9);
+    serialize_options strict_out;
+    strict_out.extensions = extension_set::none();
+    for (const std::string line : {"A004 OK [COPYUID 38505 304,319:320 3956:3958] Done\r\n",
+                                   "* NO [UIDNOTSTICKY] Non-persistent UIDs\r\n"}) {
+        CAPTURE(line);
+        const auto r = parse_response(line, strict);
+        REQUIRE(r.ok());
+        CHECK(std::holds_alternative<ast::code_other>(code_in(r.value())));
+        std::string written;
+        CHECK(!serialize(written, r.value(), strict_out));
+        CHECK(written == line);
+        std::string refused;
+        CHECK(serialize(refused, r.value()) == error::unserializable);
+    }
+}
+
 TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
     const auto c = command_ok("a UID MOVE 42:69 foo");
     const auto& move = std::get<ast::move_command>(std::get<ast::uid_command>(c.body).command);

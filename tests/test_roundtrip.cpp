@@ -465,6 +465,7 @@ struct coverage {
         seq(c.set);
         mailbox(c.mailbox);
     }
+    void sub(const ast::uid_expunge_command& c) { seq(c.set); }
     void sub(const ast::fetch_command& c) {
         seq(c.set);
         mark("fetch_items", c.items.index());

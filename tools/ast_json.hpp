@@ -375,6 +375,18 @@ inline json to_json(const ast::sequence_set& set) {
     return j;
 }
 
+/// A uid-set as its items' text: ["304", "319:320"]
+inline json to_json(const ast::uid_set& set) {
+    json j = json::array();
+    for (const auto& item : set.items) {
+        std::string s = std::to_string(item.first);
+        if (item.last)
+            s.append(":").append(std::to_string(*item.last));
+        j.push_back(std::move(s));
+    }
+    return j;
+}
+
 inline json to_json(const ast::flag_list& flags) {
     json j = json::array();
     for (const auto& f : flags)
@@ -555,6 +567,9 @@ inline json fields(const ast::unselect_command&) {
 }
 inline json fields(const ast::namespace_command&) {
     return json::object();
+}
+inline json fields(const ast::uid_expunge_command& c) {
+    return json{{"set", to_json(c.set)}};
 }
 
 inline json fields(const ast::enable_command& c) {
@@ -986,6 +1001,17 @@ inline json to_json(const ast::resp_text_code& code) {
                 return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_modified>) {
                 return json{{"type", ast::traits<T>::info.name}, {"set", to_json(x.set)}};
+            } else if constexpr (std::is_same_v<T, ast::code_appenduid>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"uidvalidity", x.uidvalidity},
+                            {"uids", to_json(x.uids)}};
+            } else if constexpr (std::is_same_v<T, ast::code_copyuid>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"uidvalidity", x.uidvalidity},
+                            {"source", to_json(x.source)},
+                            {"destination", to_json(x.destination)}};
+            } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky>) {
+                return json{{"type", ast::traits<T>::info.name}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
                 json j{{"type", ast::traits<T>::info.name}};

@@ -398,7 +398,7 @@ assert kinds.count("tagged") == 107 and kinds.count("untagged") == 285, kinds
 tagged = {r["tag"]: r["cond"] for r in recs if r["type"] == "tagged"}
 assert tagged["A001"] == {"status": "ok", "text": {"code": None, "text": "Pre-login capabilities listed, post-login capabilities have more."}}, tagged["A001"]
 assert tagged["A106"]["text"]["code"] == {"type": "read_only"}, tagged["A106"]
-assert tagged["A091"]["text"]["code"] == {"type": "other", "atom": "COPYUID", "text": "1795676964 1:3 1:3"}, tagged["A091"]
+assert tagged["A091"]["text"]["code"] == {"type": "copyuid", "uidvalidity": 1795676964, "source": ["1:3"], "destination": ["1:3"]}, tagged["A091"]
 assert tagged["A027"]["status"] == "no", tagged["A027"]
 assert [c["status"] for c in tagged.values()].count("ok") == 106, "one NO, no BAD"
 cont = [r for r in recs if r["type"] == "continue"]

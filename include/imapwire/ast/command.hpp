@@ -17,6 +17,7 @@
 #include <imapwire/ext/idle/ast.hpp>
 #include <imapwire/ext/move/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
+#include <imapwire/ext/uidplus/ast.hpp>
 #include <imapwire/ext/unselect/ast.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
 #include <imapwire/ext/condstore/ast.hpp>
@@ -170,11 +171,12 @@ struct search_command {
     vector<search_key> keys;
     friend bool operator==(const search_command&, const search_command&) = default;
 };
-/// uid: "UID" SP (copy / fetch / search / store), and with MOVE (RFC 6851) move
+/// uid: "UID" SP (copy / fetch / search / store), and with MOVE (RFC 6851) move, with UIDPLUS
+/// (RFC 4315) "EXPUNGE" SP sequence-set
 struct uid_command {
     std::variant<copy_command, fetch_command, search_command, store_command,
                  // extensions
-                 move_command>
+                 move_command, uid_expunge_command>
         command;
     friend bool operator==(const uid_command&, const uid_command&) = default;
 };

@@ -16,6 +16,7 @@
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
+#include <imapwire/ext/uidplus/ast.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -84,6 +85,7 @@ using resp_text_code = std::variant<code_alert, code_badcharset, code_capability
                                     code_trycreate, code_uidnext, code_uidvalidity, code_unseen,
                                     // extensions
                                     code_highestmodseq, code_nomodseq, code_modified,
+                                    code_appenduid, code_copyuid, code_uidnotsticky,
                                     // atom [SP 1*<any TEXT-CHAR except "]">]
                                     code_other>;
 

@@ -291,4 +291,5 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/idle/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/namespace/traits.hpp>
+#include <imapwire/ext/uidplus/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

@@ -30,6 +30,7 @@ enum class extension : std::uint8_t {
     id,         ///< RFC 2971
     move,       ///< RFC 6851
     namespace_, ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
+    uidplus,    ///< RFC 4315
 };
 
 /// One line of the registry.
@@ -42,7 +43,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 9> extension_registry{{
+inline constexpr std::array<extension_info, 10> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -58,6 +59,8 @@ inline constexpr std::array<extension_info, 9> extension_registry{{
     {extension::move, "move", "MOVE", "RFC 6851", "the MOVE and UID MOVE commands"},
     {extension::namespace_, "namespace", "NAMESPACE", "RFC 2342",
      "the NAMESPACE command and the NAMESPACE response"},
+    {extension::uidplus, "uidplus", "UIDPLUS", "RFC 4315",
+     "UID EXPUNGE and the APPENDUID, COPYUID and UIDNOTSTICKY response codes"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

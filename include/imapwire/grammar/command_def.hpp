@@ -9,6 +9,7 @@
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
 #include <imapwire/ext/move/grammar_def.hpp>
+#include <imapwire/ext/uidplus/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -296,6 +297,9 @@ struct command_parsers {
         // RFC 2342 §5: command-auth =/ "NAMESPACE"
         else if constexpr (std::is_same_v<T, ast::namespace_command>)
             return keyword_only<T>();
+        // RFC 4315 §4: UID's commands =/ "EXPUNGE" SP sequence-set
+        else if constexpr (std::is_same_v<T, ast::uid_expunge_command>)
+            return uid_expunge;
         else
             static_assert(ast::unhandled<T>, "a command has no parser");
     }

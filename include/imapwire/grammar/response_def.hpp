@@ -8,6 +8,7 @@
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/namespace/grammar_def.hpp>
+#include <imapwire/ext/uidplus/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -62,7 +63,8 @@ struct code_parsers {
                       std::is_same_v<T, ast::code_read_only> ||
                       std::is_same_v<T, ast::code_read_write> ||
                       std::is_same_v<T, ast::code_trycreate> ||
-                      std::is_same_v<T, ast::code_nomodseq>)
+                      std::is_same_v<T, ast::code_nomodseq> ||
+                      std::is_same_v<T, ast::code_uidnotsticky>)
             return bare_code<T>();
         else if constexpr (std::is_same_v<T, ast::code_badcharset>)
             return badcharset_;
@@ -81,6 +83,10 @@ struct code_parsers {
             return code_highestmodseq_;
         else if constexpr (std::is_same_v<T, ast::code_modified>)
             return code_modified_;
+        else if constexpr (std::is_same_v<T, ast::code_appenduid>)
+            return resp_code_apnd;
+        else if constexpr (std::is_same_v<T, ast::code_copyuid>)
+            return resp_code_copy;
         else if constexpr (std::is_same_v<T, ast::code_other>)
             return code_other_;
         else

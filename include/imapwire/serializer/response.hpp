@@ -9,6 +9,7 @@
 // extensions (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
+#include <imapwire/ext/uidplus/serializer.hpp>
 
 #include <cstddef>
 #include <memory_resource>
@@ -349,6 +350,10 @@ void write_code_arguments(writer& w, const T& c) {
                          std::is_same_v<T, ast::code_nomodseq> ||
                          std::is_same_v<T, ast::code_modified>) {
         write_code_arguments(w, c); // ext/condstore/serializer.hpp
+    } else if constexpr (std::is_same_v<T, ast::code_appenduid> ||
+                         std::is_same_v<T, ast::code_copyuid> ||
+                         std::is_same_v<T, ast::code_uidnotsticky>) {
+        write_code_arguments(w, c); // ext/uidplus/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
     }

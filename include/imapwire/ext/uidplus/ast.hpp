@@ -1,0 +1,58 @@
+// imapwire AST, UIDPLUS (RFC 4315): UID EXPUNGE and the APPENDUID, COPYUID and UIDNOTSTICKY
+// response codes.
+#pragma once
+
+#include <imapwire/ast/allocator.hpp>
+#include <imapwire/ast/sequence.hpp>
+
+#include <cstdint>
+#include <optional>
+
+namespace imapwire::ast {
+
+/// One item of a uid-set: a uniqueid, or `uniqueid ":" uniqueid` (uid-range: the two ends in
+/// either order, and every UID between them) when `last` is there. Both are nz-numbers.
+struct uid_range {
+    std::uint32_t first = 1;
+    std::optional<std::uint32_t> last{};
+    friend bool operator==(const uid_range&, const uid_range&) = default;
+};
+
+/// RFC 4315 §4 `uid-set = (uniqueid / uid-range) *("," uid-set)`: at least one item, comma
+/// separated. Unlike a sequence-set it has no "*": the server names the UIDs it assigned.
+struct uid_set {
+    vector<uid_range> items;
+    friend bool operator==(const uid_set&, const uid_set&) = default;
+};
+
+/// RFC 4315 §4 `uid-expunge = "UID" SP "EXPUNGE" SP sequence-set`: an alternative of
+/// uid_command::command, expunging only the \Deleted messages among these UIDs.
+struct uid_expunge_command {
+    sequence_set set;
+    friend bool operator==(const uid_expunge_command&, const uid_expunge_command&) = default;
+};
+
+/// `resp-code-apnd = "APPENDUID" SP nz-number SP append-uid`: the UIDVALIDITY of the mailbox
+/// appended to and the UID the message got. `append-uid = uniqueid`, and `=/ uid-set` with
+/// MULTIAPPEND (several messages): a uid-set of one item is the single-UID form.
+struct code_appenduid {
+    std::uint32_t uidvalidity = 1;
+    uid_set uids;
+    friend bool operator==(const code_appenduid&, const code_appenduid&) = default;
+};
+
+/// `resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set`: the UIDVALIDITY of the
+/// destination, the UIDs copied (or moved) and the UIDs their copies got, in the same order.
+struct code_copyuid {
+    std::uint32_t uidvalidity = 1;
+    uid_set source;
+    uid_set destination;
+    friend bool operator==(const code_copyuid&, const code_copyuid&) = default;
+};
+
+/// `"UIDNOTSTICKY"`: the selected mailbox does not keep UIDs across sessions.
+struct code_uidnotsticky {
+    friend bool operator==(const code_uidnotsticky&, const code_uidnotsticky&) = default;
+};
+
+} // namespace imapwire::ast
