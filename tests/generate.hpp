@@ -641,11 +641,21 @@ public:
         }
         return p;
     }
-    /// select-params: none mostly, CONDSTORE (RFC 7162) sometimes.
+    /// select-params: none mostly, CONDSTORE or QRESYNC (RFC 7162) sometimes.
     ast::vector<ast::select_param> select_params() {
         ast::vector<ast::select_param> p;
         if (percent(20))
             p.push_back(ast::select_param_condstore{});
+        if (percent(15)) {
+            ast::select_param_qresync q;
+            q.uidvalidity = nz_number();
+            q.modseq = mod_sequence();
+            if (percent(60))
+                q.known_uids = uid_set();
+            if (percent(40))
+                q.match = ast::seq_match_data{uid_set(), uid_set()};
+            p.insert(p.begin() + static_cast<std::ptrdiff_t>(below(p.size() + 1)), q);
+        }
         return p;
     }
     /// mod-sequence-value (RFC 7162): 1 to 2^63-1, often small, sometimes at the edges.
@@ -862,9 +872,13 @@ protected:
             case 4:
                 u.command = ast::move_command{sequence_set(), mailbox()};
                 break;
-            case 1:
-                u.command = fetch();
+            case 1: {
+                ast::fetch_command f = fetch();
+                if (percent(20)) // QRESYNC (RFC 7162 §3.2.6): only in UID FETCH
+                    f.modifiers.push_back(ast::fetch_mod_vanished{});
+                u.command = std::move(f);
                 break;
+            }
             case 2:
                 u.command = search();
                 break;
@@ -1357,7 +1371,23 @@ struct dumper {
                                   std::is_same_v<T, ast::store_mod_unchangedsince>) {
                         raw("=");
                         num(m.modseq);
-                    } else if constexpr (std::is_same_v<T, ast::select_param_condstore>) {
+                    } else if constexpr (std::is_same_v<T, ast::select_param_condstore> ||
+                                         std::is_same_v<T, ast::fetch_mod_vanished>) {
+                    } else if constexpr (std::is_same_v<T, ast::select_param_qresync>) {
+                        raw("=");
+                        num(m.uidvalidity);
+                        raw(",");
+                        num(m.modseq);
+                        if (m.known_uids) {
+                            raw(",known ");
+                            put(*m.known_uids);
+                        }
+                        if (m.match) {
+                            raw(",match ");
+                            put(m.match->known_sequence_set);
+                            raw(" ");
+                            put(m.match->known_uid_set);
+                        }
                     } else {
                         static_assert(ast::unhandled<T>, "an alternative is not handled");
                     }

@@ -125,6 +125,8 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"APPENDUID", true, {"1", "0 1", "1 0", "1 2:", "1 *", "1 2,", "x 1", "1  2"}},
         {"COPYUID", true, {"1 2", "1 2 3 4", "0 1 2", "1 2:* 3", "1 2 3,", "1 2,3"}},
         {"UIDNOTSTICKY", false, {}},
+        // QRESYNC (RFC 7162)
+        {"CLOSED", false, {}},
     };
     return table;
 }
@@ -319,6 +321,8 @@ public:
             return ast::id_data{id_params()};
         case 13: // NAMESPACE namespace namespace namespace (RFC 2342)
             return ast::namespace_data{namespace_list(), namespace_list(), namespace_list()};
+        case 14: // VANISHED [SP "(EARLIER)"] SP known-uids (RFC 7162)
+            return ast::vanished_data{percent(50), uid_set()};
         case 11: // ENABLED *(SP capability) (RFC 5161): often empty, as servers answer
             return ast::enabled_data{percent(40) ? ast::vector<std::string_view>{}
                                                  : capabilities()};
@@ -446,6 +450,8 @@ public:
             return ast::code_copyuid{nz_number(), uid_set(), uid_set()};
         case 16:
             return ast::code_uidnotsticky{};
+        case 17:
+            return ast::code_closed{};
         default:
             return code_other();
         }
@@ -457,10 +463,10 @@ public:
         switch (below(5)) {
         case 0:
         case 1: // extension codes
-            c.atom = keep(std::string(pick<std::string_view>(
-                {"MAILBOXID", "NOTSAVED", "CLOSED", "NONEXISTENT", "ALREADYEXISTS", "CANNOT",
-                 "LIMIT", "OVERQUOTA", "EXPUNGEISSUED", "INUSE", "SERVERBUG", "REFERRAL",
-                 "CORRUPTION", "X-GM-LABELS", "closed"})));
+            c.atom = keep(std::string(
+                pick<std::string_view>({"MAILBOXID", "NOTSAVED", "NONEXISTENT", "ALREADYEXISTS",
+                                        "CANNOT", "LIMIT", "OVERQUOTA", "EXPUNGEISSUED", "INUSE",
+                                        "SERVERBUG", "REFERRAL", "CORRUPTION", "X-GM-LABELS"})));
             if (percent(60))
                 c.text = code_text();
             break;
@@ -1140,9 +1146,9 @@ protected:
 
     std::size_t data_index() {
         // cond capability flags list lsub search status exists recent expunge fetch, then the
-        // extensions' (enabled id namespace)
-        static constexpr std::array<unsigned, data_alternatives> weights = {14, 6, 5, 6,  4, 6, 6,
-                                                                            3,  3, 3, 34, 2, 2, 2};
+        // extensions' (enabled id namespace vanished)
+        static constexpr std::array<unsigned, data_alternatives> weights = {
+            14, 6, 5, 6, 4, 6, 6, 3, 3, 3, 34, 2, 2, 2, 2};
         unsigned total = 0;
         for (unsigned w : weights)
             total += w;
@@ -1249,6 +1255,8 @@ struct response_dumper : dumper {
                     put(c.destination);
                 } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky>) {
                     raw("UIDNOTSTICKY");
+                } else if constexpr (std::is_same_v<T, ast::code_closed>) {
+                    raw("CLOSED");
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);
@@ -1610,6 +1618,9 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     raw("ID ");
                     put(x.list);
+                } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
+                    raw(x.earlier ? "VANISHED (EARLIER) " : "VANISHED ");
+                    put(x.uids);
                 } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                     raw("NAMESPACE personal ");
                     put(x.personal);

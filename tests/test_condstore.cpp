@@ -302,3 +302,122 @@ TEST_CASE("CONDSTORE: commands it refuses, and strict RFC 3501 as before") {
     REQUIRE(r.failed());
     CHECK(r.error().production == "search");
 }
+
+// ---------------------------------------------------------------------------------------------
+// QRESYNC (RFC 7162 §3.2)
+
+TEST_CASE("QRESYNC: the examples of RFC 7162 §3.2") {
+    // Departures of the RFC's examples from its grammar: a "[...]" standing for the rest of a
+    // set, and a line wrapped after commas (joined, it has spaces inside its sets).
+    const std::map<int, std::string> departures = {
+        {1633, "* VANISHED (EARLIER) 1:2,4:5,7:8,10:11,13:14,[...], 29668:29669,29671:29996\r\n"},
+        {1649, "B04 SELECT INBOX (QRESYNC (67890007 90060115194045000 1:29997 "
+               "(5000,7500,9000,9990:9999 15000, 22500,27000,29970,29973,29976,29979,29982,"
+               "29985,29988,29991, 29994,29997)))\r\n"},
+    };
+    int parsed = 0;
+    int departed = 0;
+    for (const char* file : {"rfc7162-server-examples.txt", "rfc7162-client-examples.txt"}) {
+        const bool server = std::string_view(file).find("server") != std::string_view::npos;
+        for (const auto& ex : test::read_rfc_examples(file)) {
+            if (ex.flagged("not-protocol") || ex.section.rfind("3.2", 0) != 0)
+                continue;
+            CAPTURE(ex.where());
+            CAPTURE(visible(ex.bytes));
+            if (const auto d = departures.find(ex.line); d != departures.end()) {
+                CHECK(ex.bytes == d->second);
+                CHECK((server ? parse_response(ex.bytes).failed()
+                              : parse_command(ex.bytes).failed()));
+                ++departed;
+                continue;
+            }
+            if (server)
+                response_ok(ex.bytes);
+            else
+                command_ok(ex.bytes);
+            ++parsed;
+        }
+    }
+    CHECK(departed == 2);
+    CHECK(parsed >= 50);
+    // the wrapped SELECT as it is sent
+    const auto select = command_ok("B04 SELECT INBOX (QRESYNC (67890007 90060115194045000 1:29997 "
+                                   "(5000,7500,9000,9990:9999 15000,22500,27000,29970,29973,"
+                                   "29976,29979,29982,29985,29988,29991,29994,29997)))\r\n");
+    const auto& params = std::get<ast::select_command>(select.body).params;
+    REQUIRE(params.size() == 1);
+    const auto& q = std::get<ast::select_param_qresync>(params[0]);
+    CHECK(q.uidvalidity == 67890007u);
+    CHECK(q.modseq == 90060115194045000u);
+    REQUIRE(q.known_uids);
+    CHECK(q.known_uids->items[0].last == 29997u);
+    REQUIRE(q.match);
+    CHECK(q.match->known_sequence_set.items.size() == 4);
+    CHECK(q.match->known_uid_set.items.size() == 13);
+}
+
+TEST_CASE("QRESYNC: the values, and what it refuses") {
+    const auto vanished = response_ok("* VANISHED (EARLIER) 41,43:116,118,120:211,214:540\r\n");
+    const auto& v = data<ast::vanished_data>(vanished);
+    CHECK(v.earlier);
+    REQUIRE(v.uids.items.size() == 5);
+    CHECK(v.uids.items[4].first == 214u);
+    CHECK(v.uids.items[4].last == 540u);
+    CHECK(!data<ast::vanished_data>(response_ok("* VANISHED 405,407,410,425\r\n")).earlier);
+    const auto lower = parse_response("* VANISHED (earlier) 1\r\n"); // any case
+    REQUIRE(lower.ok());
+    CHECK(data<ast::vanished_data>(lower.value()).earlier);
+    // "* OK [CLOSED]" of §3.2.5 has no text after the code: RFC 3501's resp-text reads it as
+    // text; with text it is the code
+    CHECK(!data<ast::resp_cond>(response_ok("* OK [CLOSED]\r\n")).text.code);
+    CHECK(std::holds_alternative<ast::code_closed>(
+        code_of(response_ok("* OK [CLOSED] Previous mailbox closed\r\n"))));
+    const auto fetch =
+        command_ok("s100 UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n");
+    const auto& f = std::get<ast::fetch_command>(std::get<ast::uid_command>(fetch.body).command);
+    REQUIRE(f.modifiers.size() == 2);
+    CHECK(std::holds_alternative<ast::fetch_mod_vanished>(f.modifiers[1]));
+    command_ok("A1 EXAMINE INBOX (QRESYNC (1 2))\r\n");
+    command_ok("A1 SELECT INBOX (CONDSTORE QRESYNC (1 2 (1 2)))\r\n");
+
+    check_refused_commands({
+        // VANISHED only in UID FETCH (§3.2.6)
+        {"s1 FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n", 44, "fetch-modifiers"},
+        // "*" is not allowed in known-uids, nor in the seq-match-data
+        {"A1 SELECT INBOX (QRESYNC (1 2 1:*))\r\n", 31, "select-param"},
+        {"A1 SELECT INBOX (QRESYNC (1 2 (1:* 2)))\r\n", 32, "seq-match-data"},
+        // the uidvalidity and the mod-sequence are both required, and non-zero
+        {"A1 SELECT INBOX (QRESYNC (1))\r\n", 27, "select-param"},
+        {"A1 SELECT INBOX (QRESYNC (0 1))\r\n", 26, "select-param"},
+    });
+    check_refused_responses({
+        {"* VANISHED\r\n", 2, "response-data"},
+        {"* VANISHED 0\r\n", 11, "expunged-resp"},
+        {"* VANISHED (EARLIER)\r\n", 11, "expunged-resp"},
+        {"* VANISHED 1:*\r\n", 12, "response-data"},
+    });
+
+    // the serializer writes only what reads back
+    std::string out;
+    ast::fetch_att flags;
+    flags.kind = ast::fetch_att_kind::flags;
+    ast::fetch_command plain{{{{{1}, std::nullopt}}}, flags};
+    plain.modifiers.push_back(ast::fetch_mod_changedsince{5});
+    plain.modifiers.push_back(ast::fetch_mod_vanished{});
+    CHECK(serialize(out, ast::command{"a", plain}) == error::unserializable);
+    CHECK(out.empty());
+    CHECK(!serialize(out, ast::command{"a", ast::uid_command{plain}}));
+    CHECK(out == "a UID FETCH 1 FLAGS (CHANGEDSINCE 5 VANISHED)\r\n");
+    out.clear();
+    CHECK(serialize(out, ast::response{ast::response_data{ast::vanished_data{}}}) ==
+          error::unserializable);
+
+    // strict RFC 3501, and CONDSTORE without QRESYNC, refuse all of it
+    parse_options condstore;
+    condstore.extensions = {extension::condstore};
+    for (const parse_options& o : {strict(), condstore}) {
+        CHECK(parse_response("* VANISHED 1\r\n", o).failed());
+        CHECK(parse_command("A1 SELECT INBOX (QRESYNC (1 2))\r\n", o).failed());
+        CHECK(parse_command("s UID FETCH 1 FLAGS (CHANGEDSINCE 1 VANISHED)\r\n", o).failed());
+    }
+}

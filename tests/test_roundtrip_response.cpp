@@ -751,6 +751,8 @@ struct response_coverage {
                     mark(x.capabilities.empty() ? "enabled:none" : "enabled:some");
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     mark(x.list.nil ? "id:nil" : x.list.params.empty() ? "id:empty" : "id:pairs");
+                } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
+                    mark(x.earlier ? "vanished:earlier" : "vanished:now");
                 } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                     for (const auto* ns : {&x.personal, &x.other_users, &x.shared}) {
                         mark(ns->empty() ? "namespace:nil" : "namespace:list");
@@ -878,6 +880,8 @@ std::vector<std::string> expected_labels() {
                           "id:nil",
                           "id:empty",
                           "id:pairs",
+                          "vanished:earlier",
+                          "vanished:now",
                           "namespace:nil",
                           "namespace:list",
                           "namespace:extension",

@@ -266,7 +266,16 @@ TEST_CASE("a response text or generic code that would read back as something els
     CHECK(writes(tagged({ast::code_other{"ALERT", "now"}, "x"})) == "a OK [ALERT now] x\r\n");
     CHECK(writes(tagged({ast::code_other{"CAPABILITY", "IDLE"}, "x"})) ==
           "a OK [CAPABILITY IDLE] x\r\n"); // no IMAP4rev1: not capability-data
-    CHECK(writes(tagged({ast::code_other{"CLOSED", std::nullopt}, "x"})) == "a OK [CLOSED] x\r\n");
+    // a code no extension of the reader names (MAILBOXID's, not implemented) stays generic;
+    // CLOSED is QRESYNC's, so generic only for a reader without QRESYNC
+    CHECK(writes(tagged({ast::code_other{"MAILBOXID", "(F1)"}, "x"})) ==
+          "a OK [MAILBOXID (F1)] x\r\n");
+    CHECK(writes(tagged({ast::code_other{"CLOSED", std::nullopt}, "x"})) == "refused");
+    serialize_options no_qresync;
+    no_qresync.extensions = extension_set::all().remove(extension::qresync);
+    std::string closed;
+    CHECK(!serialize(closed, tagged({ast::code_other{"CLOSED", std::nullopt}, "x"}), no_qresync));
+    CHECK(closed == "a OK [CLOSED] x\r\n");
     // the same values as the parser gives them back compare equal (parse(serialize(x)) == x)
     const std::string line = "a OK [UIDNEXT 0] x\r\n";
     const auto back = parse_response(line);

@@ -347,3 +347,16 @@ TEST_CASE("NAMESPACE (RFC 2342): allowed when authenticated or selected, NAMESPA
     REQUIRE(early.size() == 1);
     CHECK(early[0].kind == finding_kind::command_not_allowed);
 }
+
+TEST_CASE("QRESYNC (RFC 7162 §3.2): VANISHED belongs to the selected mailbox") {
+    CHECK(run(with(logged_in, {"C: A02 SELECT INBOX (QRESYNC (67890007 90060115194045000 41:211))",
+                               "S: * 100 EXISTS", "S: * OK [UIDVALIDITY 67890007] UIDVALIDITY",
+                               "S: * VANISHED (EARLIER) 41,43:116",
+                               "S: * 49 FETCH (UID 117 FLAGS (\\Seen) MODSEQ (90060115194045001))",
+                               "S: A02 OK [READ-WRITE] mailbox selected", "C: A03 NOOP",
+                               "S: * VANISHED 405,407", "S: A03 OK done"}))
+              .empty());
+    const auto stray = run(with(logged_in, {"S: * VANISHED 1:5"}));
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].kind == finding_kind::response_not_allowed);
+}

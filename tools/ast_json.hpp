@@ -609,6 +609,20 @@ inline json modifier_json(const ast::store_mod_unchangedsince& m) {
     return json{{"type", ast::traits<ast::store_mod_unchangedsince>::info.name},
                 {"modseq", m.modseq}};
 }
+inline json modifier_json(const ast::fetch_mod_vanished&) {
+    return json{{"type", ast::traits<ast::fetch_mod_vanished>::info.name}};
+}
+inline json modifier_json(const ast::select_param_qresync& p) {
+    json j{{"type", ast::traits<ast::select_param_qresync>::info.name},
+           {"uidvalidity", p.uidvalidity},
+           {"modseq", p.modseq}};
+    if (p.known_uids)
+        j["known_uids"] = to_json(*p.known_uids);
+    if (p.match)
+        j["seq_match_data"] = json{{"known_sequence_set", to_json(p.match->known_sequence_set)},
+                                   {"known_uid_set", to_json(p.match->known_uid_set)}};
+    return j;
+}
 inline json modifier_json(const ast::select_param_condstore&) {
     return json{{"type", ast::traits<ast::select_param_condstore>::info.name}};
 }
@@ -1010,7 +1024,8 @@ inline json to_json(const ast::resp_text_code& code) {
                             {"uidvalidity", x.uidvalidity},
                             {"source", to_json(x.source)},
                             {"destination", to_json(x.destination)}};
-            } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky>) {
+            } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky> ||
+                                 std::is_same_v<T, ast::code_closed>) {
                 return json{{"type", ast::traits<T>::info.name}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
@@ -1156,6 +1171,10 @@ inline json to_json(const ast::response_data& data) {
                             {"personal", namespace_json(x.personal)},
                             {"other_users", namespace_json(x.other_users)},
                             {"shared", namespace_json(x.shared)}};
+            } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"earlier", x.earlier},
+                            {"uids", to_json(x.uids)}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
                 json items = json::array();

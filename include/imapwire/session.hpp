@@ -559,6 +559,9 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     if (!in_progress("ID")) // RFC 2971 §3.2: the answer to ID
                         not_here("ID data");
+                } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
+                    if (!selected_now) // RFC 7162 §3.2.10: of the selected mailbox
+                        not_here("VANISHED");
                 } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                     if (!in_progress("NAMESPACE")) // RFC 2342 §5: the answer to NAMESPACE
                         not_here("NAMESPACE data");

@@ -17,6 +17,7 @@
 #include <imapwire/ext/idle/ast.hpp>
 #include <imapwire/ext/move/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
+#include <imapwire/ext/qresync/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
 #include <imapwire/ext/unselect/ast.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
@@ -33,11 +34,11 @@ namespace imapwire::ast {
 // SELECT and EXAMINE, each an alternative that an extension adds (none in RFC 3501 alone).
 
 /// RFC 4466 `fetch-modifier`.
-using fetch_modifier = std::variant<fetch_mod_changedsince>;
+using fetch_modifier = std::variant<fetch_mod_changedsince, fetch_mod_vanished>;
 /// RFC 4466 `store-modifier`.
 using store_modifier = std::variant<store_mod_unchangedsince>;
 /// RFC 4466 `select-param`.
-using select_param = std::variant<select_param_condstore>;
+using select_param = std::variant<select_param_condstore, select_param_qresync>;
 
 // command-any
 struct capability_command {

@@ -16,6 +16,7 @@
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
+#include <imapwire/ext/qresync/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
 
 #include <cstdint>
@@ -85,7 +86,7 @@ using resp_text_code = std::variant<code_alert, code_badcharset, code_capability
                                     code_trycreate, code_uidnext, code_uidvalidity, code_unseen,
                                     // extensions
                                     code_highestmodseq, code_nomodseq, code_modified,
-                                    code_appenduid, code_copyuid, code_uidnotsticky,
+                                    code_appenduid, code_copyuid, code_uidnotsticky, code_closed,
                                     // atom [SP 1*<any TEXT-CHAR except "]">]
                                     code_other>;
 
@@ -253,7 +254,7 @@ using response_data =
     std::variant<resp_cond, capability_data, flags_data, list_data, lsub_data, search_data,
                  status_data, exists_data, recent_data, expunge_data, fetch_data,
                  // extensions (ext/registry.hpp)
-                 enabled_data, id_data, namespace_data>;
+                 enabled_data, id_data, namespace_data, vanished_data>;
 
 /// RFC 3501 `response-tagged`: tag SP resp-cond-state CRLF.
 struct response_tagged {

@@ -1,4 +1,4 @@
-// imapwire AST: message sets (RFC 3501 §9 seq-number, seq-range, sequence-set).
+// imapwire AST: message sets (RFC 3501 §9 seq-number, seq-range, sequence-set; uid-set).
 #pragma once
 
 #include <imapwire/ast/allocator.hpp>
@@ -28,6 +28,23 @@ struct seq_item {
 struct sequence_set {
     vector<seq_item> items;
     friend bool operator==(const sequence_set&, const sequence_set&) = default;
+};
+
+/// One item of a uid-set: a uniqueid, or `uniqueid ":" uniqueid` (uid-range: the two ends in
+/// either order, and every UID between them) when `last` is there. Both are nz-numbers.
+struct uid_range {
+    std::uint32_t first = 1;
+    std::optional<std::uint32_t> last{};
+    friend bool operator==(const uid_range&, const uid_range&) = default;
+};
+
+/// `uid-set = (uniqueid / uid-range) *("," uid-set)` (RFC 4315 §4, RFC 9051 §9): at least one
+/// item, comma separated. Unlike a sequence-set it has no "*": UIDPLUS's codes name the UIDs
+/// the server assigned, and QRESYNC's known-uids and VANISHED (sequence-sets where "*" is not
+/// allowed) have the same syntax.
+struct uid_set {
+    vector<uid_range> items;
+    friend bool operator==(const uid_set&, const uid_set&) = default;
 };
 
 } // namespace imapwire::ast

@@ -291,5 +291,6 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/idle/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/namespace/traits.hpp>
+#include <imapwire/ext/qresync/traits.hpp>
 #include <imapwire/ext/uidplus/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

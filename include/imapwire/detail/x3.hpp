@@ -61,6 +61,9 @@ struct parse_state {
     /// Set while an optional part with a fallback is tried (resp-text's "[" code "]"): the
     /// string primitives then fail instead of reporting errors, so the fallback can match.
     bool soft = false;
+    /// Set while the command after "UID" SP is parsed: QRESYNC's VANISHED FETCH modifier is
+    /// only allowed in UID FETCH (RFC 7162 §3.2.6).
+    bool in_uid = false;
     /// Set by the first hard failure. From then on every rule fails at once, so nothing after
     /// it is parsed (the message is rejected with `first_failure` whatever the rest does).
     bool failed = false;
@@ -791,30 +794,35 @@ struct depth_guard_parser : x3::unary_parser<Subject, depth_guard_parser<Subject
         return r;
     }
 };
-/// Parses its subject with parse_state::soft set (see there).
-template <class Subject>
-struct soft_parser : x3::unary_parser<Subject, soft_parser<Subject>> {
-    using base_type = x3::unary_parser<Subject, soft_parser<Subject>>;
+/// Parses its subject with a flag of parse_state set (soft, in_uid: see there), restoring it
+/// afterwards.
+template <bool parse_state::*Flag, class Subject>
+struct flag_scope_parser : x3::unary_parser<Subject, flag_scope_parser<Flag, Subject>> {
+    using base_type = x3::unary_parser<Subject, flag_scope_parser<Flag, Subject>>;
     static constexpr bool is_pass_through_unary = true;
     using base_type::base_type;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
         parse_state& st = state(ctx);
-        const bool saved = st.soft;
-        st.soft = true;
+        const bool saved = st.*Flag;
+        st.*Flag = true;
         const bool r = this->subject.parse(first, last, ctx, rctx, attr);
-        st.soft = saved;
+        st.*Flag = saved;
         return r;
     }
 };
-struct soft_gen {
+template <bool parse_state::*Flag>
+struct flag_scope_gen {
     template <class Subject>
-    constexpr soft_parser<typename x3::extension::as_parser<Subject>::value_type>
+    constexpr flag_scope_parser<Flag, typename x3::extension::as_parser<Subject>::value_type>
     operator[](const Subject& s) const {
         return {x3::as_parser(s)};
     }
 };
-inline constexpr soft_gen soft{};
+inline constexpr flag_scope_gen<&parse_state::soft> soft{};
+inline constexpr flag_scope_gen<&parse_state::in_uid> in_uid_scope{};
+/// Matches the empty string inside in_uid_scope only.
+inline constexpr auto in_uid = [](auto& ctx) { x3::_pass(ctx) = state(ctx).in_uid; };
 
 struct depth_guard_gen {
     template <class Subject>

@@ -31,6 +31,7 @@ enum class extension : std::uint8_t {
     move,       ///< RFC 6851
     namespace_, ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
     uidplus,    ///< RFC 4315
+    qresync,    ///< RFC 7162 (QRESYNC)
 };
 
 /// One line of the registry.
@@ -43,7 +44,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 10> extension_registry{{
+inline constexpr std::array<extension_info, 11> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -61,6 +62,9 @@ inline constexpr std::array<extension_info, 10> extension_registry{{
      "the NAMESPACE command and the NAMESPACE response"},
     {extension::uidplus, "uidplus", "UIDPLUS", "RFC 4315",
      "UID EXPUNGE and the APPENDUID, COPYUID and UIDNOTSTICKY response codes"},
+    {extension::qresync, "qresync", "QRESYNC", "RFC 7162",
+     "SELECT/EXAMINE (QRESYNC ...), UID FETCH's VANISHED modifier, the VANISHED response and "
+     "the CLOSED code"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

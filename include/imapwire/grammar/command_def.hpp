@@ -9,6 +9,7 @@
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
 #include <imapwire/ext/move/grammar_def.hpp>
+#include <imapwire/ext/qresync/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
 
 namespace imapwire::grammar {
@@ -113,6 +114,10 @@ struct modifier_parsers {
             return unchgsince_store_mod_;
         else if constexpr (std::is_same_v<T, ast::select_param_condstore>)
             return condstore_param;
+        else if constexpr (std::is_same_v<T, ast::fetch_mod_vanished>)
+            return rexpunges_fetch_mod;
+        else if constexpr (std::is_same_v<T, ast::select_param_qresync>)
+            return select_param_qresync_;
         else
             static_assert(ast::unhandled<T>, "a modifier or parameter has no parser");
     }
@@ -215,7 +220,8 @@ inline const auto search_def = (kw("SEARCH") >> -search_charset_) > SP_ >
                                *(SP_ > search_key[push<&ast::search_command::keys>]);
 // uid             = "UID" SP (copy / fetch / search / store)
 // (defined after the keyword dispatch below, which it uses)
-inline const auto uid_def = kw("UID") > SP_ > uid_body_[set<&ast::uid_command::command>];
+inline const auto uid_def =
+    kw("UID") > SP_ > in_uid_scope[uid_body_[set<&ast::uid_command::command>]];
 // x-command       = "X" atom <experimental command arguments>
 // (the arguments are kept raw: everything after the name and SP up to the final CRLF)
 inline const auto x_command_def = x3::raw[x3::no_case[x3::lit('x')] >> atom][([](auto& ctx) {

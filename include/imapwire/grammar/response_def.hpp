@@ -8,6 +8,7 @@
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/namespace/grammar_def.hpp>
+#include <imapwire/ext/qresync/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
 
 namespace imapwire::grammar {
@@ -64,7 +65,8 @@ struct code_parsers {
                       std::is_same_v<T, ast::code_read_write> ||
                       std::is_same_v<T, ast::code_trycreate> ||
                       std::is_same_v<T, ast::code_nomodseq> ||
-                      std::is_same_v<T, ast::code_uidnotsticky>)
+                      std::is_same_v<T, ast::code_uidnotsticky> ||
+                      std::is_same_v<T, ast::code_closed>)
             return bare_code<T>();
         else if constexpr (std::is_same_v<T, ast::code_badcharset>)
             return badcharset_;
@@ -256,6 +258,8 @@ struct response_data_parsers {
             return id_response;
         else if constexpr (std::is_same_v<T, ast::namespace_data>)
             return namespace_response;
+        else if constexpr (std::is_same_v<T, ast::vanished_data>)
+            return expunged_resp;
         else
             static_assert(ast::unhandled<T>, "response data has no parser");
     }

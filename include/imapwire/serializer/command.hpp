@@ -10,6 +10,7 @@
 #include <imapwire/ext/idle/serializer.hpp>
 #include <imapwire/ext/move/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
+#include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
 #include <imapwire/ext/unselect/serializer.hpp>
 // extensions that add modifiers and parameters (RFC 4466)
@@ -305,7 +306,10 @@ void write_command_of(writer& w, const T& c) {
 inline void write_arguments(writer& w, const ast::uid_command& c) {
     // "UID" SP (copy / fetch / search / store / move / expunge)
     w.sp();
+    const bool saved = w.in_uid;
+    w.in_uid = true;
     std::visit([&](const auto& inner) { write_command_of(w, inner); }, c.command);
+    w.in_uid = saved;
 }
 
 inline void write_command_body(writer& w, const ast::command_body& body) {

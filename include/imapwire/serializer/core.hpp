@@ -32,6 +32,9 @@ struct writer {
     /// options.gather_min_literal octets are not copied: each is recorded here with the offset
     /// in `out` where its octets belong.
     std::vector<std::pair<std::size_t, std::string_view>>* left_out = nullptr;
+    /// Set while the command after "UID" SP is written (QRESYNC's VANISHED FETCH modifier is
+    /// only allowed there).
+    bool in_uid = false;
 
     void raw(std::string_view s) { out.append(s); }
     void put(char c) { out.push_back(c); }
@@ -289,6 +292,21 @@ inline void write_sequence_set(writer& w, const ast::sequence_set& s) {
             if (item.last) {
                 w.put(':');
                 write_seq_number(w, *item.last);
+            }
+        },
+        ',');
+}
+
+/// uid-set = (uniqueid / uid-range) *("," uid-set) (UIDPLUS, QRESYNC, RFC 9051)
+inline void write_uid_set(writer& w, const ast::uid_set& s) {
+    w.require(!s.items.empty());
+    write_separated(
+        w, s.items,
+        [&](const ast::uid_range& r) {
+            w.nz_number(r.first);
+            if (r.last) {
+                w.put(':');
+                w.nz_number(*r.last);
             }
         },
         ',');

@@ -9,6 +9,7 @@
 // extensions (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
+#include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
 
 #include <cstddef>
@@ -354,6 +355,8 @@ void write_code_arguments(writer& w, const T& c) {
                          std::is_same_v<T, ast::code_copyuid> ||
                          std::is_same_v<T, ast::code_uidnotsticky>) {
         write_code_arguments(w, c); // ext/uidplus/serializer.hpp
+    } else if constexpr (std::is_same_v<T, ast::code_closed>) {
+        write_code_arguments(w, c); // ext/qresync/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
     }
@@ -568,6 +571,8 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 write_id_data(w, x); // ext/id/serializer.hpp
             } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                 write_namespace_data(w, x); // ext/namespace/serializer.hpp
+            } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
+                write_vanished_data(w, x); // ext/qresync/serializer.hpp
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }

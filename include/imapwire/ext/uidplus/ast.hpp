@@ -10,21 +10,6 @@
 
 namespace imapwire::ast {
 
-/// One item of a uid-set: a uniqueid, or `uniqueid ":" uniqueid` (uid-range: the two ends in
-/// either order, and every UID between them) when `last` is there. Both are nz-numbers.
-struct uid_range {
-    std::uint32_t first = 1;
-    std::optional<std::uint32_t> last{};
-    friend bool operator==(const uid_range&, const uid_range&) = default;
-};
-
-/// RFC 4315 §4 `uid-set = (uniqueid / uid-range) *("," uid-set)`: at least one item, comma
-/// separated. Unlike a sequence-set it has no "*": the server names the UIDs it assigned.
-struct uid_set {
-    vector<uid_range> items;
-    friend bool operator==(const uid_set&, const uid_set&) = default;
-};
-
 /// RFC 4315 §4 `uid-expunge = "UID" SP "EXPUNGE" SP sequence-set`: an alternative of
 /// uid_command::command, expunging only the \Deleted messages among these UIDs.
 struct uid_expunge_command {

@@ -12,21 +12,6 @@ inline void write_arguments(writer& w, const ast::uid_expunge_command& c) {
     write_sequence_set(w, c.set);
 }
 
-/// uid-set = (uniqueid / uid-range) *("," uid-set)
-inline void write_uid_set(writer& w, const ast::uid_set& s) {
-    w.require(!s.items.empty());
-    write_separated(
-        w, s.items,
-        [&](const ast::uid_range& r) {
-            w.nz_number(r.first);
-            if (r.last) {
-                w.put(':');
-                w.nz_number(*r.last);
-            }
-        },
-        ',');
-}
-
 /// What follows the keywords APPENDUID, COPYUID and UIDNOTSTICKY in a resp-text-code.
 inline void write_code_arguments(writer& w, const ast::code_appenduid& c) {
     w.sp();
