@@ -590,6 +590,14 @@ public:
 
     ast::search_command search() {
         ast::search_command s;
+        if (percent(20)) { // ESEARCH (RFC 4731): RETURN (...), now and then empty
+            constexpr auto& opts = ast::keywords<ast::search_return_option>::table;
+            ast::vector<ast::search_return_option> o;
+            const std::size_t n = percent(15) ? 0 : between(1, 4);
+            for (std::size_t i = 0; i < n; ++i)
+                o.push_back(opts[below(std::size(opts))].first);
+            s.return_options = std::move(o);
+        }
         if (percent(30)) {
             if (percent(60))
                 s.charset = shape(std::string(pick<std::string_view>(
@@ -1399,6 +1407,14 @@ struct dumper {
     }
     void put(const ast::search_command& c) {
         raw("SEARCH");
+        if (c.return_options) {
+            raw(" return(");
+            for (const auto o : *c.return_options) {
+                raw(" ");
+                raw(ast::keyword(o));
+            }
+            raw(")");
+        }
         if (c.charset) {
             raw(" CHARSET ");
             put(*c.charset);

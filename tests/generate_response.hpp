@@ -323,6 +323,35 @@ public:
             return ast::namespace_data{namespace_list(), namespace_list(), namespace_list()};
         case 14: // VANISHED [SP "(EARLIER)"] SP known-uids (RFC 7162)
             return ast::vanished_data{percent(50), uid_set()};
+        case 15: { // ESEARCH [(TAG tag-string)] [UID] *(SP search-return-data) (RFC 4731)
+            ast::esearch_data e;
+            if (percent(70))
+                e.tag = shape(percent(70) ? std::string(pick<std::string_view>({"A282", "a", "t1"}))
+                                          : string_value(),
+                              string_context::string);
+            e.uid = percent(50);
+            const std::size_t n = below(5);
+            for (std::size_t i = 0; i < n; ++i) {
+                switch (below(5)) {
+                case 0:
+                    e.items.push_back(ast::esearch_min{nz_number()});
+                    break;
+                case 1:
+                    e.items.push_back(ast::esearch_max{nz_number()});
+                    break;
+                case 2:
+                    e.items.push_back(ast::esearch_all{sequence_set()});
+                    break;
+                case 3:
+                    e.items.push_back(ast::esearch_count{percent(20) ? 0 : number()});
+                    break;
+                default:
+                    e.items.push_back(ast::esearch_modseq{mod_sequence()});
+                    break;
+                }
+            }
+            return e;
+        }
         case 11: // ENABLED *(SP capability) (RFC 5161): often empty, as servers answer
             return ast::enabled_data{percent(40) ? ast::vector<std::string_view>{}
                                                  : capabilities()};
@@ -1146,9 +1175,9 @@ protected:
 
     std::size_t data_index() {
         // cond capability flags list lsub search status exists recent expunge fetch, then the
-        // extensions' (enabled id namespace vanished)
+        // extensions' (enabled id namespace vanished esearch)
         static constexpr std::array<unsigned, data_alternatives> weights = {
-            14, 6, 5, 6, 4, 6, 6, 3, 3, 3, 34, 2, 2, 2, 2};
+            14, 6, 5, 6, 4, 6, 6, 3, 3, 3, 34, 2, 2, 2, 2, 3};
         unsigned total = 0;
         for (unsigned w : weights)
             total += w;
@@ -1621,6 +1650,28 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
                     raw(x.earlier ? "VANISHED (EARLIER) " : "VANISHED ");
                     put(x.uids);
+                } else if constexpr (std::is_same_v<T, ast::esearch_data>) {
+                    raw("ESEARCH");
+                    if (x.tag) {
+                        raw(" tag ");
+                        put(*x.tag);
+                    }
+                    if (x.uid)
+                        raw(" UID");
+                    for (const auto& item : x.items) {
+                        std::visit(
+                            [&](const auto& r) {
+                                using R = std::decay_t<decltype(r)>;
+                                raw(" ");
+                                raw(ast::traits<R>::info.keyword);
+                                raw("=");
+                                if constexpr (std::is_same_v<R, ast::esearch_all>)
+                                    put(r.set);
+                                else
+                                    num(r.value);
+                            },
+                            item);
+                    }
                 } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                     raw("NAMESPACE personal ");
                     put(x.personal);

@@ -482,6 +482,62 @@ TEST_CASE("UIDPLUS: the examples of RFC 4315 §2.1 and §3") {
     }
 }
 
+TEST_CASE("ESEARCH: the examples of RFC 4731 §3.1 and §3.2") {
+    const auto min_count = command_ok("A282 SEARCH RETURN (MIN COUNT) FLAGGED");
+    const auto& s = body<ast::search_command>(min_count);
+    REQUIRE(s.return_options);
+    CHECK(*s.return_options ==
+          ast::vector<ast::search_return_option>{ast::search_return_option::min,
+                                                 ast::search_return_option::count});
+    const auto empty = command_ok("A283 SEARCH RETURN () FLAGGED");
+    REQUIRE(body<ast::search_command>(empty).return_options);
+    CHECK(body<ast::search_command>(empty).return_options->empty());
+    CHECK(!body<ast::search_command>(command_ok("A1 SEARCH FLAGGED")).return_options);
+    for (const char* line :
+         {"A284 SEARCH RETURN (MIN) UNSEEN", "A285 UID SEARCH RETURN (MIN MAX) 1:5000",
+          "A286 SEARCH RETURN (COUNT) DELETED",
+          "a1 SEARCH RETURN (MIN) MODSEQ \"/flags/\\\\draft\" all 620162338",
+          "A1 SEARCH RETURN (ALL) CHARSET UTF-8 SUBJECT x"})
+        command_ok(line);
+
+    const auto r = response_ok("* ESEARCH (TAG \"A282\") MIN 2 COUNT 3");
+    const auto& e = std::get<ast::esearch_data>(data(r));
+    REQUIRE(e.tag);
+    CHECK(e.tag->value() == "A282");
+    CHECK(!e.uid);
+    REQUIRE(e.items.size() == 2);
+    CHECK(std::get<ast::esearch_min>(e.items[0]).value == 2);
+    CHECK(std::get<ast::esearch_count>(e.items[1]).value == 3);
+    const auto all = response_ok("* ESEARCH (TAG \"A283\") ALL 2,10:11");
+    CHECK(std::get<ast::esearch_all>(std::get<ast::esearch_data>(data(all)).items[0])
+              .set.items.size() == 2);
+    const auto uid = response_ok("* ESEARCH (TAG \"A285\") UID MIN 7 MAX 3800");
+    CHECK(std::get<ast::esearch_data>(data(uid)).uid);
+    for (const char* line :
+         {"* ESEARCH (TAG \"A284\") MIN 4", "* ESEARCH (TAG \"A286\") COUNT 15",
+          "* ESEARCH (TAG \"a4\") MIN 2 COUNT 10 MODSEQ 917162500",
+          // nothing found: no return data at all (RFC 4731 §3.1), with or without the tag
+          "* ESEARCH (TAG \"A1\")", "* ESEARCH", "* ESEARCH UID", "* ESEARCH UID COUNT 0",
+          // Dovecot's answer to UID SEARCH RETURN (ALL)
+          "* ESEARCH (TAG \"4\") UID ALL 1:3,5"})
+        response_ok(line);
+
+    // what it refuses: a return option it does not know, MIN 0, ALL without a set, a tag that
+    // is no string, items out of the correlator's place
+    CHECK(command_fails("A1 SEARCH RETURN (FIRST) ALL").offset == 18);
+    CHECK(command_fails("A1 SEARCH RETURN MIN ALL").offset == 17);
+    CHECK(response_fails("* ESEARCH MIN 0").offset == 14);
+    CHECK(response_fails("* ESEARCH ALL").offset == 13);
+    CHECK(response_fails("* ESEARCH (TAG A1) MIN 1").offset == 15);
+    CHECK(response_fails("* ESEARCH MIN 1 (TAG \"a\")").offset == 15);
+    CHECK(response_fails("* ESEARCH UIDS").offset == 9);
+
+    // strict RFC 3501 refuses both where it did
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("A282 SEARCH RETURN (MIN COUNT) FLAGGED", strict).offset == 12);
+    CHECK(response_fails("* ESEARCH (TAG \"A282\") MIN 2", strict).offset == 2);
+}
+
 TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
     const auto c = command_ok("a UID MOVE 42:69 foo");
     const auto& move = std::get<ast::move_command>(std::get<ast::uid_command>(c.body).command);

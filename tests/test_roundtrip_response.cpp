@@ -753,6 +753,12 @@ struct response_coverage {
                     mark(x.list.nil ? "id:nil" : x.list.params.empty() ? "id:empty" : "id:pairs");
                 } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
                     mark(x.earlier ? "vanished:earlier" : "vanished:now");
+                } else if constexpr (std::is_same_v<T, ast::esearch_data>) {
+                    mark(x.tag ? "esearch:tag" : "esearch:no_tag");
+                    if (x.uid)
+                        mark("esearch:uid");
+                    for (const auto& item : x.items)
+                        mark("esearch:item", item.index());
                 } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                     for (const auto* ns : {&x.personal, &x.other_users, &x.shared}) {
                         mark(ns->empty() ? "namespace:nil" : "namespace:list");
@@ -882,6 +888,9 @@ std::vector<std::string> expected_labels() {
                           "id:pairs",
                           "vanished:earlier",
                           "vanished:now",
+                          "esearch:tag",
+                          "esearch:no_tag",
+                          "esearch:uid",
                           "namespace:nil",
                           "namespace:list",
                           "namespace:extension",

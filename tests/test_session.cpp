@@ -360,3 +360,15 @@ TEST_CASE("QRESYNC (RFC 7162 §3.2): VANISHED belongs to the selected mailbox") 
     REQUIRE(stray.size() == 1);
     CHECK(stray[0].kind == finding_kind::response_not_allowed);
 }
+
+TEST_CASE("ESEARCH (RFC 4731): ESEARCH answers SEARCH and UID SEARCH") {
+    CHECK(run(with(selected,
+                   {"C: A282 SEARCH RETURN (MIN COUNT) FLAGGED",
+                    "S: * ESEARCH (TAG \"A282\") MIN 2 COUNT 3", "S: A282 OK SEARCH completed",
+                    "C: A285 UID SEARCH RETURN () 1:5000",
+                    "S: * ESEARCH (TAG \"A285\") UID ALL 7:9", "S: A285 OK SEARCH completed"}))
+              .empty());
+    const auto stray = run(with(selected, {"S: * ESEARCH COUNT 1"}));
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].kind == finding_kind::response_not_allowed);
+}

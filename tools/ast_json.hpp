@@ -698,7 +698,14 @@ inline json fields(const ast::store_command& c) {
 }
 
 inline json fields(const ast::search_command& c) {
-    return json{{"charset", to_json(c.charset)}, {"keys", to_json(c.keys)}};
+    json j{{"charset", to_json(c.charset)}, {"keys", to_json(c.keys)}};
+    if (c.return_options) { // ESEARCH: ["MIN", "COUNT", ...]
+        json opts = json::array();
+        for (const auto o : *c.return_options)
+            opts.push_back(std::string(ast::keyword(o)));
+        j["return"] = std::move(opts);
+    }
+    return j;
 }
 
 template <class Variant>
@@ -1171,6 +1178,25 @@ inline json to_json(const ast::response_data& data) {
                             {"personal", namespace_json(x.personal)},
                             {"other_users", namespace_json(x.other_users)},
                             {"shared", namespace_json(x.shared)}};
+            } else if constexpr (std::is_same_v<T, ast::esearch_data>) {
+                json items = json::array();
+                for (const auto& item : x.items)
+                    items.push_back(std::visit(
+                        [](const auto& r) -> json {
+                            using R = std::decay_t<decltype(r)>;
+                            json v;
+                            if constexpr (std::is_same_v<R, ast::esearch_all>)
+                                v = to_json(r.set);
+                            else
+                                v = r.value;
+                            return json{{"type", ast::traits<R>::info.name},
+                                        {"value", std::move(v)}};
+                        },
+                        item));
+                json j{{"type", ast::traits<T>::info.name}, {"uid", x.uid}};
+                j["tag"] = x.tag ? to_json(*x.tag) : json(nullptr);
+                j["items"] = std::move(items);
+                return j;
             } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"earlier", x.earlier},

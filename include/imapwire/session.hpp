@@ -559,6 +559,10 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     if (!in_progress("ID")) // RFC 2971 §3.2: the answer to ID
                         not_here("ID data");
+                } else if constexpr (std::is_same_v<T, ast::esearch_data>) {
+                    // RFC 4731 §3.1: the answer to SEARCH (or UID SEARCH) with RETURN
+                    if (!in_progress("SEARCH") && !in_progress("UID SEARCH"))
+                        not_here("ESEARCH data");
                 } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
                     if (!selected_now) // RFC 7162 §3.2.10: of the selected mailbox
                         not_here("VANISHED");

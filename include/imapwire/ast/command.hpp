@@ -13,6 +13,7 @@
 #include <imapwire/ast/status.hpp>
 // extensions that add commands (one line each)
 #include <imapwire/ext/enable/ast.hpp>
+#include <imapwire/ext/esearch/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/idle/ast.hpp>
 #include <imapwire/ext/move/ast.hpp>
@@ -170,6 +171,9 @@ struct store_command {
 struct search_command {
     std::optional<astring> charset;
     vector<search_key> keys;
+    /// ESEARCH (RFC 4731): `SP "RETURN" SP "(" ... ")"` before the charset, when there (an
+    /// empty list is RETURN (), which asks for ALL)
+    std::optional<vector<search_return_option>> return_options{};
     friend bool operator==(const search_command&, const search_command&) = default;
 };
 /// uid: "UID" SP (copy / fetch / search / store), and with MOVE (RFC 6851) move, with UIDPLUS

@@ -14,6 +14,7 @@
 // extensions that add response data (one line each)
 #include <imapwire/ext/condstore/ast.hpp>
 #include <imapwire/ext/enable/ast.hpp>
+#include <imapwire/ext/esearch/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
 #include <imapwire/ext/qresync/ast.hpp>
@@ -254,7 +255,7 @@ using response_data =
     std::variant<resp_cond, capability_data, flags_data, list_data, lsub_data, search_data,
                  status_data, exists_data, recent_data, expunge_data, fetch_data,
                  // extensions (ext/registry.hpp)
-                 enabled_data, id_data, namespace_data, vanished_data>;
+                 enabled_data, id_data, namespace_data, vanished_data, esearch_data>;
 
 /// RFC 3501 `response-tagged`: tag SP resp-cond-state CRLF.
 struct response_tagged {

@@ -287,6 +287,7 @@ constexpr void for_each_alternative(F&& f) {
 // The extensions' entries (one line each; see ext/registry.hpp).
 #include <imapwire/ext/condstore/traits.hpp>
 #include <imapwire/ext/enable/traits.hpp>
+#include <imapwire/ext/esearch/traits.hpp>
 #include <imapwire/ext/id/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>

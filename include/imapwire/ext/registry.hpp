@@ -32,6 +32,7 @@ enum class extension : std::uint8_t {
     namespace_, ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
     uidplus,    ///< RFC 4315
     qresync,    ///< RFC 7162 (QRESYNC)
+    esearch,    ///< RFC 4731
 };
 
 /// One line of the registry.
@@ -44,7 +45,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 11> extension_registry{{
+inline constexpr std::array<extension_info, 12> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -65,6 +66,8 @@ inline constexpr std::array<extension_info, 11> extension_registry{{
     {extension::qresync, "qresync", "QRESYNC", "RFC 7162",
      "SELECT/EXAMINE (QRESYNC ...), UID FETCH's VANISHED modifier, the VANISHED response and "
      "the CLOSED code"},
+    {extension::esearch, "esearch", "ESEARCH", "RFC 4731",
+     "SEARCH RETURN (MIN MAX ALL COUNT) and the ESEARCH response"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

@@ -6,6 +6,7 @@
 // extensions that add commands (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
+#include <imapwire/ext/esearch/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
 #include <imapwire/ext/move/grammar_def.hpp>
@@ -213,9 +214,12 @@ inline const auto store_def = kw("STORE") > SP_ > sequence_set[set<&ast::store_c
                               -store_modifiers_[set<&ast::store_command::modifiers>] > SP_ >
                               store_att_flags[set<&ast::store_command::action>];
 // search          = "SEARCH" [SP "CHARSET" SP astring] 1*(SP search-key)
+// RFC 4466 §2.6.1 (ESEARCH, RFC 4731): search = "SEARCH" [search-return-opts] SP search-program
 inline const auto search_charset_ =
     (SP_ >> kw("CHARSET")) > SP_ > astring[set<&ast::search_command::charset>];
-inline const auto search_def = (kw("SEARCH") >> -search_charset_) > SP_ >
+inline const auto search_def = (kw("SEARCH") >>
+                                -search_return_opts[set<&ast::search_command::return_options>] >>
+                                -search_charset_) > SP_ >
                                search_key[push<&ast::search_command::keys>] >
                                *(SP_ > search_key[push<&ast::search_command::keys>]);
 // uid             = "UID" SP (copy / fetch / search / store)

@@ -6,6 +6,7 @@
 // extensions that add response data (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
+#include <imapwire/ext/esearch/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/namespace/grammar_def.hpp>
 #include <imapwire/ext/qresync/grammar_def.hpp>
@@ -260,6 +261,8 @@ struct response_data_parsers {
             return namespace_response;
         else if constexpr (std::is_same_v<T, ast::vanished_data>)
             return expunged_resp;
+        else if constexpr (std::is_same_v<T, ast::esearch_data>)
+            return esearch_response;
         else
             static_assert(ast::unhandled<T>, "response data has no parser");
     }

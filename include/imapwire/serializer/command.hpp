@@ -6,6 +6,7 @@
 #include <imapwire/serializer/core.hpp>
 // extensions that add commands (one line each; ext/registry.hpp)
 #include <imapwire/ext/enable/serializer.hpp>
+#include <imapwire/ext/esearch/serializer.hpp>
 #include <imapwire/ext/id/serializer.hpp>
 #include <imapwire/ext/idle/serializer.hpp>
 #include <imapwire/ext/move/serializer.hpp>
@@ -282,6 +283,8 @@ inline void write_arguments(writer& w, const ast::store_command& c) {
     write_store_att_flags(w, c.action);
 }
 inline void write_arguments(writer& w, const ast::search_command& c) {
+    if (c.return_options) // ESEARCH (RFC 4731)
+        write_search_return_opts(w, *c.return_options);
     w.sp();
     if (c.charset) {
         w.raw("CHARSET ");

@@ -8,6 +8,7 @@
 #include <imapwire/serializer/core.hpp>
 // extensions (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/serializer.hpp>
+#include <imapwire/ext/esearch/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
 #include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
@@ -573,6 +574,8 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 write_namespace_data(w, x); // ext/namespace/serializer.hpp
             } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
                 write_vanished_data(w, x); // ext/qresync/serializer.hpp
+            } else if constexpr (std::is_same_v<T, ast::esearch_data>) {
+                write_esearch_data(w, x); // ext/esearch/serializer.hpp
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
