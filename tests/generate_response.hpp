@@ -305,9 +305,12 @@ public:
             constexpr auto& atts = ast::keywords<ast::status_att>::table;
             for (std::size_t i = 0; i < n; ++i) {
                 const ast::status_att att = atts[below(std::size(atts))].first;
-                s.items.push_back({att, att != ast::status_att::highestmodseq ? number()
-                                        : percent(10)                         ? 0
-                                                                              : mod_sequence()});
+                std::uint64_t value = number();
+                if (att == ast::status_att::highestmodseq) // mod-sequence-valzer
+                    value = percent(10) ? 0 : mod_sequence();
+                else if (att == ast::status_att::size && percent(50)) // number64
+                    value = percent(10) ? 0 : mod_sequence();
+                s.items.push_back({att, value});
             }
             return s;
         }

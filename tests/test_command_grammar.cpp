@@ -171,7 +171,7 @@ TEST_CASE("command-auth: STATUS and status-att") {
     CHECK(s.items[1] == ast::status_att::uidvalidity);
     check_rejects({
         {"a STATUS x ()", 12, "status"},       // at least one status-att
-        {"a STATUS x (SIZE)", 12, "status"},   // not an RFC 3501 status-att
+        {"a STATUS x (SIZES)", 12, "status"},  // no status-att (SIZE is STATUS=SIZE's)
         {"a STATUS x MESSAGES", 11, "status"}, // parentheses required
         {"a STATUS x (MESSAGES", 20, "status"},
     });

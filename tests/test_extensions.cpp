@@ -538,6 +538,34 @@ TEST_CASE("ESEARCH: the examples of RFC 4731 §3.1 and §3.2") {
     CHECK(response_fails("* ESEARCH (TAG \"A282\") MIN 2", strict).offset == 2);
 }
 
+TEST_CASE("STATUS=SIZE: the example of RFC 8438 §2") {
+    const auto c = command_ok("A01 STATUS frop (MESSAGES SIZE UIDNEXT)");
+    CHECK(body<ast::status_command>(c).items[1] == ast::status_att::size);
+    const auto r = response_ok("* STATUS frop (MESSAGES 8 SIZE 44421 UIDNEXT 242344)");
+    const auto& items = std::get<ast::status_data>(data(r)).items;
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].att == ast::status_att::size);
+    CHECK(items[1].value == 44421u);
+    // number64: mailboxes larger than 4 GiB, up to 2^63-1 octets
+    response_ok("* STATUS INBOX (SIZE 9223372036854775807)");
+    response_ok("* STATUS INBOX (SIZE 0)");
+    const parse_error big = response_fails("* STATUS INBOX (SIZE 9223372036854775808)");
+    CHECK(big.offset == 21);
+    CHECK(big.code == error::number_range);
+    CHECK(big.production == "number64");
+    // the other items stay 32-bit numbers
+    CHECK(response_fails("* STATUS INBOX (MESSAGES 4294967296)").code == error::number_range);
+    std::string out;
+    ast::status_data too_big;
+    too_big.mailbox = ast::mailbox{ast::istring("INBOX", ast::string_form::atom)};
+    too_big.items.push_back({ast::status_att::size, 0x8000000000000000ull});
+    CHECK(serialize(out, ast::response{ast::response_data{too_big}}) == error::unserializable);
+    // strict RFC 3501 refuses SIZE where it did
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("A01 STATUS frop (MESSAGES SIZE UIDNEXT)", strict).offset == 25);
+    CHECK(response_fails("* STATUS frop (SIZE 44421)", strict).offset == 15);
+}
+
 TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
     const auto c = command_ok("a UID MOVE 42:69 foo");
     const auto& move = std::get<ast::move_command>(std::get<ast::uid_command>(c.body).command);

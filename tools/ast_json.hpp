@@ -244,6 +244,8 @@ inline const char* name(ast::status_att a) {
         return "unseen";
     case ast::status_att::highestmodseq:
         return "highestmodseq";
+    case ast::status_att::size:
+        return "size";
     }
     return "unknown";
 }

@@ -11,6 +11,7 @@ enum class status_att {
     uidvalidity,
     unseen,
     highestmodseq, ///< CONDSTORE (RFC 7162 §3.1.7): its value is a mod-sequence-valzer
+    size,          ///< STATUS=SIZE (RFC 8438 §2): the mailbox's size in octets, a number64
 };
 
 } // namespace imapwire::ast

@@ -237,7 +237,25 @@ IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
                    {search_size_kind::smaller, "SMALLER"})
 IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::recent, "RECENT"},
                    {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
-                   {status_att::unseen, "UNSEEN"}, {status_att::highestmodseq, "HIGHESTMODSEQ"})
+                   {status_att::unseen, "UNSEEN"}, {status_att::highestmodseq, "HIGHESTMODSEQ"},
+                   {status_att::size, "SIZE"})
+/// The extension a STATUS item belongs to (several extensions add items to one enumeration, so
+/// one switch says it for all; a new enumerator left out does not compile with -Wswitch).
+constexpr extension extension_of(status_att a) noexcept {
+    switch (a) {
+    case status_att::messages:
+    case status_att::recent:
+    case status_att::uidnext:
+    case status_att::uidvalidity:
+    case status_att::unseen:
+        return extension::imap4rev1;
+    case status_att::highestmodseq: // RFC 7162 §3.1.7
+        return extension::condstore;
+    case status_att::size: // RFC 8438 §2
+        return extension::status_size;
+    }
+    return extension::imap4rev1;
+}
 // FETCH's fetch-att: BODY is both the bare item and BODY[section] (what follows tells them apart).
 IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
                    {fetch_att_kind::flags, "FLAGS"}, {fetch_att_kind::internaldate, "INTERNALDATE"},

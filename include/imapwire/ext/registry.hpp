@@ -22,17 +22,18 @@ namespace imapwire {
 /// construct belongs to unless an extension adds it.
 enum class extension : std::uint8_t {
     imap4rev1,
-    enable,     ///< RFC 5161
-    idle,       ///< RFC 2177
-    condstore,  ///< RFC 7162 (CONDSTORE)
-    sasl_ir,    ///< RFC 4959
-    unselect,   ///< RFC 3691
-    id,         ///< RFC 2971
-    move,       ///< RFC 6851
-    namespace_, ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
-    uidplus,    ///< RFC 4315
-    qresync,    ///< RFC 7162 (QRESYNC)
-    esearch,    ///< RFC 4731
+    enable,      ///< RFC 5161
+    idle,        ///< RFC 2177
+    condstore,   ///< RFC 7162 (CONDSTORE)
+    sasl_ir,     ///< RFC 4959
+    unselect,    ///< RFC 3691
+    id,          ///< RFC 2971
+    move,        ///< RFC 6851
+    namespace_,  ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
+    uidplus,     ///< RFC 4315
+    qresync,     ///< RFC 7162 (QRESYNC)
+    esearch,     ///< RFC 4731
+    status_size, ///< RFC 8438 (STATUS=SIZE)
 };
 
 /// One line of the registry.
@@ -45,7 +46,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 12> extension_registry{{
+inline constexpr std::array<extension_info, 13> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -68,6 +69,8 @@ inline constexpr std::array<extension_info, 12> extension_registry{{
      "the CLOSED code"},
     {extension::esearch, "esearch", "ESEARCH", "RFC 4731",
      "SEARCH RETURN (MIN MAX ALL COUNT) and the ESEARCH response"},
+    {extension::status_size, "status=size", "STATUS=SIZE", "RFC 8438",
+     "the STATUS item SIZE: a mailbox's size in octets (a number64)"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

@@ -42,6 +42,48 @@ inline const auto atom_def = chars_parser<cc_atom>{};
 inline const auto number_def = number_parser<false>{};
 // nz-number       = digit-nz *DIGIT  ; non-zero unsigned 32-bit
 inline const auto nz_number_def = number_parser<true>{};
+/// A 63-bit number: RFC 9051's number64 (`1*DIGIT`, unsigned 63-bit; AllowZero) and RFC 7162's
+/// mod-sequence-value (1 to 2^63-1) and mod-sequence-valzer ("0" too). A value above 2^63-1 is
+/// an error (number_range) naming `production`, not a shorter match; with Soft it is just no
+/// match (inside a response code, which then reads as the generic form).
+template <bool AllowZero, bool Soft = false>
+struct number63_parser : x3::parser<number63_parser<AllowZero, Soft>> {
+    using attribute_type = std::uint64_t;
+    static constexpr bool has_attribute = true;
+    static constexpr std::uint64_t max = 0x7fffffffffffffffull;
+    std::string_view production;
+    std::string_view expected;
+    constexpr number63_parser(std::string_view p, std::string_view e)
+        : production(p)
+        , expected(e) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, [[maybe_unused]] const Ctx& ctx, RCtx&,
+               Attr& attr) const {
+        It i = first;
+        std::uint64_t v = 0;
+        while (i != last && *i >= '0' && *i <= '9') {
+            const auto digit = static_cast<std::uint64_t>(*i - '0');
+            if (v > (max - digit) / 10) {
+                if constexpr (!Soft)
+                    fail_with(state(ctx), first, error::number_range, production, expected);
+                return false;
+            }
+            v = v * 10 + digit;
+            ++i;
+        }
+        if (i == first || (!AllowZero && v == 0))
+            return false;
+        x3::traits::move_to(v, attr);
+        first = i;
+        return true;
+    }
+};
+// RFC 9051 §9
+// number64        = 1*DIGIT
+//                     ; Unsigned 63-bit integer
+//                     ; (0 <= n <= 9,223,372,036,854,775,807)
+inline constexpr number63_parser<true> number64{"number64", "a number below 9223372036854775808"};
+
 // quoted          = DQUOTE *QUOTED-CHAR DQUOTE
 inline const auto quoted_def = quoted_parser{};
 // literal         = "{" number "}" CRLF *CHAR8

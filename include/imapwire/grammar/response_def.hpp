@@ -164,12 +164,15 @@ inline const auto mailbox_list_def = '(' > -mbx_list_flags[set<&ast::mailbox_lis
 // status-att-list =  status-att SP number *(SP status-att SP number)
 // status-att SP number, and (RFC 7162 §7, CONDSTORE)
 // status-att-val  =/ "HIGHESTMODSEQ" SP mod-sequence-valzer
-inline constexpr auto att_is_modseq = [](auto& ctx) {
-    x3::_pass(ctx) = x3::_val(ctx).att == ast::status_att::highestmodseq;
-};
+// and (RFC 8438 §3, STATUS=SIZE)
+// status-att-val  =/ "SIZE" SP number64
+template <ast::status_att A>
+inline constexpr auto att_is = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).att == A; };
 inline const auto status_item__def = status_att[set<&ast::status_item::att>] > SP_ >
-                                     ((x3::eps[att_is_modseq] >
+                                     ((x3::eps[att_is<ast::status_att::highestmodseq>] >
                                        mod_sequence_valzer[set<&ast::status_item::value>]) |
+                                      (x3::eps[att_is<ast::status_att::size>] >
+                                       number64[set<&ast::status_item::value>]) |
                                       number[set<&ast::status_item::value>]);
 inline const auto status_att_list_def = status_item_[push_val] % SP_;
 

@@ -544,6 +544,9 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                     w.sp();
                     if (item.att == ast::status_att::highestmodseq) {
                         write_mod_sequence<true>(w, item.value); // mod-sequence-valzer
+                    } else if (item.att == ast::status_att::size) {
+                        w.require(item.value <= ast::max_mod_sequence); // number64
+                        w.number(item.value);
                     } else {
                         w.require(item.value <= 0xffffffffu); // number
                         w.number(item.value);

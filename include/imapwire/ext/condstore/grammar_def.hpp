@@ -7,46 +7,16 @@
 
 namespace imapwire::grammar {
 
-/// RFC 7162 §7 mod-sequence-value (AllowZero false) and mod-sequence-valzer (true):
-///
-///     mod-sequence-value  = 1*DIGIT
-///                            ;; Positive unsigned 63-bit integer
-///                            ;; (1 <= n <= 9,223,372,036,854,775,807).
-///     mod-sequence-valzer = "0" / mod-sequence-value
-///
-/// A value above 2^63-1 is an error (number_range), not a shorter match; with Soft it is just no
-/// match (inside a response code, which then reads as the generic form).
-template <bool AllowZero, bool Soft = false>
-struct mod_sequence_parser : x3::parser<mod_sequence_parser<AllowZero, Soft>> {
-    using attribute_type = std::uint64_t;
-    static constexpr bool has_attribute = true;
-    static constexpr std::uint64_t max = ast::max_mod_sequence;
-    template <class It, class Ctx, class RCtx, class Attr>
-    bool parse(It& first, const It& last, [[maybe_unused]] const Ctx& ctx, RCtx&,
-               Attr& attr) const {
-        It i = first;
-        std::uint64_t v = 0;
-        while (i != last && *i >= '0' && *i <= '9') {
-            const auto digit = static_cast<std::uint64_t>(*i - '0');
-            if (v > (max - digit) / 10) {
-                if constexpr (!Soft)
-                    fail_with(state(ctx), first, error::number_range,
-                              AllowZero ? "mod-sequence-valzer" : "mod-sequence-value",
-                              "a mod-sequence below 9223372036854775808");
-                return false;
-            }
-            v = v * 10 + digit;
-            ++i;
-        }
-        if (i == first || (!AllowZero && v == 0))
-            return false;
-        x3::traits::move_to(v, attr);
-        first = i;
-        return true;
-    }
-};
-inline constexpr mod_sequence_parser<false> mod_sequence_value{};
-inline constexpr mod_sequence_parser<true> mod_sequence_valzer{};
+// RFC 7162 §7
+// mod-sequence-value  = 1*DIGIT
+//                        ;; Positive unsigned 63-bit integer
+//                        ;; (1 <= n <= 9,223,372,036,854,775,807).
+// mod-sequence-valzer = "0" / mod-sequence-value
+// (number63_parser: a value above 2^63-1 is an error, not a shorter match)
+inline constexpr number63_parser<false> mod_sequence_value{
+    "mod-sequence-value", "a mod-sequence below 9223372036854775808"};
+inline constexpr number63_parser<true> mod_sequence_valzer{
+    "mod-sequence-valzer", "a mod-sequence below 9223372036854775808"};
 
 // RFC 7162 §7
 // fetch-mod-resp      = "MODSEQ" SP "(" permsg-modsequence ")"
@@ -62,9 +32,11 @@ inline const auto fetch_mod_resp_def =
 //                        "MODIFIED" SP sequence-set
 // (NOMODSEQ is a bare code of the response grammar; like the RFC 3501 codes, a HIGHESTMODSEQ
 // whose value does not fit is left to the generic atom form)
-inline const auto code_highestmodseq__def =
-    kw("HIGHESTMODSEQ") >> SP_ >>
-    mod_sequence_parser<false, true>{}[set<&ast::code_highestmodseq::value>] >> &x3::lit(']');
+inline const auto code_highestmodseq__def = kw("HIGHESTMODSEQ") >> SP_ >>
+                                            number63_parser<false, true>{
+                                                "mod-sequence-value",
+                                                ""}[set<&ast::code_highestmodseq::value>] >>
+                                            &x3::lit(']');
 inline const auto code_modified__def = kw("MODIFIED") >> SP_ >>
                                        sequence_set[set<&ast::code_modified::set>] >> &x3::lit(']');
 

@@ -10,10 +10,8 @@ namespace imapwire::ast {
 constexpr extension extension_of(fetch_att_kind k) noexcept {
     return k == fetch_att_kind::modseq ? extension::condstore : extension::imap4rev1;
 }
-/// STATUS HIGHESTMODSEQ (RFC 7162 §3.1.7) belongs to CONDSTORE.
-constexpr extension extension_of(status_att a) noexcept {
-    return a == status_att::highestmodseq ? extension::condstore : extension::imap4rev1;
-}
+// STATUS HIGHESTMODSEQ (RFC 7162 §3.1.7): extension_of(status_att) in ast/traits.hpp, which
+// says for every STATUS item which extension it belongs to.
 
 template <>
 struct traits<msg_att_modseq> {
