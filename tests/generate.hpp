@@ -488,6 +488,13 @@ public:
         return s;
     }
 
+    /// Any enumerator of a keyword table (ast::keywords<E>), those of extensions included.
+    template <class E>
+    E pick_keyword() {
+        constexpr auto& table = ast::keywords<E>::table;
+        return table[below(std::size(table))].first;
+    }
+
     /// UIDPLUS uid-set: uniqueids and ranges, no "*".
     ast::uid_set uid_set() {
         ast::uid_set s;
@@ -931,11 +938,11 @@ protected:
         switch (k) {
         case 0:
         case 1:
-            return ast::search_simple{static_cast<ast::search_flag_key>(below(14))};
+            return ast::search_simple{pick_keyword<ast::search_flag_key>()};
         case 2:
             return ast::search_string{static_cast<ast::search_string_kind>(below(7)), astring()};
         case 3:
-            return ast::search_date{static_cast<ast::search_date_kind>(below(6)), date()};
+            return ast::search_date{pick_keyword<ast::search_date_kind>(), date()};
         case 4:
             return ast::search_keyword{static_cast<ast::search_keyword_kind>(below(2)), keyword()};
         case 5:
@@ -959,7 +966,7 @@ protected:
                 }
                 return m;
             }
-            return ast::search_simple{static_cast<ast::search_flag_key>(below(14))};
+            return ast::search_simple{pick_keyword<ast::search_flag_key>()};
         case 10:
         case 11:
             return ast::search_not{ast::box<ast::search_key>(search_key_at(depth + 1))};
@@ -1236,24 +1243,17 @@ struct dumper {
         put(s.flags);
     }
     void put(const ast::search_key& k) {
-        static constexpr const char* simple[] = {
-            "ALL",  "ANSWERED",   "DELETED",   "FLAGGED",   "NEW",    "OLD",   "RECENT",
-            "SEEN", "UNANSWERED", "UNDELETED", "UNFLAGGED", "UNSEEN", "DRAFT", "UNDRAFT"};
-        static constexpr const char* strings[] = {"BCC",     "BODY", "CC", "FROM",
-                                                  "SUBJECT", "TEXT", "TO"};
-        static constexpr const char* dates[] = {"BEFORE",     "ON",     "SINCE",
-                                                "SENTBEFORE", "SENTON", "SENTSINCE"};
         std::visit(
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<T, ast::search_simple>) {
-                    raw(simple[static_cast<int>(x.which)]);
+                    raw(ast::keyword(x.which));
                 } else if constexpr (std::is_same_v<T, ast::search_string>) {
-                    raw(strings[static_cast<int>(x.which)]);
+                    raw(ast::keyword(x.which));
                     raw(" ");
                     put(x.value);
                 } else if constexpr (std::is_same_v<T, ast::search_date>) {
-                    raw(dates[static_cast<int>(x.which)]);
+                    raw(ast::keyword(x.which));
                     raw(" ");
                     put(x.date);
                 } else if constexpr (std::is_same_v<T, ast::search_keyword>) {

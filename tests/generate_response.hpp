@@ -724,8 +724,11 @@ public:
         }
         case 7:
             return ast::msg_att_uid{nz_number()};
-        default:
+        case 8:
             return ast::msg_att_modseq{mod_sequence()};
+        default: // SAVEDATE (RFC 8514): NIL where the mailbox keeps none
+            return ast::msg_att_savedate{percent(20) ? std::nullopt
+                                                     : std::optional<ast::date_time>(date_time())};
         }
     }
 
@@ -1549,6 +1552,12 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
                     raw("INTERNALDATE ");
                     put(a.date);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_savedate>) {
+                    raw("SAVEDATE ");
+                    if (a.date)
+                        put(*a.date);
+                    else
+                        raw("NIL");
                 } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>) {
                     static constexpr const char* parts[] = {"RFC822", "RFC822.HEADER",
                                                             "RFC822.TEXT"};

@@ -566,6 +566,41 @@ TEST_CASE("STATUS=SIZE: the example of RFC 8438 §2") {
     CHECK(response_fails("* STATUS frop (SIZE 44421)", strict).offset == 15);
 }
 
+TEST_CASE("SAVEDATE: the examples of RFC 8514 §4.3 and §4.4") {
+    const auto fetch = command_ok("A101 FETCH 998 (SAVEDATE)");
+    const auto& items =
+        std::get<ast::vector<ast::fetch_att>>(body<ast::fetch_command>(fetch).items);
+    CHECK(items[0].kind == ast::fetch_att_kind::savedate);
+    const auto r = response_ok("* 998 FETCH (SAVEDATE \"01-Jan-2015 18:50:53 +0100\")");
+    const auto& item = std::get<ast::fetch_data>(data(r)).items[0];
+    const auto& saved = std::get<ast::msg_att_savedate>(item);
+    REQUIRE(saved.date);
+    CHECK(saved.date->year == 2015);
+    CHECK(saved.date->hour == 18);
+    // NIL: the mailbox keeps no save date (§4.3)
+    const auto nil = response_ok("* 1 FETCH (UID 7 SAVEDATE NIL)");
+    CHECK(!std::get<ast::msg_att_savedate>(std::get<ast::fetch_data>(data(nil)).items[1]).date);
+    for (const char* line :
+         {"A102 SEARCH SAVEDON 28-Dec-2014", "A103 SEARCH SAVEDSINCE 28-Dec-2014",
+          "A104 SEARCH SAVEDBEFORE 1-Jan-2015 UNSEEN", "A105 SEARCH SAVEDATESUPPORTED",
+          "A106 SEARCH NOT SAVEDATESUPPORTED"})
+        command_ok(line);
+    const auto savedon = command_ok("a SEARCH SAVEDON 1-Feb-2020");
+    const auto& key = body<ast::search_command>(savedon).keys[0];
+    CHECK(std::get<ast::search_date>(key.v).which == ast::search_date_kind::savedon);
+    // what it refuses: no date, a date that is no date-time, a word that only starts like a key
+    CHECK(response_fails("* 1 FETCH (SAVEDATE)").offset == 11);
+    CHECK(response_fails("* 1 FETCH (SAVEDATE 01-Jan-2015)").offset == 20);
+    CHECK(command_fails("a SEARCH SAVEDONX 1-Feb-2020").offset == 9);
+    CHECK(command_fails("a SEARCH SAVEDATESUPPORTEDX").offset == 9);
+    // strict RFC 3501 refuses all of it where it did
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("A101 FETCH 998 (SAVEDATE)", strict).offset == 16);
+    CHECK(response_fails("* 998 FETCH (SAVEDATE NIL)", strict).offset == 13);
+    CHECK(command_fails("A102 SEARCH SAVEDON 28-Dec-2014", strict).offset == 12);
+    CHECK(command_fails("A105 SEARCH SAVEDATESUPPORTED", strict).offset == 12);
+}
+
 TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
     const auto c = command_ok("a UID MOVE 42:69 foo");
     const auto& move = std::get<ast::move_command>(std::get<ast::uid_command>(c.body).command);

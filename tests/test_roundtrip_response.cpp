@@ -679,6 +679,8 @@ struct response_coverage {
                     flags(a.flags, "fetch_flags");
                 } else if constexpr (std::is_same_v<T, ast::msg_att_envelope>) {
                     envelope(a.envelope);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_savedate>) {
+                    mark(a.date ? "savedate:date" : "savedate:nil");
                 } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
                     if (a.date.day < 10)
                         mark(a.date.leading_zero ? "internaldate:zero_padded"
@@ -886,6 +888,8 @@ std::vector<std::string> expected_labels() {
                           "id:nil",
                           "id:empty",
                           "id:pairs",
+                          "savedate:date",
+                          "savedate:nil",
                           "vanished:earlier",
                           "vanished:now",
                           "esearch:tag",

@@ -214,6 +214,8 @@ inline const char* name(ast::fetch_att_kind k) {
         return "body_peek_section";
     case ast::fetch_att_kind::modseq:
         return "modseq";
+    case ast::fetch_att_kind::savedate:
+        return "savedate";
     }
     return "unknown";
 }
@@ -293,6 +295,8 @@ inline const char* name(ast::search_flag_key k) {
         return "draft";
     case K::undraft:
         return "undraft";
+    case K::savedatesupported:
+        return "savedatesupported";
     }
     return "unknown";
 }
@@ -333,6 +337,12 @@ inline const char* name(ast::search_date_kind k) {
         return "senton";
     case K::sentsince:
         return "sentsince";
+    case K::savedbefore:
+        return "savedbefore";
+    case K::savedon:
+        return "savedon";
+    case K::savedsince:
+        return "savedsince";
     }
     return "unknown";
 }
@@ -1112,6 +1122,9 @@ inline json to_json(const ast::msg_att_item& item) {
                 return json{{"type", ast::traits<T>::info.name}, {"envelope", to_json(x.envelope)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_internaldate>) {
                 return json{{"type", ast::traits<T>::info.name}, {"date", to_json(x.date)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_savedate>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"date", x.date ? to_json(*x.date) : json(nullptr)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"which", name(x.which)},

@@ -55,6 +55,7 @@ enum class fetch_att_kind {
     body_section,      ///< BODY[section]<partial>
     body_peek_section, ///< BODY.PEEK[section]<partial>
     modseq,            ///< CONDSTORE (RFC 7162 §3.1.4.2): fetch-mod-sequence = "MODSEQ"
+    savedate,          ///< SAVEDATE (RFC 8514 §4.2): fetch-att =/ "SAVEDATE"
 };
 
 /// Whether a fetch-att of this kind is followed by a section (and an optional partial range).

@@ -18,6 +18,7 @@
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
 #include <imapwire/ext/qresync/ast.hpp>
+#include <imapwire/ext/savedate/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
 
 #include <cstdint>
@@ -239,7 +240,7 @@ using msg_att_item =
     std::variant<msg_att_flags, msg_att_envelope, msg_att_internaldate, msg_att_rfc822,
                  msg_att_rfc822_size, msg_att_body, msg_att_body_section, msg_att_uid,
                  // extensions
-                 msg_att_modseq>;
+                 msg_att_modseq, msg_att_savedate>;
 
 /// nz-number SP "FETCH" SP msg-att
 struct fetch_data {

@@ -34,11 +34,23 @@ enum class search_flag_key {
     unseen,
     draft,
     undraft,
+    savedatesupported, ///< SAVEDATE (RFC 8514 §4.4)
 };
 /// Keys taking an astring: BCC BODY CC FROM SUBJECT TEXT TO.
 enum class search_string_kind { bcc, body, cc, from, subject, text, to };
 /// Keys taking a date: BEFORE ON SINCE SENTBEFORE SENTON SENTSINCE.
-enum class search_date_kind { before, on, since, sentbefore, senton, sentsince };
+/// With SAVEDATE (RFC 8514 §4.4): SAVEDBEFORE SAVEDON SAVEDSINCE.
+enum class search_date_kind {
+    before,
+    on,
+    since,
+    sentbefore,
+    senton,
+    sentsince,
+    savedbefore,
+    savedon,
+    savedsince
+};
 /// Keys taking a flag-keyword: KEYWORD UNKEYWORD.
 enum class search_keyword_kind { keyword, unkeyword };
 /// Keys taking a number: LARGER SMALLER.

@@ -222,7 +222,8 @@ IMAPWIRE_KEYWORDS_(search_flag_key, {search_flag_key::all, "ALL"},
                    {search_flag_key::seen, "SEEN"}, {search_flag_key::unanswered, "UNANSWERED"},
                    {search_flag_key::undeleted, "UNDELETED"},
                    {search_flag_key::unflagged, "UNFLAGGED"}, {search_flag_key::unseen, "UNSEEN"},
-                   {search_flag_key::draft, "DRAFT"}, {search_flag_key::undraft, "UNDRAFT"})
+                   {search_flag_key::draft, "DRAFT"}, {search_flag_key::undraft, "UNDRAFT"},
+                   {search_flag_key::savedatesupported, "SAVEDATESUPPORTED"})
 IMAPWIRE_KEYWORDS_(search_string_kind, {search_string_kind::bcc, "BCC"},
                    {search_string_kind::body, "BODY"}, {search_string_kind::cc, "CC"},
                    {search_string_kind::from, "FROM"}, {search_string_kind::subject, "SUBJECT"},
@@ -230,7 +231,10 @@ IMAPWIRE_KEYWORDS_(search_string_kind, {search_string_kind::bcc, "BCC"},
 IMAPWIRE_KEYWORDS_(search_date_kind, {search_date_kind::before, "BEFORE"},
                    {search_date_kind::on, "ON"}, {search_date_kind::since, "SINCE"},
                    {search_date_kind::sentbefore, "SENTBEFORE"},
-                   {search_date_kind::senton, "SENTON"}, {search_date_kind::sentsince, "SENTSINCE"})
+                   {search_date_kind::senton, "SENTON"}, {search_date_kind::sentsince, "SENTSINCE"},
+                   {search_date_kind::savedbefore, "SAVEDBEFORE"},
+                   {search_date_kind::savedon, "SAVEDON"},
+                   {search_date_kind::savedsince, "SAVEDSINCE"})
 IMAPWIRE_KEYWORDS_(search_keyword_kind, {search_keyword_kind::keyword, "KEYWORD"},
                    {search_keyword_kind::unkeyword, "UNKEYWORD"})
 IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
@@ -266,7 +270,51 @@ IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
                    {fetch_att_kind::bodystructure, "BODYSTRUCTURE"}, {fetch_att_kind::uid, "UID"},
                    {fetch_att_kind::body_section, "BODY"},
                    {fetch_att_kind::body_peek_section, "BODY.PEEK"},
-                   {fetch_att_kind::modseq, "MODSEQ"})
+                   {fetch_att_kind::modseq, "MODSEQ"}, {fetch_att_kind::savedate, "SAVEDATE"})
+/// The extension a fetch-att belongs to (one switch for all extensions that add to it).
+constexpr extension extension_of(fetch_att_kind k) noexcept {
+    switch (k) {
+    case fetch_att_kind::envelope:
+    case fetch_att_kind::flags:
+    case fetch_att_kind::internaldate:
+    case fetch_att_kind::rfc822:
+    case fetch_att_kind::rfc822_header:
+    case fetch_att_kind::rfc822_size:
+    case fetch_att_kind::rfc822_text:
+    case fetch_att_kind::body:
+    case fetch_att_kind::bodystructure:
+    case fetch_att_kind::uid:
+    case fetch_att_kind::body_section:
+    case fetch_att_kind::body_peek_section:
+        return extension::imap4rev1;
+    case fetch_att_kind::modseq: // RFC 7162 §3.1.4.2
+        return extension::condstore;
+    case fetch_att_kind::savedate: // RFC 8514 §4.2
+        return extension::savedate;
+    }
+    return extension::imap4rev1;
+}
+/// SAVEDATESUPPORTED (RFC 8514 §4.4) is SAVEDATE's; the rest are RFC 3501's.
+constexpr extension extension_of(search_flag_key k) noexcept {
+    return k == search_flag_key::savedatesupported ? extension::savedate : extension::imap4rev1;
+}
+/// SAVEDBEFORE, SAVEDON, SAVEDSINCE (RFC 8514 §4.4) are SAVEDATE's.
+constexpr extension extension_of(search_date_kind k) noexcept {
+    switch (k) {
+    case search_date_kind::before:
+    case search_date_kind::on:
+    case search_date_kind::since:
+    case search_date_kind::sentbefore:
+    case search_date_kind::senton:
+    case search_date_kind::sentsince:
+        return extension::imap4rev1;
+    case search_date_kind::savedbefore:
+    case search_date_kind::savedon:
+    case search_date_kind::savedsince:
+        return extension::savedate;
+    }
+    return extension::imap4rev1;
+}
 IMAPWIRE_KEYWORDS_(fetch_macro, {fetch_macro::all, "ALL"}, {fetch_macro::full, "FULL"},
                    {fetch_macro::fast, "FAST"})
 #undef IMAPWIRE_KEYWORDS_
@@ -311,5 +359,6 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/namespace/traits.hpp>
 #include <imapwire/ext/qresync/traits.hpp>
+#include <imapwire/ext/savedate/traits.hpp>
 #include <imapwire/ext/uidplus/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

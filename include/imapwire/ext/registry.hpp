@@ -34,6 +34,7 @@ enum class extension : std::uint8_t {
     qresync,     ///< RFC 7162 (QRESYNC)
     esearch,     ///< RFC 4731
     status_size, ///< RFC 8438 (STATUS=SIZE)
+    savedate,    ///< RFC 8514
 };
 
 /// One line of the registry.
@@ -46,7 +47,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 13> extension_registry{{
+inline constexpr std::array<extension_info, 14> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -71,6 +72,9 @@ inline constexpr std::array<extension_info, 13> extension_registry{{
      "SEARCH RETURN (MIN MAX ALL COUNT) and the ESEARCH response"},
     {extension::status_size, "status=size", "STATUS=SIZE", "RFC 8438",
      "the STATUS item SIZE: a mailbox's size in octets (a number64)"},
+    {extension::savedate, "savedate", "SAVEDATE", "RFC 8514",
+     "the SAVEDATE FETCH item and the SAVEDBEFORE, SAVEDON, SAVEDSINCE, SAVEDATESUPPORTED search "
+     "keys"},
 }};
 
 constexpr const extension_info& info(extension e) noexcept {

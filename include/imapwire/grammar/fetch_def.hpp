@@ -5,6 +5,7 @@
 #include <imapwire/grammar/fetch.hpp>
 // extensions that add FETCH items (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/grammar_def.hpp>
+#include <imapwire/ext/savedate/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -57,6 +58,8 @@ struct msg_att_parsers {
         // extensions
         else if constexpr (std::is_same_v<T, ast::msg_att_modseq>)
             return fetch_mod_resp;
+        else if constexpr (std::is_same_v<T, ast::msg_att_savedate>)
+            return msg_att_savedate_;
         else
             static_assert(ast::unhandled<T>, "FETCH item has no parser");
     }

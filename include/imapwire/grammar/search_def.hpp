@@ -10,19 +10,19 @@ namespace imapwire::grammar {
 
 // search-key: each keyword family dispatches through a symbol table (a trie), no keyword
 // is a prefix of one in another family, and "(" / digits / "*" start the other alternatives.
-inline const keyword_symbols<ast::search_flag_key> search_flag_words;
 inline const keyword_symbols<ast::search_string_kind> search_string_words;
-inline const keyword_symbols<ast::search_date_kind> search_date_words;
 inline const keyword_symbols<ast::search_keyword_kind> search_keyword_words;
 inline const keyword_symbols<ast::search_size_kind> search_size_words;
 
+// (the keys without an argument and those taking a date are looked up as whole words, with
+// the extension of each: SAVEDATE adds to both tables)
 inline const auto search_simple__def =
-    x3::no_case[search_flag_words][set<&ast::search_simple::which>] >> kw_end;
+    keyword_enum_parser<ast::search_flag_key>{}[set<&ast::search_simple::which>];
 inline const auto search_string__def =
     x3::no_case[search_string_words][set<&ast::search_string::which>] >> SP_ >
     astring[set<&ast::search_string::value>];
 inline const auto search_date__def =
-    x3::no_case[search_date_words][set<&ast::search_date::which>] >> SP_ >
+    keyword_enum_parser<ast::search_date_kind>{}[set<&ast::search_date::which>] >> SP_ >
     date[set<&ast::search_date::date>];
 inline const auto search_keyword__def =
     x3::no_case[search_keyword_words][set<&ast::search_keyword::which>] >> SP_ >

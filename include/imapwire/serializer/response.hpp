@@ -11,6 +11,7 @@
 #include <imapwire/ext/esearch/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
 #include <imapwire/ext/qresync/serializer.hpp>
+#include <imapwire/ext/savedate/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
 
 #include <cstddef>
@@ -497,6 +498,9 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 w.nz_number(a.uid);
             } else if constexpr (std::is_same_v<T, ast::msg_att_modseq>) {
                 write_msg_att(w, a);
+            } else if constexpr (std::is_same_v<T, ast::msg_att_savedate>) {
+                w.raw(ast::traits<T>::info.keyword);
+                write_msg_att_arguments(w, a); // ext/savedate/serializer.hpp
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }

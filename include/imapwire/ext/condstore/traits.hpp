@@ -6,12 +6,8 @@
 
 namespace imapwire::ast {
 
-/// FETCH MODSEQ (RFC 7162 §3.1.4.2) belongs to CONDSTORE.
-constexpr extension extension_of(fetch_att_kind k) noexcept {
-    return k == fetch_att_kind::modseq ? extension::condstore : extension::imap4rev1;
-}
-// STATUS HIGHESTMODSEQ (RFC 7162 §3.1.7): extension_of(status_att) in ast/traits.hpp, which
-// says for every STATUS item which extension it belongs to.
+// FETCH MODSEQ (RFC 7162 §3.1.4.2) and STATUS HIGHESTMODSEQ (§3.1.7): extension_of(fetch_att_kind)
+// and extension_of(status_att) in ast/traits.hpp, which say it for every item of those tables.
 
 template <>
 struct traits<msg_att_modseq> {
