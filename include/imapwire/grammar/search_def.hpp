@@ -22,7 +22,7 @@ inline const auto search_string__def =
     x3::no_case[search_string_words][set<&ast::search_string::which>] >> SP_ >
     astring[set<&ast::search_string::value>];
 inline const auto search_date__def =
-    keyword_enum_parser<ast::search_date_kind>{}[set<&ast::search_date::which>] >> SP_ >
+    (keyword_enum_parser<ast::search_date_kind>{}[set<&ast::search_date::which>] >> SP_) >
     date[set<&ast::search_date::date>];
 inline const auto search_keyword__def =
     x3::no_case[search_keyword_words][set<&ast::search_keyword::which>] >> SP_ >
