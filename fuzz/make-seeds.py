@@ -215,6 +215,42 @@ def response_edges():
     return e
 
 
+def command_extension_seeds():
+    """One command of each shape the extensions add (the RFCs' examples mostly)."""
+    return {
+        "namespace": b"A001 NAMESPACE\r\n",
+        "uid-expunge": b"A003 UID EXPUNGE 3000:3002\r\n",
+        "qresync-select": (b"A02 SELECT INBOX (QRESYNC (67890007 20050715194045000 "
+                           b"41,43:211,214:541))\r\n"),
+        "qresync-seq-match": (b"B04 SELECT INBOX (QRESYNC (67890007 90060115194045000 1:29997 "
+                              b"(5000,7500,9000,9990:9999 15000,22500)))\r\n"),
+        "qresync-vanished": b"s100 UID FETCH 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n",
+        "esearch-return": b"A282 SEARCH RETURN (MIN COUNT) FLAGGED\r\n",
+        "esearch-savedsince": b"A283 UID SEARCH RETURN () SAVEDSINCE 28-Dec-2014\r\n",
+        "status-size": b"A01 STATUS frop (MESSAGES SIZE UIDNEXT HIGHESTMODSEQ)\r\n",
+        "savedate": b"A101 FETCH 998 (SAVEDATE MODSEQ)\r\n",
+        "sasl-ir-empty": b"A01 AUTHENTICATE PLAIN =\r\n",
+    }
+
+
+def response_extension_seeds():
+    """One response of each shape the extensions add."""
+    return {
+        "namespace": (b'* NAMESPACE (("" "/")("#mh/" "/" "X-PARAM" ("FLAG1" "FLAG2"))) NIL '
+                      b'(("#shared/" "/"))\r\n'),
+        "appenduid": b"A003 OK [APPENDUID 38505 3955] APPEND completed\r\n",
+        "copyuid": b"A004 OK [COPYUID 38505 304,319:320 3956:3958] Done\r\n",
+        "uidnotsticky": b"* NO [UIDNOTSTICKY] Non-persistent UIDs\r\n",
+        "vanished": b"* VANISHED (EARLIER) 41,43:116,118,120:211,214:540\r\n",
+        "closed": b"* OK [CLOSED] Previous mailbox closed\r\n",
+        "esearch": (b'* ESEARCH (TAG "A285") UID MIN 7 MAX 3800 ALL 7:9 COUNT 3 '
+                    b"MODSEQ 917162500\r\n"),
+        "status-size": b"* STATUS frop (MESSAGES 8 SIZE 44421 UIDNEXT 242344)\r\n",
+        "savedate": b'* 998 FETCH (SAVEDATE "01-Jan-2015 18:50:53 +0100" UID 4)\r\n',
+        "savedate-nil": b"* 1 FETCH (SAVEDATE NIL)\r\n",
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 
 def write_corpus(target, seeds):
@@ -252,6 +288,7 @@ def main():
     for i, m in enumerate(dedupe_by_shape(split_messages(session_client))):
         seeds["command"].append(("dovecot-%03d" % i, m))
     seeds["command"] += sorted(("edge-" + k, v) for k, v in command_edges().items())
+    seeds["command"] += sorted(("ext-" + k, v) for k, v in command_extension_seeds().items())
 
     # authenticate
     for e in client:
@@ -286,6 +323,7 @@ def main():
     for i, m in enumerate(dedupe_by_shape(server_messages)):
         seeds["response"].append(("dovecot-%03d" % i, m))
     seeds["response"] += sorted(("edge-" + k, v) for k, v in response_edges().items())
+    seeds["response"] += sorted(("ext-" + k, v) for k, v in response_extension_seeds().items())
 
     # response_sequence: RFC exchanges (consecutive server examples up to a tagged one), the
     # session's exchanges (one of each shape), and edges
