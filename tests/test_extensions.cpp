@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -619,4 +620,81 @@ TEST_CASE("MOVE: the example of RFC 6851 §3.3, and UID MOVE") {
     const parse_options strict = with_extensions(extension_set::none());
     CHECK(command_fails("a MOVE 1 foo", strict).offset == 2);
     CHECK(command_fails("a UID MOVE 1 foo", strict).offset == 6);
+}
+
+TEST_CASE("the serializer writes no construct of an extension its reader lacks") {
+    // one construct of each extension, and the extension that adds it: under the default set
+    // it is written back as it came; for a reader without that extension it is refused
+    struct example {
+        const char* line;
+        extension ext;
+        bool command;
+    };
+    const example examples[] = {
+        {"a ENABLE CONDSTORE", extension::enable, true},
+        {"* ENABLED CONDSTORE", extension::enable, false},
+        {"a IDLE", extension::idle, true},
+        {"a UID FETCH 1 (FLAGS MODSEQ)", extension::condstore, true},
+        {"a SELECT INBOX (CONDSTORE)", extension::condstore, true},
+        {"a FETCH 1 FLAGS (CHANGEDSINCE 5)", extension::condstore, true},
+        {"a STORE 1 (UNCHANGEDSINCE 5) +FLAGS (\\Seen)", extension::condstore, true},
+        {"a SEARCH MODSEQ 5", extension::condstore, true},
+        {"a STATUS x (HIGHESTMODSEQ)", extension::condstore, true},
+        {"* 1 FETCH (MODSEQ (5))", extension::condstore, false},
+        {"* OK [HIGHESTMODSEQ 5] x", extension::condstore, false},
+        {"* SEARCH 1 (MODSEQ 5)", extension::condstore, false},
+        {"* STATUS x (HIGHESTMODSEQ 5)", extension::condstore, false},
+        {"* ESEARCH MODSEQ 5", extension::condstore, false},
+        {"a AUTHENTICATE PLAIN dGVzdA==", extension::sasl_ir, true},
+        {"a UNSELECT", extension::unselect, true},
+        {"a ID NIL", extension::id, true},
+        {"* ID NIL", extension::id, false},
+        {"a MOVE 1 x", extension::move, true},
+        {"a UID MOVE 1 x", extension::move, true},
+        {"a NAMESPACE", extension::namespace_, true},
+        {"* NAMESPACE NIL NIL NIL", extension::namespace_, false},
+        {"a UID EXPUNGE 1", extension::uidplus, true},
+        {"a OK [COPYUID 1 1 1] x", extension::uidplus, false},
+        {"* NO [UIDNOTSTICKY] x", extension::uidplus, false},
+        {"a SELECT INBOX (QRESYNC (1 2))", extension::qresync, true},
+        {"a UID FETCH 1 FLAGS (CHANGEDSINCE 1 VANISHED)", extension::qresync, true},
+        {"* VANISHED 1", extension::qresync, false},
+        {"* OK [CLOSED] x", extension::qresync, false},
+        {"a SEARCH RETURN (MIN) ALL", extension::esearch, true},
+        {"* ESEARCH COUNT 1", extension::esearch, false},
+        {"a STATUS x (SIZE)", extension::status_size, true},
+        {"* STATUS x (SIZE 5)", extension::status_size, false},
+        {"a FETCH 1 SAVEDATE", extension::savedate, true},
+        {"a SEARCH SAVEDON 1-Jan-2020", extension::savedate, true},
+        {"a SEARCH SAVEDATESUPPORTED", extension::savedate, true},
+        {"* 1 FETCH (SAVEDATE NIL)", extension::savedate, false},
+    };
+    std::set<extension> covered;
+    for (const example& ex : examples) {
+        CAPTURE(ex.line);
+        serialize_options without;
+        without.extensions = extension_set::all().remove(ex.ext);
+        std::string out;
+        if (ex.command) {
+            const ast::command c = command_ok(ex.line);
+            CHECK(serialize(out, c, without) == error::unserializable);
+        } else {
+            const ast::response r = response_ok(ex.line);
+            CHECK(serialize(out, r, without) == error::unserializable);
+        }
+        CHECK(out.empty());
+        covered.insert(ex.ext);
+    }
+    // every extension of the registry has its example here
+    for (const extension_info& e : extension_registry)
+        if (e.id != extension::imap4rev1) {
+            CAPTURE(e.name);
+            CHECK(covered.count(e.id) == 1);
+        }
+    // the core needs no extension
+    serialize_options none;
+    none.extensions = extension_set::none();
+    std::string out;
+    CHECK(!serialize(out, command_ok("a UID FETCH 1:* (FLAGS BODY.PEEK[HEADER])"), none));
+    CHECK(out == "a UID FETCH 1:* (FLAGS BODY.PEEK[HEADER])\r\n");
 }

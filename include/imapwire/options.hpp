@@ -46,8 +46,10 @@ struct serialize_options {
     /// serialize() into an imapwire::gathered_message leaves literals of at least this many
     /// octets (and at least one) where they are instead of copying them (see gathered_message).
     std::size_t gather_min_literal = 4096;
-    /// The extensions of the peer that reads the output (as parse_options::extensions): a value
-    /// that would read back as something else under them is refused, such as the generic
+    /// The extensions of the peer that reads the output (as parse_options::extensions). A
+    /// construct of an extension not in the set is refused (a client narrows this to what its
+    /// server advertised, and cannot send a MOVE or a CHANGEDSINCE the server would reject), and
+    /// so is a value that would read back as something else under them, such as the generic
     /// response code `[HIGHESTMODSEQ 7]` when CONDSTORE makes that a code of its own.
     extension_set extensions = extension_set::all();
 };

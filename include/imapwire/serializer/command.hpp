@@ -23,6 +23,7 @@
 namespace imapwire::serializer {
 
 inline void write_fetch_att(writer& w, const ast::fetch_att& a) {
+    w.require_extension(ast::extension_of(a.kind));
     const std::string_view word = ast::keyword(a.kind);
     w.require(!word.empty());
     w.raw(word);
@@ -62,12 +63,14 @@ inline void write_search_key(writer& w, const ast::search_key& key, std::size_t 
         [&](const auto& k) {
             using T = std::decay_t<decltype(k)>;
             if constexpr (std::is_same_v<T, ast::search_simple>) {
+                w.require_extension(ast::extension_of(k.which));
                 write_keyword(w, keyword(k.which));
             } else if constexpr (std::is_same_v<T, ast::search_string>) {
                 write_keyword(w, keyword(k.which));
                 w.sp();
                 write_astring(w, k.value);
             } else if constexpr (std::is_same_v<T, ast::search_date>) {
+                w.require_extension(ast::extension_of(k.which));
                 write_keyword(w, keyword(k.which));
                 w.sp();
                 write_date(w, k.date);
@@ -88,6 +91,7 @@ inline void write_search_key(writer& w, const ast::search_key& key, std::size_t 
                 w.raw("UID ");
                 write_sequence_set(w, k.set);
             } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
+                w.require_extension(extension::condstore);
                 write_search_key_modseq(w, k); // ext/condstore/serializer.hpp
             } else if constexpr (std::is_same_v<T, ast::search_set>) {
                 write_sequence_set(w, k.set);
@@ -182,6 +186,7 @@ void write_modifier_list(writer& w, const ast::vector<Variant>& items) {
         std::visit(
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
+                w.require_extension(ast::traits<T>::info.ext);
                 w.raw(ast::traits<T>::info.keyword);
                 write_modifier(w, x);
             },
@@ -223,7 +228,10 @@ inline void write_arguments(writer& w, const ast::status_command& c) {
     write_mailbox_argument(w, c.mailbox);
     w.raw(" (");
     w.require(!c.items.empty());
-    write_separated(w, c.items, [&](const auto& item) { write_keyword(w, keyword(item)); });
+    write_separated(w, c.items, [&](const auto& item) {
+        w.require_extension(ast::extension_of(item));
+        write_keyword(w, keyword(item));
+    });
     w.put(')');
 }
 inline void write_arguments(writer& w, const ast::login_command& c) {
@@ -245,6 +253,7 @@ inline void write_arguments(writer& w, const ast::authenticate_command& c) {
     w.sp();
     write_atom(w, c.mechanism);
     if (c.initial_response) { // SASL-IR (RFC 4959): SP (base64 / "=")
+        w.require_extension(extension::sasl_ir);
         const std::string_view r = *c.initial_response;
         w.require(r == "=" || (!r.empty() && valid_base64(r)));
         w.sp();
@@ -283,8 +292,10 @@ inline void write_arguments(writer& w, const ast::store_command& c) {
     write_store_att_flags(w, c.action);
 }
 inline void write_arguments(writer& w, const ast::search_command& c) {
-    if (c.return_options) // ESEARCH (RFC 4731)
+    if (c.return_options) { // ESEARCH (RFC 4731)
+        w.require_extension(extension::esearch);
         write_search_return_opts(w, *c.return_options);
+    }
     w.sp();
     if (c.charset) {
         w.raw("CHARSET ");
@@ -297,6 +308,7 @@ inline void write_arguments(writer& w, const ast::search_command& c) {
 /// A command's keyword (its traits' spelling; an x-command's own atom) and its arguments.
 template <class T>
 void write_command_of(writer& w, const T& c) {
+    w.require_extension(ast::traits<T>::info.ext);
     if constexpr (std::is_same_v<T, ast::x_command>) {
         w.require(c.name.size() >= 2 && (c.name[0] == 'X' || c.name[0] == 'x'));
         write_atom(w, c.name);

@@ -44,6 +44,9 @@ struct writer {
         if (!condition)
             ok = false;
     }
+    /// Refuses a construct of an extension the reader does not have (serialize_options::
+    /// extensions): its parser would refuse it, or read it as something else.
+    void require_extension(extension e) noexcept { require(options.extensions.contains(e)); }
     void number(std::uint64_t v) {
         char buf[24];
         const auto r = std::to_chars(buf, buf + sizeof buf, v);

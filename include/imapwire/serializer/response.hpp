@@ -368,6 +368,7 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
     std::visit(
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;
+            w.require_extension(ast::traits<T>::info.ext);
             if constexpr (std::is_same_v<T, ast::code_other>) {
                 w.require(reads_as_code_other(c, w.options));
                 write_atom(w, c.atom);
@@ -449,6 +450,7 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
     std::visit(
         [&](const auto& a) {
             using T = std::decay_t<decltype(a)>;
+            w.require_extension(ast::traits<T>::info.ext);
             if constexpr (std::is_same_v<T, ast::msg_att_flags>) {
                 w.raw(ast::traits<T>::info.keyword);
                 w.raw(" (");
@@ -512,6 +514,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
     std::visit(
         [&](const auto& x) {
             using T = std::decay_t<decltype(x)>;
+            w.require_extension(ast::traits<T>::info.ext);
             if constexpr (std::is_same_v<T, ast::resp_cond>) {
                 write_resp_cond(w, x,
                                 {ast::condition::ok, ast::condition::no, ast::condition::bad,
@@ -534,6 +537,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                     w.nz_number(n);
                 }
                 if (x.modseq) { // RFC 7162: SP "(" "MODSEQ" SP mod-sequence-value ")"
+                    w.require_extension(extension::condstore);
                     w.require(!x.numbers.empty());
                     w.raw(" (MODSEQ ");
                     write_mod_sequence(w, *x.modseq);
@@ -544,6 +548,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 write_mailbox(w, x.mailbox);
                 w.raw(" (");
                 write_separated(w, x.items, [&](const auto& item) {
+                    w.require_extension(ast::extension_of(item.att));
                     write_keyword(w, keyword(item.att));
                     w.sp();
                     if (item.att == ast::status_att::highestmodseq) {

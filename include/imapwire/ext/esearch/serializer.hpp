@@ -36,6 +36,7 @@ inline void write_esearch_data(writer& w, const ast::esearch_data& d) {
         std::visit(
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
+                w.require_extension(ast::traits<T>::info.ext); // MODSEQ: CONDSTORE's
                 w.raw(ast::traits<T>::info.keyword);
                 w.sp();
                 if constexpr (std::is_same_v<T, ast::esearch_min> ||
