@@ -14,6 +14,10 @@
 
 namespace imapwire::ast {
 
+/// The largest number64 (RFC 9051 §9: "Unsigned 63-bit integer"), which is also the largest
+/// mod-sequence-value of RFC 7162.
+inline constexpr std::uint64_t max_number64 = 0x7fffffffffffffffull;
+
 /// How a string was (or is to be) written.
 enum class string_form : std::uint8_t {
     value,           ///< built in code: `data` is the plain value; the serializer picks the form

@@ -42,6 +42,9 @@ inline const auto atom_def = chars_parser<cc_atom>{};
 inline const auto number_def = number_parser<false>{};
 // nz-number       = digit-nz *DIGIT  ; non-zero unsigned 32-bit
 inline const auto nz_number_def = number_parser<true>{};
+/// nz-number read softly: a number too large is no match rather than an error, so that a named
+/// response code whose number does not fit is left to the generic atom form.
+inline constexpr auto soft_nz_number = number_parser<true, true>{};
 /// A 63-bit number: RFC 9051's number64 (`1*DIGIT`, unsigned 63-bit; AllowZero) and RFC 7162's
 /// mod-sequence-value (1 to 2^63-1) and mod-sequence-valzer ("0" too). A value above 2^63-1 is
 /// an error (number_range) naming `production`, not a shorter match; with Soft it is just no
@@ -50,7 +53,7 @@ template <bool AllowZero, bool Soft = false>
 struct number63_parser : x3::parser<number63_parser<AllowZero, Soft>> {
     using attribute_type = std::uint64_t;
     static constexpr bool has_attribute = true;
-    static constexpr std::uint64_t max = 0x7fffffffffffffffull;
+    static constexpr std::uint64_t max = ast::max_number64;
     std::string_view production;
     std::string_view expected;
     constexpr number63_parser(std::string_view p, std::string_view e)

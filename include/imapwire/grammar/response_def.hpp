@@ -29,8 +29,6 @@ inline const auto capability_data_def =
     +(SP_ >> capability[push<&ast::capability_data::capabilities>]) >> x3::eps[has_imap4rev1];
 
 inline const auto code_end = &x3::lit(']');
-// a number too large for the named code leaves the code to the generic form
-inline constexpr auto soft_nz_number = number_parser<true, true>{};
 // "BADCHARSET" [SP "(" astring *(SP astring) ")" ]
 inline const auto badcharset__def =
     kw("BADCHARSET") >>

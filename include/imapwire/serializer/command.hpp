@@ -44,12 +44,6 @@ inline void write_fetch_att(writer& w, const ast::fetch_att& a) {
 // The keywords of search keys, STATUS items and FETCH macros: ast::keyword() (ast/traits.hpp).
 using ast::keyword;
 
-/// Writes a keyword, refusing an enumerator outside the enumeration.
-inline void write_keyword(writer& w, std::string_view k) {
-    w.require(!k.empty());
-    w.raw(k);
-}
-
 inline void write_search_key(writer& w, const ast::search_key& key, std::size_t depth = 0);
 
 inline void write_search_keys(writer& w, const ast::vector<ast::search_key>& keys,

@@ -130,6 +130,13 @@ inline void write_quoted_value(writer& w, std::string_view v) {
     w.put('"');
 }
 
+/// Writes a keyword (ast::keyword of an enumerator), refusing an enumerator outside the
+/// enumeration.
+inline void write_keyword(writer& w, std::string_view k) {
+    w.require(!k.empty());
+    w.raw(k);
+}
+
 /// (DQUOTE QUOTED-CHAR DQUOTE / nil): a hierarchy delimiter (mailbox-list, namespace-descr).
 inline void write_delimiter(writer& w, const std::optional<char>& delimiter) {
     if (!delimiter) {

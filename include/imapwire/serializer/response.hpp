@@ -351,14 +351,12 @@ void write_code_arguments(writer& w, const T& c) {
         w.nz_number(c.value);
     } else if constexpr (std::is_same_v<T, ast::code_highestmodseq> ||
                          std::is_same_v<T, ast::code_nomodseq> ||
-                         std::is_same_v<T, ast::code_modified>) {
-        write_code_arguments(w, c); // ext/condstore/serializer.hpp
-    } else if constexpr (std::is_same_v<T, ast::code_appenduid> ||
+                         std::is_same_v<T, ast::code_modified> ||
+                         std::is_same_v<T, ast::code_appenduid> ||
                          std::is_same_v<T, ast::code_copyuid> ||
-                         std::is_same_v<T, ast::code_uidnotsticky>) {
-        write_code_arguments(w, c); // ext/uidplus/serializer.hpp
-    } else if constexpr (std::is_same_v<T, ast::code_closed>) {
-        write_code_arguments(w, c); // ext/qresync/serializer.hpp
+                         std::is_same_v<T, ast::code_uidnotsticky> ||
+                         std::is_same_v<T, ast::code_closed>) {
+        write_code_arguments(w, c); // the extensions' codes: ext/*/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
     }
@@ -554,7 +552,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                     if (item.att == ast::status_att::highestmodseq) {
                         write_mod_sequence<true>(w, item.value); // mod-sequence-valzer
                     } else if (item.att == ast::status_att::size) {
-                        w.require(item.value <= ast::max_mod_sequence); // number64
+                        w.require(item.value <= ast::max_number64);
                         w.number(item.value);
                     } else {
                         w.require(item.value <= 0xffffffffu); // number

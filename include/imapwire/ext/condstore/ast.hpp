@@ -13,7 +13,7 @@
 namespace imapwire::ast {
 
 /// The largest mod-sequence-value (RFC 7162 §7: "Positive unsigned 63-bit integer").
-inline constexpr std::uint64_t max_mod_sequence = 0x7fffffffffffffffull;
+inline constexpr std::uint64_t max_mod_sequence = max_number64;
 
 /// RFC 7162 §7 `fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")"`: a message's
 /// mod-sequence, a msg-att-dynamic item of a FETCH response.

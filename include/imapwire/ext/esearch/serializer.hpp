@@ -13,11 +13,7 @@ namespace imapwire::serializer {
 /// search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
 inline void write_search_return_opts(writer& w, const ast::vector<ast::search_return_option>& o) {
     w.raw(" RETURN (");
-    write_separated(w, o, [&](ast::search_return_option x) {
-        const std::string_view k = ast::keyword(x);
-        w.require(!k.empty());
-        w.raw(k);
-    });
+    write_separated(w, o, [&](ast::search_return_option x) { write_keyword(w, ast::keyword(x)); });
     w.put(')');
 }
 

@@ -18,11 +18,10 @@ inline const auto uid_expunge_def =
 // uid-range       = (uniqueid ":" uniqueid)
 //                   ; two uniqueid values and all values
 //                   ; between these two regards of order.
-// (uniqueid = nz-number; read softly, like the numbers of the RFC 3501 codes, so that a code
-// whose numbers do not fit is the generic atom form)
-inline constexpr auto soft_uniqueid_ = number_parser<true, true>{};
-inline const auto uid_set_item__def = soft_uniqueid_[set<&ast::uid_range::first>] >>
-                                      -(':' >> soft_uniqueid_[set<&ast::uid_range::last>]);
+// (uniqueid = nz-number; read softly, soft_nz_number like the numbers of the RFC 3501 codes, so
+// that a code whose numbers do not fit is the generic atom form)
+inline const auto uid_set_item__def = soft_nz_number[set<&ast::uid_range::first>] >>
+                                      -(':' >> soft_nz_number[set<&ast::uid_range::last>]);
 inline const auto uid_set_def = uid_set_item_[push<&ast::uid_set::items>] % ',';
 
 // resp-text-code  =/ resp-code-apnd / resp-code-copy / "UIDNOTSTICKY"
@@ -38,11 +37,11 @@ inline const auto uid_set_def = uid_set_item_[push<&ast::uid_set::items>] % ',';
 // one-item form is the uniqueid: a response does not say whether its command was a
 // MULTIAPPEND)
 inline const auto resp_code_apnd_def = kw("APPENDUID") >> SP_ >>
-                                       soft_uniqueid_[set<&ast::code_appenduid::uidvalidity>] >>
+                                       soft_nz_number[set<&ast::code_appenduid::uidvalidity>] >>
                                        SP_ >> uid_set[set<&ast::code_appenduid::uids>] >>
                                        &x3::lit(']');
 inline const auto resp_code_copy_def = kw("COPYUID") >> SP_ >>
-                                       soft_uniqueid_[set<&ast::code_copyuid::uidvalidity>] >>
+                                       soft_nz_number[set<&ast::code_copyuid::uidvalidity>] >>
                                        SP_ >> uid_set[set<&ast::code_copyuid::source>] >> SP_ >>
                                        uid_set[set<&ast::code_copyuid::destination>] >>
                                        &x3::lit(']');
