@@ -32,6 +32,6 @@ int check_examples(const std::string& page) {
 } // namespace
 
 TEST_CASE("the docs show the example programs verbatim") {
-    CHECK(check_examples("docs/usage.md") == 6);
+    CHECK(check_examples("docs/usage.md") == 7);
     CHECK(check_examples("docs/framer.md") == 1);
 }

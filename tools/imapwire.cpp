@@ -6,12 +6,13 @@
 // KIND is what the stream holds: client commands, AUTHENTICATE lines, server greetings,
 // server responses, or (auto) a whole server stream, a greeting followed by responses.
 //
-// The input is read in chunks and fed to imapwire::framer, which delimits each message (a line
-// plus its literals) as the bytes arrive, enforces the line, literal and message size limits,
-// resynchronizes after a refused message, and says how each message is to be parsed (in a client
-// stream: commands, the lines after AUTHENTICATE, the DONE that ends IDLE). Each message is then
-// parsed on its own. Memory is bounded by the read size plus the largest message the limits let
-// through; `parse --format=text` does not even keep literals over 1 MiB (see stream_literals).
+// The input is read in chunks and fed to imapwire::stream_reader, whose framer delimits each
+// message (a line plus its literals) as the bytes arrive, enforces the line, literal and message
+// size limits, resynchronizes after a refused message, and says how each message is to be parsed
+// (in a client stream: commands, the lines after AUTHENTICATE, the DONE that ends IDLE); the
+// reader parses each message and reports it, or the bytes refused, with stream offsets. Memory is
+// bounded by the read size plus the largest message the limits let through; `parse
+// --format=text` does not even keep literals over 1 MiB (stream_literals_above).
 
 #include "ast_json.hpp"
 #include "cli_options.hpp"
@@ -23,6 +24,7 @@
 #include <imapwire/options.hpp>
 #include <imapwire/parse.hpp>
 #include <imapwire/serialize.hpp>
+#include <imapwire/stream_reader.hpp>
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -66,9 +68,8 @@ constexpr int exit_usage = 2;    // bad command line or I/O error
 
 // ---- what the input holds ----------------------------------------------------------------------
 
-/// The entry points the tool can drive. To add one: add an enumerator, a row to `input_kinds`
-/// and an `entry_point` specialisation, then a case in `handle_message`.
-enum class input_kind { command, authenticate, response, greeting, server_stream };
+/// What a stream can hold (--as): the names of imapwire::stream_content.
+using input_kind = imapwire::stream_content;
 
 struct input_kind_entry {
     const char* name;
@@ -77,15 +78,15 @@ struct input_kind_entry {
 };
 
 constexpr input_kind_entry input_kinds[] = {
-    {"command", input_kind::command,
+    {"command", input_kind::client,
      "a client stream: commands (RFC 3501 `command`), the base64 lines after AUTHENTICATE "
      "(until a line with a space, the next command) and the DONE that ends IDLE (RFC 2177)"},
     {"authenticate", input_kind::authenticate,
      "AUTHENTICATE continuation lines (RFC 3501 section 6.2.2: base64 CRLF, or \"*\" CRLF)"},
-    {"response", input_kind::response,
+    {"response", input_kind::responses,
      "server messages (continue-req, response-data, response-tagged)"},
-    {"greeting", input_kind::greeting, "server greetings (RFC 3501 `greeting`)"},
-    {"auto", input_kind::server_stream,
+    {"greeting", input_kind::greetings, "server greetings (RFC 3501 `greeting`)"},
+    {"auto", input_kind::server,
      "a whole server stream: the message at offset 0 is parsed as a greeting, every "
      "following one as a response"},
 };
@@ -97,15 +98,12 @@ std::optional<input_kind> find_input_kind(std::string_view name) {
     return std::nullopt;
 }
 
+/// How a parsed message is summarized in the text output.
 template <class T>
 struct entry_point;
 
 template <>
 struct entry_point<ast::command> {
-    static imapwire::parse_result<ast::command> parse(std::string_view in,
-                                                      const imapwire::parse_options& o) {
-        return imapwire::parse_command(in, o);
-    }
     static std::string summary(const ast::command& c) {
         return std::string(c.tag) + " " + imapwire_tool::command_name(c.body);
     }
@@ -113,10 +111,6 @@ struct entry_point<ast::command> {
 
 template <>
 struct entry_point<ast::authenticate_data> {
-    static imapwire::parse_result<ast::authenticate_data> parse(std::string_view in,
-                                                                const imapwire::parse_options& o) {
-        return imapwire::parse_authenticate_data(in, o);
-    }
     static std::string summary(const ast::authenticate_data& d) {
         if (d.cancel)
             return "cancel";
@@ -126,19 +120,11 @@ struct entry_point<ast::authenticate_data> {
 
 template <>
 struct entry_point<ast::greeting> {
-    static imapwire::parse_result<ast::greeting> parse(std::string_view in,
-                                                       const imapwire::parse_options& o) {
-        return imapwire::parse_greeting(in, o);
-    }
     static std::string summary(const ast::greeting& g) { return imapwire_tool::summary(g); }
 };
 
 template <>
 struct entry_point<ast::response> {
-    static imapwire::parse_result<ast::response> parse(std::string_view in,
-                                                       const imapwire::parse_options& o) {
-        return imapwire::parse_response(in, o);
-    }
     static std::string summary(const ast::response& r) { return imapwire_tool::summary(r); }
 };
 
@@ -155,26 +141,23 @@ constexpr std::size_t stream_literals_above = std::size_t(1) << 20;
 
 struct run_options {
     mode what = mode::parse;
-    input_kind kind = input_kind::command;
+    input_kind kind = input_kind::client;
     output_format format = output_format::text;
     std::size_t chunk_size = 64 * 1024;
     std::size_t max_message_size = imapwire::framer_options{}.max_message_size;
     imapwire::parse_options parse;
     imapwire::serialize_options serialize;
 
-    /// How the framer reads the stream: the same line and literal limits as the parser, so
-    /// that every message the framer lets through can be parsed.
-    imapwire::framer_options framing() const {
-        imapwire::framer_options f;
-        f.role = kind == input_kind::command || kind == input_kind::authenticate
-                     ? imapwire::role::server
-                     : imapwire::role::client;
-        f.max_line_length = parse.max_line_length;
-        f.max_literal_size = parse.max_literal_size;
-        f.max_message_size = max_message_size;
+    /// How the stream is read: the parser's options, and literals streamed past when their
+    /// contents are not shown.
+    imapwire::stream_reader_options reading() const {
+        imapwire::stream_reader_options r;
+        r.content = kind;
+        r.parse = parse;
+        r.max_message_size = max_message_size;
         if (what == mode::parse && format == output_format::text)
-            f.stream_literals_above = stream_literals_above;
-        return f;
+            r.stream_literals_above = stream_literals_above;
+        return r;
     }
 };
 
@@ -275,33 +258,6 @@ std::string first_line(std::string_view msg) {
 
 // ---- one complete message ----------------------------------------------------------------------
 
-/// A literal the framer streamed past: the message it hands over shows it as `{0}` (or `{0+}`)
-/// with no octets, so offsets in that message are not stream offsets past the announcement.
-struct streamed_literal {
-    std::size_t zero_end = 0;    ///< in the message: just after the "0" that replaced the count
-    std::size_t octets_at = 0;   ///< in the message: where the octets would be
-    std::uint64_t stream_at = 0; ///< in the stream: where the octets are
-    std::uint64_t size = 0;      ///< announced octet count
-    bool nonsync = false;        ///< announced as `{n+}`
-    bool located = false;        ///< stream_at is known (set by the first literal_data frame)
-};
-
-/// Maps an offset in a framed message to a stream offset.
-struct offset_map {
-    std::uint64_t base = 0; ///< stream offset of the message
-    std::vector<streamed_literal> cuts;
-
-    std::uint64_t operator()(std::size_t at) const {
-        for (auto c = cuts.rbegin(); c != cuts.rend(); ++c) {
-            if (at >= c->octets_at)
-                return c->stream_at + c->size + (at - c->octets_at);
-            if (at >= c->zero_end) // "}" CRLF after the count, counted back from the octets
-                return c->stream_at - (c->octets_at - at);
-        }
-        return base + at;
-    }
-};
-
 struct message_result {
     bool ok = false;
     std::string summary; ///< text format: "<tag> <COMMAND>", "* FETCH 12", "A001 OK"...
@@ -310,31 +266,13 @@ struct message_result {
     failure error;
 };
 
+/// A parsed message as the run shows it: serialized (roundtrip), as JSON or as a summary.
 template <class T>
-message_result handle_as(std::string_view msg, const offset_map& at, const run_options& o) {
+message_result show(const T& value, std::uint64_t offset, const run_options& o) {
     message_result m;
-    auto r = entry_point<T>::parse(msg, o.parse);
-    if (r.failed()) {
-        m.error = from_parse_error(r.error(), 0);
-        m.error.offset = at(r.error().offset);
-        return m;
-    }
-    if (r.incomplete()) {
-        m.error =
-            internal_failure(at(msg.size()), "the parser wants " + std::to_string(r.need().needed) +
-                                                 " more bytes although the framer found a complete "
-                                                 "message");
-        return m;
-    }
-    if (r.consumed() != msg.size()) {
-        m.error = internal_failure(
-            at(r.consumed()), "the parser consumed " + std::to_string(r.consumed()) +
-                                  " bytes of a " + std::to_string(msg.size()) + "-byte message");
-        return m;
-    }
     if (o.what == mode::roundtrip) {
-        if (auto ec = imapwire::serialize(m.wire, r.value(), o.serialize)) {
-            m.error = failure{at.base,
+        if (auto ec = imapwire::serialize(m.wire, value, o.serialize)) {
+            m.error = failure{offset,
                               "",
                               "",
                               error_code_name(ec),
@@ -344,16 +282,17 @@ message_result handle_as(std::string_view msg, const offset_map& at, const run_o
             return m;
         }
     } else if (o.format == output_format::json) {
-        m.ast = imapwire_tool::to_json(r.value());
+        m.ast = imapwire_tool::to_json(value);
     } else {
-        m.summary = entry_point<T>::summary(r.value());
+        m.summary = entry_point<T>::summary(value);
     }
     m.ok = true;
     return m;
 }
 
 /// The DONE that ends IDLE (RFC 2177): text "DONE", JSON {"done":true}, written back as "DONE".
-message_result idle_done(const run_options& o) {
+template <>
+message_result show(const ast::idle_done&, std::uint64_t, const run_options& o) {
     message_result m;
     m.ok = true;
     if (o.what == mode::roundtrip)
@@ -363,6 +302,26 @@ message_result idle_done(const run_options& o) {
     else
         m.summary = "DONE";
     return m;
+}
+
+/// Why a record is not a parsed message, in the tool's terms.
+failure failure_of(const imapwire::stream_record& r) {
+    if (!r.internal.empty())
+        return internal_failure(r.offset, r.internal);
+    if (!r.error)
+        return internal_failure(r.offset, "no parse outcome");
+    if (r.missing) { // the stream ends inside the message
+        failure f;
+        f.offset = r.error->offset;
+        f.code = "incomplete";
+        f.needed = r.missing->needed;
+        f.literal = r.missing->literal;
+        f.description = "incomplete: stream ends inside a message (" +
+                        std::to_string(r.missing->needed) + " more byte" +
+                        (r.missing->needed == 1 ? "" : "s") + " needed)";
+        return f;
+    }
+    return from_parse_error(*r.error, 0);
 }
 
 // ---- output ------------------------------------------------------------------------------------
@@ -483,393 +442,6 @@ private:
     std::string name_;
 };
 
-/// What a client sends after the command `m` besides commands, by the rule the framer applies:
-/// base64 lines after "tag AUTHENTICATE ...", a DONE line after "tag IDLE" CRLF. The words decide,
-/// not the parse: IDLE (RFC 2177) is not RFC 3501 syntax, nor is an initial response on the
-/// AUTHENTICATE line (SASL-IR).
-enum class follow_up { none, authenticate, idle };
-
-follow_up follow_of(std::string_view m) {
-    const auto upper = [](std::string_view w) {
-        std::string u(w);
-        for (char& c : u)
-            if (c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 'a' + 'A');
-        return u;
-    };
-    const std::size_t sp = m.find(' ');
-    if (sp == std::string_view::npos)
-        return follow_up::none;
-    const std::string_view rest = m.substr(sp + 1);
-    const std::size_t end = std::min(rest.find_first_of(" \r\n"), rest.size());
-    const std::string name = upper(rest.substr(0, end));
-    if (name == "AUTHENTICATE")
-        return follow_up::authenticate;
-    if (name == "IDLE" && rest.substr(end) == "\r\n")
-        return follow_up::idle;
-    return follow_up::none;
-}
-
-/// True when the first line of `m` has a space (base64 has none: it is a command).
-bool has_space(std::string_view m) {
-    for (const char c : m) {
-        if (c == ' ')
-            return true;
-        if (c == '\r' || c == '\n')
-            return false;
-    }
-    return false;
-}
-
-/// Feeds the input to an imapwire::framer and reports every record: each framed message with
-/// its parse outcome, and each stretch of bytes the framer refused. Records tile the stream.
-///
-/// The framer keeps no bytes of what it refuses, so the reader keeps the first bytes of the
-/// record it is in (`head`) for error reports. A refused message's record ends where the framer
-/// resynchronized, which shows only when the next message starts: until then it is `pending`.
-class stream_reader {
-public:
-    stream_reader(const run_options& o, reporter& rep)
-        : o_(o)
-        , rep_(rep)
-        , framer_(o.framing())
-        , stream_above_(o.framing().stream_literals_above) {}
-
-    /// The next piece of the stream; `chunk` must stay valid until feed() returns.
-    void feed(std::string_view chunk) {
-        chunk_ = chunk;
-        chunk_start_ = fed_end_;
-        fed_end_ += chunk.size();
-        if (pending_ && pending_->head.size() < head_limit &&
-            pending_->offset + pending_->head.size() == chunk_start_)
-            append_head(pending_->head, chunk);
-        if (pos_ < chunk_start_ && saved_head_.size() < head_limit &&
-            pos_ + saved_head_.size() == chunk_start_)
-            append_head(saved_head_, chunk);
-        framer_.feed(chunk);
-        drain();
-        // the head of the record in progress must outlive this chunk
-        if (pos_ >= chunk_start_)
-            saved_head_.assign(head());
-        chunk_ = {};
-    }
-
-    /// The stream has ended.
-    void finish() {
-        chunk_ = {};
-        chunk_start_ = fed_end_;
-        framer_.finish();
-        drain();
-        if (pending_)
-            close_pending(fed_end_);
-    }
-
-private:
-    /// Bytes of a record kept for its report; first_line() shows at most 160 of them, and an
-    /// unfinished message at the end of the stream is diagnosed from them when it fits.
-    static constexpr std::size_t head_limit = 4096;
-
-    struct pending_error {
-        std::uint64_t offset = 0; ///< start of the record
-        std::string head;
-        failure error;
-    };
-
-    static void append_head(std::string& head, std::string_view bytes) {
-        head.append(bytes.substr(0, head_limit - head.size()));
-    }
-
-    /// The first bytes (up to head_limit) of the record that starts at pos_.
-    std::string_view head() const {
-        if (pos_ < chunk_start_)
-            return saved_head_;
-        const std::size_t from = static_cast<std::size_t>(pos_ - chunk_start_);
-        return from < chunk_.size() ? chunk_.substr(from, head_limit) : std::string_view();
-    }
-
-    void drain() {
-        for (;;) {
-            const std::uint64_t before = framer_.offset();
-            const imapwire::frame f = framer_.next();
-            switch (f.kind) {
-            case imapwire::frame_kind::need_more:
-                last_needed_ = f.needed;
-                // The framer holds the start of a message: whatever it refused ends there.
-                if (pending_ && framer_.buffered() > 0)
-                    close_pending(framer_.offset());
-                return;
-            case imapwire::frame_kind::literal:
-                if (pending_)
-                    close_pending(framer_.offset());
-                on_literal(f);
-                break;
-            case imapwire::frame_kind::literal_data:
-                on_literal_data(f);
-                break;
-            case imapwire::frame_kind::message:
-                if (pending_)
-                    close_pending(f.offset);
-                on_message(f);
-                break;
-            case imapwire::frame_kind::error:
-                on_error(f, before);
-                break;
-            }
-        }
-    }
-
-    void on_literal(const imapwire::frame& f) {
-        literal_ = imapwire::incomplete_input::literal_info{
-            f.literal.size, f.literal.synchronizing, static_cast<std::size_t>(f.literal.offset)};
-        if (f.literal.size > stream_above_) {
-            streamed_literal c;
-            c.octets_at = f.literal.line.size();
-            c.zero_end = f.literal.line.rfind('{') + 2;
-            c.size = f.literal.size;
-            c.nonsync = !f.literal.synchronizing;
-            cuts_.push_back(c);
-        }
-    }
-
-    void on_literal_data(const imapwire::frame& f) {
-        if (!cuts_.empty() && !cuts_.back().located) {
-            cuts_.back().stream_at = f.offset;
-            cuts_.back().located = true;
-        }
-        // The parser never sees these octets: check them for NUL as it would.
-        if (!nul_at_) {
-            if (const void* z = std::memchr(f.bytes.data(), '\0', f.bytes.size()))
-                nul_at_ = f.offset +
-                          static_cast<std::uint64_t>(static_cast<const char*>(z) - f.bytes.data());
-        }
-    }
-
-    void on_message(const imapwire::frame& f) {
-        if (f.offset > pos_) // the framer left bytes out: report them rather than lose them
-            rep_.fail(pos_, f.offset - pos_, head(),
-                      internal_failure(pos_, "bytes skipped by the framer"));
-        pos_ = f.offset;
-        // the message's extent in the stream, streamed literals included
-        const std::uint64_t end = framer_.offset();
-        offset_map at{f.offset, std::move(cuts_)};
-        std::string fixed;
-        const std::string_view bytes = restore_nonsync(f.bytes, at, fixed);
-        message_result m = handle(f, bytes, at);
-        if (nul_at_ && (m.ok || m.error.offset > *nul_at_)) {
-            // what the parser reports for a NUL it sees
-            m = message_result{};
-            m.error = from_parse_error(
-                imapwire::parse_error{0, production_, "CHAR8",
-                                      imapwire::make_error_code(imapwire::error::nul_byte)},
-                *nul_at_);
-        }
-        rep_.message(f.offset, end - f.offset, at.cuts.empty() ? f.bytes : head(), m);
-        pos_ = end;
-        end_message();
-    }
-
-    /// The framer shows a streamed literal as `{0}`, `{n+}` included. Puts the "+" back (in a
-    /// copy kept in `fixed`), so that the parser sees the form that was sent: without
-    /// --literal-plus, `{n+}` is an error whatever its size.
-    static std::string_view restore_nonsync(std::string_view bytes, offset_map& at,
-                                            std::string& fixed) {
-        if (std::none_of(at.cuts.begin(), at.cuts.end(),
-                         [](const streamed_literal& c) { return c.nonsync; }))
-            return bytes;
-        fixed.assign(bytes);
-        std::size_t added = 0;
-        for (auto& c : at.cuts) {
-            c.zero_end += added;
-            c.octets_at += added;
-            if (c.nonsync && fixed.compare(c.zero_end, 2, "}\r") == 0) {
-                fixed.insert(c.zero_end, 1, '+'); // "{0}" -> "{0+}"
-                ++c.octets_at;
-                ++added;
-            }
-        }
-        return fixed;
-    }
-
-    /// A message the framer refused (a limit) or could not finish (the stream ended). The
-    /// refusal is reported in the framer's words, at the offset it gives: the start of an
-    /// overlong line, or the "{" of a literal announcement that is too large or out of range.
-    void on_error(const imapwire::frame& f, std::uint64_t before) {
-        std::uint64_t start = pos_;
-        if (pending_) {
-            // The refused message starts where the previous refusal's resynchronization ended:
-            // at the offset the framer reports for a line or a truncated message; for a refused
-            // literal announcement, after the LF that ended the previous refusal. These bytes
-            // came in this chunk (the framer held nothing before it).
-            if (f.error.code == imapwire::error::line_too_long ||
-                f.error.code == imapwire::error::truncated) {
-                start = f.offset;
-            } else {
-                start = std::max(before, chunk_start_);
-                const std::uint64_t brace = std::max(f.offset, start);
-                if (brace <= fed_end_ && brace > start) {
-                    const std::string_view scanned =
-                        chunk_.substr(static_cast<std::size_t>(start - chunk_start_),
-                                      static_cast<std::size_t>(brace - start));
-                    const std::size_t lf = scanned.rfind('\n');
-                    if (lf != std::string_view::npos)
-                        start += lf + 1;
-                }
-            }
-            close_pending(start);
-        }
-        if (f.error.code == imapwire::error::truncated) {
-            truncated();
-            end_message();
-            return;
-        }
-        pending_ = pending_error{pos_, std::string(head()), from_parse_error(f.error, 0)};
-        end_message();
-    }
-
-    /// The stream ends inside the message at pos_: reported as the stream end, with what is
-    /// missing, as find_message() sees that tail.
-    void truncated() {
-        const std::string_view tail = head();
-        failure f;
-        f.offset = fed_end_;
-        f.code = "incomplete";
-        f.needed = last_needed_;
-        if (last_needed_ >= 2 && literal_) // inside a literal's octets (the count is exact)
-            f.literal = literal_;
-        if (fed_end_ - pos_ == tail.size()) {
-            // the whole tail is at hand: a NUL in a final literal, or a bare CR, shows there
-            const auto found = imapwire::find_message(tail, o_.parse);
-            if (found.failed()) {
-                rep_.fail(pos_, tail.size(), tail, from_parse_error(found.error(), pos_));
-                pos_ = fed_end_;
-                return;
-            }
-            if (found.incomplete()) {
-                f.needed = found.need().needed;
-                f.literal = found.need().literal;
-                if (f.literal)
-                    f.literal->announced_at += static_cast<std::size_t>(pos_);
-            }
-        }
-        f.description = "incomplete: stream ends inside a message (" + std::to_string(*f.needed) +
-                        " more byte" + (*f.needed == 1 ? "" : "s") + " needed)";
-        rep_.fail(pos_, fed_end_ - pos_, tail, f);
-        pos_ = fed_end_;
-    }
-
-    void close_pending(std::uint64_t end) {
-        rep_.fail(pending_->offset, end - pending_->offset, pending_->head, pending_->error);
-        pending_.reset();
-        pos_ = end;
-    }
-
-    void end_message() {
-        cuts_.clear();
-        nul_at_.reset();
-        literal_.reset();
-    }
-
-    // ---- what each message is parsed as
-
-    /// Parses `bytes` (the message of frame `f`) as `T`; production_ names what it was read as.
-    template <class T>
-    message_result parse_as(std::string_view bytes, const offset_map& at, const char* production) {
-        production_ = production;
-        return handle_as<T>(bytes, at, o_);
-    }
-
-    message_result handle(const imapwire::frame& f, std::string_view bytes, const offset_map& at) {
-        using imapwire::message_kind;
-        switch (o_.kind) {
-        case input_kind::command:
-            return handle_client(f, bytes, at);
-        case input_kind::authenticate:
-            return parse_as<ast::authenticate_data>(bytes, at, "authenticate");
-        case input_kind::response:
-            return parse_as<ast::response>(bytes, at, "response");
-        case input_kind::greeting:
-            return parse_as<ast::greeting>(bytes, at, "greeting");
-        case input_kind::server_stream:
-            // The greeting is the first message of the stream. The framer calls the first
-            // message it hands over the greeting; when the real first one was refused (a line
-            // too long), the message after it is still read as a response.
-            if (f.as == message_kind::greeting && f.offset == 0)
-                return parse_as<ast::greeting>(bytes, at, "greeting");
-            return parse_as<ast::response>(bytes, at, "response");
-        }
-        return {};
-    }
-
-    /// A client stream. The framer says which lines follow AUTHENTICATE and which one should be
-    /// IDLE's DONE. It cannot know when the server ended an AUTHENTICATE exchange (its tagged
-    /// reply is not in this stream), so a line with a space, which base64 never has, is taken
-    /// as the next command and the framer is told the exchange is over. When the tool reads a
-    /// line as something else than the framer said, it also takes over what the framer would
-    /// have concluded from it (an IDLE or AUTHENTICATE command).
-    message_result handle_client(const imapwire::frame& f, std::string_view bytes,
-                                 const offset_map& at) {
-        using imapwire::message_kind;
-        message_kind as = f.as;
-        if (idle_next_)
-            as = message_kind::idle_done;
-        else if (authenticate_next_ && as == message_kind::command)
-            as = message_kind::authenticate_data;
-        idle_next_ = false;
-
-        if (as == message_kind::idle_done && imapwire::is_idle_done(bytes)) {
-            production_ = "command";
-            return idle_done(o_);
-        }
-        if (as == message_kind::authenticate_data && !has_space(bytes)) {
-            if (bytes.substr(0, 2) == "*\r" || bytes.substr(0, 2) == "*\n")
-                authenticate_next_ = false;
-            return parse_as<ast::authenticate_data>(bytes, at, "authenticate");
-        }
-
-        authenticate_next_ = false;
-        switch (f.as) {
-        case message_kind::authenticate_data: { // the framer still expects AUTHENTICATE lines
-            const follow_up next = follow_of(bytes);
-            if (next != follow_up::authenticate)
-                framer_.end_authenticate();
-            idle_next_ = next == follow_up::idle;
-            break;
-        }
-        case message_kind::idle_done: { // the framer expects a command next
-            const follow_up next = follow_of(bytes);
-            idle_next_ = next == follow_up::idle;
-            authenticate_next_ = next == follow_up::authenticate;
-            break;
-        }
-        default: // the framer saw a command and drew its own conclusions
-            break;
-        }
-        return parse_as<ast::command>(bytes, at, "command");
-    }
-
-    const run_options& o_;
-    reporter& rep_;
-    imapwire::framer framer_;
-    std::size_t stream_above_; // literals larger than this come as literal_data frames
-
-    std::string_view chunk_;        // the piece being drained
-    std::uint64_t chunk_start_ = 0; // stream offset of chunk_[0]
-    std::uint64_t fed_end_ = 0;     // bytes fed so far
-    std::uint64_t pos_ = 0;         // start of the record in progress; records before it are out
-    std::string saved_head_;        // head() of a record that started before chunk_
-
-    std::optional<pending_error> pending_;
-    std::size_t last_needed_ = 1; // of the last need_more frame
-    // the message in progress
-    std::vector<streamed_literal> cuts_;
-    std::optional<std::uint64_t> nul_at_;
-    std::optional<imapwire::incomplete_input::literal_info> literal_;
-    const char* production_ = ""; // what the last message was parsed as
-    // client streams
-    bool idle_next_ = false;
-    bool authenticate_next_ = false;
-};
-
 int run(const std::string& path, const run_options& o) {
     input in(path);
     if (!in.is_open()) {
@@ -878,7 +450,22 @@ int run(const std::string& path, const run_options& o) {
         return exit_usage;
     }
     reporter rep(o);
-    stream_reader reader(o, rep);
+    imapwire::stream_reader reader(o.reading());
+    reader.on_record([&](const imapwire::stream_record& r) {
+        if (r.kind != imapwire::record_kind::message || !r.ok()) {
+            rep.fail(r.offset, r.length, r.head, failure_of(r));
+            return;
+        }
+        const message_result m = std::visit(
+            [&](const auto& v) -> message_result {
+                if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>)
+                    return {};
+                else
+                    return show(v, r.offset, o);
+            },
+            r.value);
+        rep.message(r.offset, r.length, r.head, m);
+    });
     std::string chunk;
     for (;;) {
         const long got = in.read_some(chunk, o.chunk_size);

@@ -9,9 +9,15 @@
 #include <imapwire/options.hpp>
 
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace imapwire {
+
+/// One message of either side, parsed: a command, an AUTHENTICATE line, IDLE's DONE, a greeting
+/// or a server response; monostate when it did not parse.
+using parsed_message = std::variant<std::monostate, ast::command, ast::authenticate_data,
+                                    ast::idle_done, ast::greeting, ast::response>;
 
 /// Parses the first client command in `input` (RFC 3501 `command`: tag, command, CRLF, with
 /// any literals it announces). On success, consumed() is the length of that message; bytes

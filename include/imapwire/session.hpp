@@ -121,11 +121,6 @@ inline const char* rfc(finding_kind k) noexcept {
     return k == finding_kind::idle ? "RFC 2177" : "RFC 3501";
 }
 
-/// A message as the session parsed it: a command, an AUTHENTICATE line, IDLE's DONE, a greeting
-/// or a server response; monostate when it did not parse.
-using parsed_message = std::variant<std::monostate, ast::command, ast::authenticate_data,
-                                    ast::idle_done, ast::greeting, ast::response>;
-
 /// One departure from the protocol.
 struct finding {
     finding_kind kind = finding_kind::syntax;
