@@ -157,6 +157,14 @@ public:
         : v_(inc) {}
     parse_result(parse_error err)
         : v_(std::move(err)) {}
+    parse_result(const parse_result&) = default;
+    parse_result(parse_result&&) = default;
+    parse_result& operator=(const parse_result&) = default;
+    parse_result& operator=(parse_result&&) = default;
+    /// Defined out of the class, so that with IMAPWIRE_SEPARATE_COMPILATION the results of the
+    /// parse functions are destroyed by code compiled once in the library (parse.hpp declares
+    /// those instantiations extern) instead of in every unit that parses.
+    ~parse_result();
 
     bool ok() const noexcept { return v_.index() == 0; }
     explicit operator bool() const noexcept { return ok(); }
@@ -180,6 +188,9 @@ private:
     std::variant<T, incomplete_input, parse_error> v_;
     std::size_t consumed_ = 0;
 };
+
+template <class T>
+parse_result<T>::~parse_result() = default;
 
 } // namespace imapwire
 

@@ -14,4 +14,3 @@
 #include <imapwire/parse.hpp>
 #include <imapwire/serialize.hpp>
 #include <imapwire/state.hpp>
-#include <imapwire/stream_reader.hpp>

@@ -4,7 +4,6 @@
 #include <imapwire/ast/command.hpp>
 #include <imapwire/ast/response.hpp>
 #include <imapwire/config.hpp>
-#include <imapwire/detail/scan.hpp>
 #include <imapwire/error.hpp>
 #include <imapwire/options.hpp>
 
@@ -54,10 +53,19 @@ parse_response_sequence(std::string_view input, const parse_options& options = {
 
 /// Finds the first complete message in `input` (a line plus the literals it announces) without
 /// parsing it. On success value() and consumed() are the message length, final CRLF included.
-inline parse_result<std::size_t> find_message(std::string_view input,
-                                              const parse_options& options = {}) {
-    return detail::scan_message(input, options);
-}
+IMAPWIRE_DECL parse_result<std::size_t> find_message(std::string_view input,
+                                                     const parse_options& options = {});
+
+#if defined(IMAPWIRE_SEPARATE_COMPILATION)
+// Compiled once in the library (impl/command.ipp, impl/response.ipp): the destruction of a
+// parse result is the largest piece of code a unit that parses would otherwise compile.
+extern template class parse_result<ast::command>;
+extern template class parse_result<ast::authenticate_data>;
+extern template class parse_result<ast::idle_done>;
+extern template class parse_result<ast::greeting>;
+extern template class parse_result<ast::response>;
+extern template class parse_result<ast::vector<ast::response>>;
+#endif
 
 } // namespace imapwire
 

@@ -4,13 +4,13 @@
 #include <imapwire/ast/allocator.hpp>
 
 #include <cstdint>
-#include <memory>
 #include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 
 namespace imapwire::ast {
 
@@ -102,6 +102,12 @@ using astring = istring;
 using string = istring;
 /// RFC 3501 `nstring`: a string or NIL (std::nullopt).
 using nstring = std::optional<istring>;
+
+/// True when T is one of the alternatives of the std::variant V.
+template <class T, class V>
+inline constexpr bool is_alternative = false;
+template <class T, class... Ts>
+inline constexpr bool is_alternative<T, std::variant<Ts...>> = (std::is_same_v<T, Ts> || ...);
 
 /// A box giving a recursive type value semantics (copy = deep copy, == compares values). Its
 /// storage comes from the AST's memory resource (see allocator.hpp), like the AST's vectors.

@@ -123,8 +123,10 @@ struct search_key {
     variant_type v;
 
     search_key() = default;
-    template <class T, class = std::enable_if_t<std::is_constructible_v<variant_type, T&&> &&
-                                                !std::is_same_v<std::decay_t<T>, search_key>>>
+    // Only the alternatives themselves: a constraint that asked the variant whether it can be
+    // built from T would, for the vector of search_keys that search_group holds, instantiate
+    // that vector's copy constructor in every unit that merely compares search commands.
+    template <class T, class = std::enable_if_t<is_alternative<std::decay_t<T>, variant_type>>>
     search_key(T&& x)
         : v(std::forward<T>(x)) {}
 

@@ -4,7 +4,6 @@
 #include <imapwire/error.hpp>
 #include <imapwire/options.hpp>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -52,8 +51,8 @@ inline parse_result<std::size_t> scan_message(std::string_view in, const parse_o
     std::size_t line_start = 0;
     for (;;) {
         // A line may hold max_line_length bytes before its CRLF: look no further than that.
-        const std::size_t window =
-            opt.max_line_length > n ? n : std::min(n, line_start + opt.max_line_length + 2);
+        const std::size_t limit = line_start + opt.max_line_length + 2;
+        const std::size_t window = opt.max_line_length > n || limit > n ? n : limit;
         const std::size_t lf = find_byte(in, line_start, window, '\n');
         const std::size_t nul = find_byte(in, line_start, lf, '\0');
         // a CR anywhere but right before the LF (or at the very end, still waiting) is bare
@@ -62,7 +61,7 @@ inline parse_result<std::size_t> scan_message(std::string_view in, const parse_o
         const bool cr_at_end = lf == window && cr + 1 == n && window == n;
         if (cr_ends_line || cr_at_end)
             cr = lf == window ? n : lf; // not an error
-        const std::size_t first_bad = std::min(nul, cr);
+        const std::size_t first_bad = nul < cr ? nul : cr;
         if (first_bad < lf || (first_bad < n && lf == window && first_bad < window))
             return nul <= cr ? fail(nul, error::nul_byte, "CHAR8")
                              : fail(cr, error::bare_cr_lf, "CRLF");

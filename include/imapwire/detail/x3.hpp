@@ -7,6 +7,7 @@
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/traits.hpp>
 #include <imapwire/detail/charset.hpp>
+#include <imapwire/detail/quoted.hpp>
 #include <imapwire/error.hpp>
 #include <imapwire/options.hpp>
 

@@ -62,4 +62,11 @@ parse_response_sequence(std::string_view input, const parse_options& options) {
     }
 }
 
+#if defined(IMAPWIRE_SEPARATE_COMPILATION)
+// the instantiations parse.hpp declares extern
+template class parse_result<ast::greeting>;
+template class parse_result<ast::response>;
+template class parse_result<ast::vector<ast::response>>;
+#endif
+
 } // namespace imapwire

@@ -10,6 +10,7 @@
 #include <imapwire/ast/mailbox.hpp>
 #include <imapwire/ast/sequence.hpp>
 #include <imapwire/detail/charset.hpp>
+#include <imapwire/detail/quoted.hpp>
 #include <imapwire/options.hpp>
 
 #include <charconv>
