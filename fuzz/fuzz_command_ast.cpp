@@ -58,9 +58,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 0:
         so.preserve_forms = false;
         break;
-    case 1:
-        po.literal_plus = true;
-        so.literal_plus = true;
+    case 1: // no non-synchronizing literals on either side
+        po.extensions.remove(extension::literal_plus).remove(extension::literal_minus);
+        so.extensions = po.extensions;
         break;
     default:
         break;

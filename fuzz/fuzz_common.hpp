@@ -180,12 +180,14 @@ inline std::string describe_options(const parse_options& p) {
            " max_literal_size=" + std::to_string(p.max_literal_size) +
            " max_depth=" + std::to_string(p.max_depth) +
            " max_list_items=" + std::to_string(p.max_list_items) +
-           " literal_plus=" + (p.literal_plus ? "true" : "false");
+           " literal+=" + (p.extensions.contains(extension::literal_plus) ? "true" : "false") +
+           " literal-=" + (p.extensions.contains(extension::literal_minus) ? "true" : "false");
 }
 
 inline std::string describe_options(const serialize_options& s) {
     return std::string("preserve_forms=") + (s.preserve_forms ? "true" : "false") +
-           " literal_plus=" + (s.literal_plus ? "true" : "false") +
+           " literal+=" + (s.extensions.contains(extension::literal_plus) ? "true" : "false") +
+           " literal-=" + (s.extensions.contains(extension::literal_minus) ? "true" : "false") +
            " max_quoted_length=" + std::to_string(s.max_quoted_length);
 }
 
@@ -290,7 +292,9 @@ int parse_target(const std::uint8_t* data, std::size_t size) {
     ctx.lazy("entry point", [] { return std::string(E::name); });
     ctx.bytes("input", in);
 
-    const parse_options strict;
+    // without non-synchronizing literals (RFC 7888), then with the default extensions
+    parse_options strict;
+    strict.extensions.remove(extension::literal_plus).remove(extension::literal_minus);
     const auto r = E::parse(in, strict);
     check_result(r, in, ctx);
     if (r.ok()) {
@@ -315,8 +319,7 @@ int parse_target(const std::uint8_t* data, std::size_t size) {
         round_trip(*r, strict, chosen, rt);
     }
 
-    parse_options plus;
-    plus.literal_plus = true;
+    const parse_options plus;
     const auto rp = E::parse(in, plus);
     check_result(rp, in, ctx);
     if (r.ok() && (!rp.ok() || rp.consumed() != r.consumed() || !(*rp == *r))) {
@@ -329,13 +332,11 @@ int parse_target(const std::uint8_t* data, std::size_t size) {
     if (rp.ok()) {
         report rt(&ctx);
         rt.add("step", "round trip of the input parsed with LITERAL+");
-        serialize_options so;
-        so.literal_plus = true;
-        round_trip(*rp, plus, so, rt);
+        round_trip(*rp, plus, serialize_options{}, rt);
     }
 
     const std::uint64_t h = hash_bytes(data, size);
-    parse_options tight;
+    parse_options tight = strict; // the same extensions, smaller limits
     tight.max_depth = 1 + h % 8;
     tight.max_list_items = 1 + (h >> 8) % 8;
     tight.max_literal_size = static_cast<std::uint32_t>((h >> 16) % 64);

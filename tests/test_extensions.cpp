@@ -100,7 +100,8 @@ TEST_CASE("a client narrows the extensions to what the server's CAPABILITY lists
     CHECK(set.contains(extension::enable)); // capability names in any case
     CHECK(!set.contains(extension::idle));
     CHECK(set.contains(extension::id));
-    CHECK(set == (extension_set{extension::enable, extension::id}));
+    CHECK(set.contains(extension::literal_plus));
+    CHECK(set == (extension_set{extension::enable, extension::id, extension::literal_plus}));
     const parse_options narrowed = with_extensions(set);
     CHECK(command_fails("a1 IDLE", narrowed).offset == 3);
     command_ok("a1 ENABLE CONDSTORE", narrowed);
@@ -684,6 +685,17 @@ TEST_CASE("the serializer writes no construct of an extension its reader lacks")
         }
         CHECK(out.empty());
         covered.insert(ex.ext);
+    }
+    // A {n+} literal is a form, not a construct: for a reader without LITERAL+ or LITERAL- it
+    // is written {n} (test_limits.cpp), never refused.
+    for (const extension e : {extension::literal_plus, extension::literal_minus}) {
+        serialize_options without;
+        without.extensions =
+            extension_set::all().remove(extension::literal_plus).remove(extension::literal_minus);
+        std::string out;
+        CHECK(!serialize(out, command_ok("a LOGIN {4+}\r\nfred x"), without));
+        CHECK(out == "a LOGIN {4}\r\nfred x\r\n");
+        covered.insert(e);
     }
     // every extension of the registry has its example here
     for (const extension_info& e : extension_registry)

@@ -2,6 +2,7 @@
 #include "test_data.hpp"
 
 #include <imapwire/parse.hpp>
+#include <imapwire/serialize.hpp>
 
 #include <doctest/doctest.h>
 
@@ -172,16 +173,76 @@ TEST_CASE("line length and list length limits") {
     CHECK(flags.error().code == error::too_many_items);
 }
 
-TEST_CASE("LITERAL+ is off by default and accepted when enabled") {
+namespace {
+parse_options with_only(extension e) {
+    parse_options o;
+    o.extensions = extension_set{e};
+    return o;
+}
+} // namespace
+
+TEST_CASE("LITERAL+ and LITERAL-: {n+} in commands as the extension set allows") {
     const std::string in = "a LOGIN {4+}\r\nfred x\r\n";
-    auto strict = parse_command(in);
-    REQUIRE(strict.failed());
-    CHECK(strict.error().offset == 10); // "}" expected where "+" stands
-    parse_options plus;
-    plus.literal_plus = true;
-    auto r = parse_command(in, plus);
-    REQUIRE(r.ok());
-    CHECK(std::get<ast::login_command>(r->body).userid.form == ast::string_form::literal_nonsync);
+    parse_options strict;
+    strict.extensions = extension_set::none();
+    auto refused = parse_command(in, strict);
+    REQUIRE(refused.failed());
+    CHECK(refused.error().offset == 10); // "}" expected where "+" stands
+    for (const extension e : {extension::literal_plus, extension::literal_minus}) {
+        CAPTURE(info(e).name);
+        auto r = parse_command(in, with_only(e));
+        REQUIRE(r.ok());
+        CHECK(std::get<ast::login_command>(r->body).userid.form ==
+              ast::string_form::literal_nonsync);
+    }
+    CHECK(parse_command(in).ok()); // the default set has both
+
+    // LITERAL- (RFC 7888 §5): at most 4096 octets without waiting; LITERAL+ has no such bound
+    const auto append = [](std::size_t n) {
+        return "a APPEND x {" + std::to_string(n) + "+}\r\n" + std::string(n, 'm') + "\r\n";
+    };
+    const parse_options minus = with_only(extension::literal_minus);
+    CHECK(parse_command(append(4096), minus).ok());
+    auto big = parse_command(append(4097), minus);
+    REQUIRE(big.failed());
+    CHECK(big.error().code == error::literal_too_large);
+    CHECK(big.error().offset == 11); // the "{"
+    CHECK(parse_command(append(4097), with_only(extension::literal_plus)).ok());
+    CHECK(parse_command(append(4097)).ok());
+
+    // a server never sends {n+} (RFC 7888 §3), whatever the set
+    auto response = parse_response("* 1 FETCH (BODY[] {4+}\r\nfred)\r\n");
+    REQUIRE(response.failed());
+    CHECK(response.error().offset == 20); // "}" expected where "+" stands
+}
+
+TEST_CASE("the serializer writes {n+} again only where the reader allows it") {
+    auto parsed = parse_command("a APPEND x {5+}\r\nhello\r\n");
+    REQUIRE(parsed.ok());
+    std::string out;
+    REQUIRE(!serialize(out, *parsed));
+    CHECK(out == "a APPEND x {5+}\r\nhello\r\n");
+    serialize_options strict;
+    strict.extensions = extension_set::none();
+    out.clear();
+    REQUIRE(!serialize(out, *parsed, strict));
+    CHECK(out == "a APPEND x {5}\r\nhello\r\n");
+    // LITERAL- alone: {n+} up to 4096 octets, a larger one synchronizing
+    serialize_options minus;
+    minus.extensions = extension_set{extension::literal_minus};
+    out.clear();
+    REQUIRE(!serialize(out, *parsed, minus));
+    CHECK(out == "a APPEND x {5+}\r\nhello\r\n");
+    const std::string large(5000, 'q');
+    const std::string login = "a LOGIN {5000+}\r\n" + large + " x\r\n"; // the AST views it
+    auto big = parse_command(login);
+    REQUIRE(big.ok());
+    out.clear();
+    REQUIRE(!serialize(out, *big, minus));
+    CHECK(out.rfind("a LOGIN {5000}\r\n", 0) == 0);
+    out.clear();
+    REQUIRE(!serialize(out, *big));
+    CHECK(out.rfind("a LOGIN {5000+}\r\n", 0) == 0);
 }
 
 TEST_CASE("errors read well") {

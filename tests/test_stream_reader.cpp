@@ -205,11 +205,11 @@ TEST_CASE("stream_reader: a streamed LITERAL+ literal is parsed as sent") {
     o.stream_literals_above = 8;
     const std::string s = "a1 APPEND box {20+}\r\n" + std::string(20, 'y') + "\r\na2 NOOP\r\n";
     // strict RFC 3501: `{n+}` is a syntax error, as for a literal that was buffered
-    o.parse.literal_plus = false;
+    o.parse.extensions = extension_set::none();
     auto r = read_all_ways(s, o);
     REQUIRE(r.size() == 2);
     CHECK(r[0].message.find("{0+}") != std::string::npos);
-    o.parse.literal_plus = true;
+    o.parse.extensions = extension_set{extension::literal_plus};
     r = read_all_ways(s, o);
     REQUIRE(r.size() == 2);
     CHECK(r[0].error == 0);

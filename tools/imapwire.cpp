@@ -573,8 +573,8 @@ void add_common_options(CLI::App& sub, cli_state& st) {
         ->check(CLI::PositiveNumber)
         ->capture_default_str();
     sub.add_flag("--literal-plus", st.literal_plus,
-                 "accept LITERAL+ non-synchronizing literals {n+} (RFC 7888) and write them "
-                 "back as {n+}");
+                 "add LITERAL+ (RFC 7888: non-synchronizing literals {n+}, read and written "
+                 "back) to the --extensions set");
     imapwire_tool::add_extensions_option(sub, st.extensions);
     sub.add_option("--chunk-size", st.chunk_size, "read the input this many bytes at a time")
         ->check(CLI::Range(std::size_t(1), std::size_t(64) << 20))
@@ -654,9 +654,10 @@ int main(int argc, char** argv) {
     o.parse.max_line_length = st.max_line_length;
     o.parse.max_literal_size = st.max_literal_size;
     o.max_message_size = st.max_message_size;
-    o.parse.literal_plus = st.literal_plus;
     o.parse.extensions = *imapwire::parse_extension_list(st.extensions);
-    o.serialize.literal_plus = st.literal_plus;
+    if (st.literal_plus)
+        o.parse.extensions.add(imapwire::extension::literal_plus);
+    o.serialize.extensions = o.parse.extensions;
 
     try {
         return run(st.file, o);

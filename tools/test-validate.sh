@@ -149,9 +149,9 @@ check "caret: the line" grep -qxF '   10 | C: a3 FETCH 1: FLAGS' "$tmp/syntax-ba
 check "caret: under column 15" grep -qxF '      |               ^' "$tmp/syntax-bad.txt"
 check "summary: findings by rule" grep -qxF '  findings: syntax 1 error' "$tmp/syntax-bad.txt"
 check "warnings count by default" grep -qxF '0 errors and 1 warning' "$tmp/unfinished-command-bad.txt"
-run_tool "$tmp/lp.txt" "$tmp/lp.err" validate "$traces/literal-plus.trace"
-check "literal-plus without --literal-plus: exit 1 (got $rc)" test "$rc" -eq 1
-check "literal-plus without --literal-plus: syntax at the {" \
+run_tool "$tmp/lp.txt" "$tmp/lp.err" validate --extensions=none "$traces/literal-plus.trace"
+check "literal-plus in strict RFC 3501: exit 1 (got $rc)" test "$rc" -eq 1
+check "literal-plus in strict RFC 3501: syntax at the {" \
     grep -qF "$traces/literal-plus.trace:4:20: error: [syntax]" "$tmp/lp.txt"
 # SASL-IR (RFC 4959): a login with an initial response is followed into the authenticated state;
 # strict RFC 3501 refuses it, and everything after it follows from that.

@@ -775,7 +775,8 @@ validate_command::validate_command(CLI::App& app)
     strict->excludes(lenient);
     lenient->excludes(strict);
     command_->add_flag("--literal-plus", st.literal_plus,
-                       "accept LITERAL+ non-synchronizing literals {n+} (RFC 7888)");
+                       "add LITERAL+ (RFC 7888: non-synchronizing literals {n+}) to the "
+                       "--extensions set");
     add_extensions_option(*command_, st.extensions);
     command_->footer(
         "Exit status: 0 clean, 1 findings (with --lenient: errors only), 2 usage or I/O error, "
@@ -809,8 +810,9 @@ int validate_command::run() const {
                  : st.literals == "prefixed" ? trace::literal_mode::prefixed
                                              : trace::literal_mode::automatic;
     s.lenient = st.lenient;
-    s.parse.literal_plus = st.literal_plus;
     s.parse.extensions = *imapwire::parse_extension_list(st.extensions);
+    if (st.literal_plus)
+        s.parse.extensions.add(imapwire::extension::literal_plus);
 
     std::vector<trace_result> results;
     bool io_error = false;

@@ -22,9 +22,10 @@ struct parse_options {
     /// The extensions whose syntax is accepted (ext/registry.hpp): every one imapwire implements
     /// by default; extension_set::none() is strict RFC 3501; a client can narrow it to what its
     /// server advertised. The syntax of an extension left out is rejected as RFC 3501 rejects it.
+    /// LITERAL+ and LITERAL- (RFC 7888) are in it too: with either, a command may hold
+    /// non-synchronizing literals `{n+}` (LITERAL- only up to 4096 octets); a server's messages
+    /// never may.
     extension_set extensions = extension_set::all();
-    /// Accept LITERAL+ non-synchronizing literals `{n+}` (RFC 7888). Off: strict RFC 3501.
-    bool literal_plus = false;
     /// Where the AST's vectors and boxes get their memory (see ast/allocator.hpp); null means
     /// the global operator new. With a std::pmr::monotonic_buffer_resource that the caller
     /// reuses (release() between messages), parsing does no heap allocation in steady state.
@@ -37,9 +38,6 @@ struct serialize_options {
     /// Keep the form (atom / quoted / literal) a string was parsed with when it is valid where
     /// it stands; otherwise, and for strings built in code, choose the most compact valid form.
     bool preserve_forms = true;
-    /// Write strings parsed as `{n+}` as `{n+}` again (only for peers that announced LITERAL+);
-    /// otherwise every literal is written synchronizing, `{n}`.
-    bool literal_plus = false;
     /// Strings built in code longer than this are written as literals even when a quoted
     /// string could hold them (long lines are what servers limit; RFC 2683 §3.2.1.5).
     std::size_t max_quoted_length = 1000;
@@ -51,6 +49,8 @@ struct serialize_options {
     /// server advertised, and cannot send a MOVE or a CHANGEDSINCE the server would reject), and
     /// so is a value that would read back as something else under them, such as the generic
     /// response code `[HIGHESTMODSEQ 7]` when CONDSTORE makes that a code of its own.
+    /// A string parsed as `{n+}` is written as `{n+}` again in a command when the set allows it
+    /// (LITERAL+, or LITERAL- for at most 4096 octets), else as `{n}`; responses always get `{n}`.
     extension_set extensions = extension_set::all();
 };
 

@@ -65,6 +65,8 @@ struct parse_state {
     /// Set while the command after "UID" SP is parsed: QRESYNC's VANISHED FETCH modifier is
     /// only allowed in UID FETCH (RFC 7162 §3.2.6).
     bool in_uid = false;
+    /// Set when a client's message is parsed: only those may hold `{n+}` (RFC 7888).
+    bool from_client = false;
     /// Set by the first hard failure. From then on every rule fails at once, so nothing after
     /// it is parsed (the message is rejected with `first_failure` whatever the rest does).
     bool failed = false;
@@ -430,7 +432,8 @@ struct quoted_parser : x3::parser<quoted_parser> {
 };
 
 /// RFC 3501 `literal`: "{" number "}" CRLF *CHAR8, the count driving how many octets are
-/// consumed. `{n+}` (LITERAL+) is accepted when parse_options::literal_plus is set.
+/// consumed. `{n+}` is accepted in a client's message when the extensions allow it: LITERAL+, or
+/// LITERAL- for at most 4096 octets (RFC 7888).
 struct literal_parser : x3::parser<literal_parser> {
     using attribute_type = ast::istring;
     static constexpr bool has_attribute = true;
@@ -458,7 +461,14 @@ struct literal_parser : x3::parser<literal_parser> {
             return false;
         }
         bool nonsync = false;
-        if (i != last && *i == '+' && st.options->literal_plus) {
+        if (i != last && *i == '+' && st.from_client &&
+            (st.options->extensions.contains(extension::literal_plus) ||
+             st.options->extensions.contains(extension::literal_minus))) {
+            if (!nonsync_literal_allowed(st.options->extensions, static_cast<std::size_t>(n))) {
+                fail_with(st, first, error::literal_too_large, "literal",
+                          "a synchronizing literal: LITERAL- allows {n+} up to 4096 octets");
+                return false;
+            }
             nonsync = true;
             ++i;
         }

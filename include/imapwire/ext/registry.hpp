@@ -22,19 +22,21 @@ namespace imapwire {
 /// construct belongs to unless an extension adds it.
 enum class extension : std::uint8_t {
     imap4rev1,
-    enable,      ///< RFC 5161
-    idle,        ///< RFC 2177
-    condstore,   ///< RFC 7162 (CONDSTORE)
-    sasl_ir,     ///< RFC 4959
-    unselect,    ///< RFC 3691
-    id,          ///< RFC 2971
-    move,        ///< RFC 6851
-    namespace_,  ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
-    uidplus,     ///< RFC 4315
-    qresync,     ///< RFC 7162 (QRESYNC)
-    esearch,     ///< RFC 4731
-    status_size, ///< RFC 8438 (STATUS=SIZE)
-    savedate,    ///< RFC 8514
+    enable,        ///< RFC 5161
+    idle,          ///< RFC 2177
+    condstore,     ///< RFC 7162 (CONDSTORE)
+    sasl_ir,       ///< RFC 4959
+    unselect,      ///< RFC 3691
+    id,            ///< RFC 2971
+    move,          ///< RFC 6851
+    namespace_,    ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
+    uidplus,       ///< RFC 4315
+    qresync,       ///< RFC 7162 (QRESYNC)
+    esearch,       ///< RFC 4731
+    status_size,   ///< RFC 8438 (STATUS=SIZE)
+    savedate,      ///< RFC 8514
+    literal_plus,  ///< RFC 7888 (LITERAL+)
+    literal_minus, ///< RFC 7888 (LITERAL-)
 };
 
 /// One line of the registry.
@@ -47,7 +49,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 14> extension_registry{{
+inline constexpr std::array<extension_info, 16> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -75,7 +77,19 @@ inline constexpr std::array<extension_info, 14> extension_registry{{
     {extension::savedate, "savedate", "SAVEDATE", "RFC 8514",
      "the SAVEDATE FETCH item and the SAVEDBEFORE, SAVEDON, SAVEDSINCE, SAVEDATESUPPORTED search "
      "keys"},
+    {extension::literal_plus, "literal+", "LITERAL+", "RFC 7888",
+     "non-synchronizing literals {n+} of any size in what the client sends"},
+    {extension::literal_minus, "literal-", "LITERAL-", "RFC 7888",
+     "non-synchronizing literals {n+} of at most 4096 octets in what the client sends"},
 }};
+
+/// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).
+inline constexpr std::size_t literal_minus_max = 4096;
+
+/// True when a client may send a literal of `size` octets as `{n+}` to a peer with these
+/// extensions (RFC 7888): any size with LITERAL+, up to literal_minus_max with LITERAL- alone.
+class extension_set;
+constexpr bool nonsync_literal_allowed(const extension_set& s, std::size_t size) noexcept;
 
 constexpr const extension_info& info(extension e) noexcept {
     return extension_registry[static_cast<std::size_t>(e)];
@@ -130,6 +144,11 @@ private:
     }
     std::uint64_t bits_ = 0;
 };
+
+constexpr bool nonsync_literal_allowed(const extension_set& s, std::size_t size) noexcept {
+    return s.contains(extension::literal_plus) ||
+           (s.contains(extension::literal_minus) && size <= literal_minus_max);
+}
 
 /// The extensions a server's CAPABILITY list names (capabilities the library does not implement
 /// are left out): what a client narrows parse_options::extensions to. `Range` is any range of

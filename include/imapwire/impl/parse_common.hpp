@@ -46,6 +46,7 @@ parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t
     const ast::resource_scope memory(opt.memory_resource); // the AST's vectors and boxes
     parse_state st;
     st.options = &opt;
+    st.from_client = top_production == "command";
     // The grammar never throws. The AST's memory may: a bounded std::pmr resource that runs out
     // throws std::bad_alloc, which becomes an error here instead of leaving the entry point.
     bool ok = false;

@@ -154,8 +154,10 @@ inline void write_arguments(writer& w, const ast::append_command& c) {
         write_date_time(w, *c.internal_date);
     }
     w.sp();
-    write_literal(w, c.message.escaped() ? c.message.value() : c.message.data,
-                  c.message.form == ast::string_form::literal_nonsync && w.options.literal_plus,
+    const std::string message_storage = c.message.escaped() ? c.message.value() : std::string();
+    const std::string_view message = c.message.escaped() ? message_storage : c.message.data;
+    write_literal(w, message,
+                  c.message.form == ast::string_form::literal_nonsync && w.nonsync(message.size()),
                   !c.message.escaped());
 }
 inline void write_mailbox_argument(writer& w, const ast::mailbox& m) {

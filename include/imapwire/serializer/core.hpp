@@ -36,6 +36,13 @@ struct writer {
     /// Set while the command after "UID" SP is written (QRESYNC's VANISHED FETCH modifier is
     /// only allowed there).
     bool in_uid = false;
+    /// Set while a client's message is written: only those may hold `{n+}` (RFC 7888).
+    bool from_client = false;
+
+    /// True when a string parsed as `{n+}` of `size` octets may be written so again.
+    bool nonsync(std::size_t size) const noexcept {
+        return from_client && nonsync_literal_allowed(options.extensions, size);
+    }
 
     void raw(std::string_view s) { out.append(s); }
     void put(char c) { out.push_back(c); }
@@ -180,7 +187,7 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
         case string_form::literal:
         case string_form::literal_nonsync:
             write_literal(w, s.data,
-                          s.form == string_form::literal_nonsync && w.options.literal_plus, true);
+                          s.form == string_form::literal_nonsync && w.nonsync(s.data.size()), true);
             return;
         case string_form::value:
             break;
