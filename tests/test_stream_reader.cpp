@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <sstream>
 #include <string>
@@ -63,21 +64,28 @@ std::string describe(const std::vector<rec>& records) {
     return o.str();
 }
 
-/// Reads `stream` fed in pieces of `piece` bytes (0: all at once).
-std::vector<rec> read(std::string_view stream, const stream_reader_options& o,
-                      std::size_t piece = 0) {
+/// Reads `stream` fed in pieces whose sizes `next_piece` gives.
+template <class NextPiece>
+std::vector<rec> read_cut(std::string_view stream, const stream_reader_options& o,
+                          NextPiece next_piece) {
     stream_reader reader(o);
     std::vector<rec> out;
     reader.on_record([&](const stream_record& r) { out.push_back(copy(r)); });
-    if (piece == 0)
-        piece = stream.size() + 1;
-    for (std::size_t at = 0; at < stream.size(); at += piece) {
-        const std::string chunk(stream.substr(at, piece)); // a copy, gone after feed()
+    for (std::size_t at = 0; at < stream.size();) {
+        const std::size_t n = std::min(next_piece(), stream.size() - at);
+        const std::string chunk(stream.substr(at, n)); // a copy, gone after feed()
         reader.feed(chunk);
+        at += n;
     }
     reader.finish();
     CHECK(reader.offset() == stream.size());
     return out;
+}
+
+/// Reads `stream` fed in pieces of `piece` bytes (0: all at once).
+std::vector<rec> read(std::string_view stream, const stream_reader_options& o,
+                      std::size_t piece = 0) {
+    return read_cut(stream, o, [&] { return piece == 0 ? stream.size() : piece; });
 }
 
 /// The records tile the stream and do not depend on how it was cut.
@@ -97,20 +105,8 @@ std::vector<rec> read_all_ways(std::string_view stream, const stream_reader_opti
         CHECK(cut == whole);
     }
     std::mt19937 rng(42);
-    for (int round = 0; round < 5; ++round) {
-        stream_reader reader(o);
-        std::vector<rec> out;
-        reader.on_record([&](const stream_record& r) { out.push_back(copy(r)); });
-        std::size_t pos = 0;
-        while (pos < stream.size()) {
-            const std::size_t n = std::min<std::size_t>(1 + rng() % 23, stream.size() - pos);
-            const std::string chunk(stream.substr(pos, n));
-            reader.feed(chunk);
-            pos += n;
-        }
-        reader.finish();
-        CHECK(out == whole);
-    }
+    for (int round = 0; round < 5; ++round)
+        CHECK(read_cut(stream, o, [&] { return std::size_t(1 + rng() % 23); }) == whole);
     return whole;
 }
 
@@ -328,6 +324,30 @@ TEST_CASE("stream_reader: AUTHENTICATE lines in a client stream") {
         CHECK(r[0].error == 0);
         CHECK(r[1].production == "command");
         CHECK(r[1].error == 0);
+    }
+    SUBCASE("an IDLE after the exchange: its DONE is read as DONE") {
+        const std::string s = "a1 AUTHENTICATE PLAIN\r\nAGZyZWQAc2VjcmV0\r\na2 IDLE\r\nDONE\r\n"
+                              "a3 NOOP\r\n";
+        const auto r = read_all_ways(s, o);
+        REQUIRE(r.size() == 5);
+        CHECK(r[1].production == "authenticate");
+        CHECK(r[2].as == message_kind::command);
+        CHECK(r[2].error == 0);
+        CHECK(r[3].as == message_kind::idle_done);
+        CHECK(r[3].value_index == 3);
+        CHECK(r[4].as == message_kind::command);
+        CHECK(r[4].error == 0);
+    }
+    SUBCASE("an AUTHENTICATE where DONE was due: its lines are read as AUTHENTICATE lines") {
+        const std::string s = "a1 IDLE\r\na2 AUTHENTICATE PLAIN\r\nAGZyZWQAc2VjcmV0\r\na3 NOOP\r\n";
+        const auto r = read_all_ways(s, o);
+        REQUIRE(r.size() == 4);
+        CHECK(r[1].as == message_kind::command);
+        CHECK(r[1].error == 0);
+        CHECK(r[2].production == "authenticate");
+        CHECK(r[2].error == 0);
+        CHECK(r[3].as == message_kind::command);
+        CHECK(r[3].error == 0);
     }
     SUBCASE("a stream of AUTHENTICATE lines only") {
         const auto r =

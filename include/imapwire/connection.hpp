@@ -138,13 +138,7 @@ public:
     /// The options of a framer of role `r` for these connection options (role::server reads
     /// the client's bytes, role::client the server's).
     static framer_options framer_for(role r, const connection_options& o) {
-        framer_options f;
-        f.role = r;
-        f.max_line_length = o.parse.max_line_length;
-        f.max_literal_size = o.parse.max_literal_size;
-        f.max_message_size = o.max_message_size;
-        f.stream_literals_above = o.stream_literals_above;
-        return f;
+        return framer_options_for(r, o.parse, o.max_message_size, o.stream_literals_above);
     }
 
 private:

@@ -4,6 +4,7 @@
 #include <imapwire/detail/charset.hpp>
 #include <imapwire/detail/scan.hpp>
 #include <imapwire/error.hpp>
+#include <imapwire/options.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -59,6 +60,20 @@ struct literal_announcement {
     std::string_view line;     ///< the message so far, through the CRLF after the announcement
 };
 
+/// The options of a framer of role `r` that applies the line and literal limits of `p`, so that
+/// every message it lets through can be parsed with `p`.
+inline framer_options framer_options_for(role r, const parse_options& p,
+                                         std::size_t max_message_size,
+                                         std::size_t stream_literals_above) {
+    framer_options f;
+    f.role = r;
+    f.max_line_length = p.max_line_length;
+    f.max_literal_size = p.max_literal_size;
+    f.max_message_size = max_message_size;
+    f.stream_literals_above = stream_literals_above;
+    return f;
+}
+
 /// One event of the framer. Views are valid until the next call to feed() or next().
 struct frame {
     frame_kind kind = frame_kind::need_more;
@@ -83,6 +98,19 @@ constexpr std::string_view message_word(std::string_view message) noexcept {
         return {};
     const std::string_view rest = message.substr(sp + 1);
     return rest.substr(0, rest.find_first_of(" \r\n"));
+}
+
+/// How a client's message after the command `m` is to be parsed: the lines after "tag
+/// AUTHENTICATE ..." (RFC 3501 §6.2.2), the DONE after "tag IDLE" CRLF (RFC 2177), else a
+/// command.
+constexpr message_kind kind_after_command(std::string_view m) noexcept {
+    const std::string_view name = message_word(m);
+    if (detail::iequals(name, "AUTHENTICATE"))
+        return message_kind::authenticate_data;
+    if (detail::iequals(name, "IDLE") &&
+        m.substr(static_cast<std::size_t>(name.data() + name.size() - m.data())) == "\r\n")
+        return message_kind::idle_done;
+    return message_kind::command;
 }
 
 /// Splits a byte stream into IMAP messages: a line plus the literals it announces. Feed bytes as
@@ -373,7 +401,6 @@ private:
 
     /// Decides how the message after `m` is to be parsed.
     void advance_kind(std::string_view m) {
-        using detail::iequals;
         if (opt_.role == role::client) {
             next_kind_ = message_kind::response;
             return;
@@ -390,12 +417,7 @@ private:
             break;
         }
         // "tag AUTHENTICATE ..." and "tag IDLE" change what the client sends next
-        const std::string_view name = message_word(m);
-        if (iequals(name, "AUTHENTICATE"))
-            next_kind_ = message_kind::authenticate_data;
-        else if (iequals(name, "IDLE") &&
-                 m.substr(static_cast<std::size_t>(name.data() + name.size() - m.data())) == "\r\n")
-            next_kind_ = message_kind::idle_done;
+        next_kind_ = kind_after_command(m);
     }
 
     framer_options opt_;

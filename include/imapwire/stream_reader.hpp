@@ -175,13 +175,8 @@ public:
 
     /// The options of the framer a reader with these options uses.
     static framer_options framer_for(const stream_reader_options& o) {
-        framer_options f;
-        f.role = sent_by_client(o.content) ? role::server : role::client;
-        f.max_line_length = o.parse.max_line_length;
-        f.max_literal_size = o.parse.max_literal_size;
-        f.max_message_size = o.max_message_size;
-        f.stream_literals_above = o.stream_literals_above;
-        return f;
+        return framer_options_for(sent_by_client(o.content) ? role::server : role::client, o.parse,
+                                  o.max_message_size, o.stream_literals_above);
     }
 
 private:
@@ -481,20 +476,6 @@ private:
         }
     }
 
-    /// What a client sends after the command `m` besides commands, by the rule the framer
-    /// applies: base64 lines after "tag AUTHENTICATE ...", a DONE line after "tag IDLE" CRLF.
-    enum class follow_up : std::uint8_t { none, authenticate, idle };
-
-    static follow_up follow_of(std::string_view m) noexcept {
-        const std::string_view name = message_word(m);
-        if (detail::iequals(name, "AUTHENTICATE"))
-            return follow_up::authenticate;
-        if (detail::iequals(name, "IDLE") &&
-            m.substr(static_cast<std::size_t>(name.data() + name.size() - m.data())) == "\r\n")
-            return follow_up::idle;
-        return follow_up::none;
-    }
-
     /// True when the first line of `m` has a space (base64 has none: it is a command).
     static bool has_space(std::string_view m) noexcept {
         for (const char c : m) {
@@ -514,11 +495,11 @@ private:
     /// would have concluded from it (an IDLE or AUTHENTICATE command).
     void parse_client(const frame& f, std::string_view bytes, stream_record& r) {
         message_kind as = f.as;
-        if (idle_next_)
-            as = message_kind::idle_done;
-        else if (authenticate_next_ && as == message_kind::command)
-            as = message_kind::authenticate_data;
-        idle_next_ = false;
+        if (next_ == message_kind::idle_done ||
+            (next_ == message_kind::authenticate_data && as == message_kind::command))
+            as = next_;
+        if (next_ == message_kind::idle_done) // one line, DONE or not
+            next_ = message_kind::command;
 
         if (as == message_kind::idle_done && is_idle_done(bytes)) {
             r.as = message_kind::idle_done;
@@ -529,27 +510,24 @@ private:
             return;
         }
         if (as == message_kind::authenticate_data && !has_space(bytes)) {
-            if (bytes.substr(0, 2) == "*\r" || bytes.substr(0, 2) == "*\n")
-                authenticate_next_ = false;
+            if (bytes == "*\r\n") // the client cancelled the exchange
+                next_ = message_kind::command;
             r.as = message_kind::authenticate_data;
             return parse_authenticate_(bytes, r);
         }
 
-        authenticate_next_ = false;
+        next_ = message_kind::command;
+        const message_kind after = kind_after_command(bytes);
         switch (f.as) {
-        case message_kind::authenticate_data: { // the framer still expects AUTHENTICATE lines
-            const follow_up next = follow_of(bytes);
-            if (next != follow_up::authenticate)
-                framer_.end_authenticate();
-            idle_next_ = next == follow_up::idle;
+        case message_kind::authenticate_data: // the framer still expects AUTHENTICATE lines
+            if (after == message_kind::authenticate_data)
+                break; // rightly: this command starts another exchange
+            framer_.end_authenticate();
+            next_ = after;
             break;
-        }
-        case message_kind::idle_done: { // the framer expects a command next
-            const follow_up next = follow_of(bytes);
-            idle_next_ = next == follow_up::idle;
-            authenticate_next_ = next == follow_up::authenticate;
+        case message_kind::idle_done: // the framer expects a command next
+            next_ = after;
             break;
-        }
         default: // the framer saw a command and drew its own conclusions
             break;
         }
@@ -574,9 +552,9 @@ private:
     std::vector<streamed_literal> cuts_;
     std::optional<std::uint64_t> nul_at_;
     std::optional<incomplete_input::literal_info> literal_;
-    // client streams
-    bool idle_next_ = false;
-    bool authenticate_next_ = false;
+    // client streams: what the next line is when the reader took a line otherwise than the
+    // framer did (command: as the framer says)
+    message_kind next_ = message_kind::command;
 };
 
 } // namespace imapwire

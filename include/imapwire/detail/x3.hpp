@@ -461,9 +461,9 @@ struct literal_parser : x3::parser<literal_parser> {
             return false;
         }
         bool nonsync = false;
+        // a `{n+}` of no octets is allowed whenever one is at all
         if (i != last && *i == '+' && st.from_client &&
-            (st.options->extensions.contains(extension::literal_plus) ||
-             st.options->extensions.contains(extension::literal_minus))) {
+            nonsync_literal_allowed(st.options->extensions, 0)) {
             if (!nonsync_literal_allowed(st.options->extensions, static_cast<std::size_t>(n))) {
                 fail_with(st, first, error::literal_too_large, "literal",
                           "a synchronizing literal: LITERAL- allows {n+} up to 4096 octets");
