@@ -230,6 +230,8 @@ def command_extension_seeds():
         "status-size": b"A01 STATUS frop (MESSAGES SIZE UIDNEXT HIGHESTMODSEQ)\r\n",
         "savedate": b"A101 FETCH 998 (SAVEDATE MODSEQ)\r\n",
         "sasl-ir-empty": b"A01 AUTHENTICATE PLAIN =\r\n",
+        "binary-fetch": b"A1 UID FETCH 1:* (BINARY.PEEK[1.2]<0.1024> BINARY.SIZE[1] BINARY[])\r\n",
+        "binary-append": b"A2 APPEND INBOX (\\Seen) ~{7}\r\nab\x00\x00cde\r\n",
     }
 
 
@@ -248,6 +250,8 @@ def response_extension_seeds():
         "status-size": b"* STATUS frop (MESSAGES 8 SIZE 44421 UIDNEXT 242344)\r\n",
         "savedate": b'* 998 FETCH (SAVEDATE "01-Jan-2015 18:50:53 +0100" UID 4)\r\n',
         "savedate-nil": b"* 1 FETCH (SAVEDATE NIL)\r\n",
+        "binary": b"* 2 FETCH (BINARY[1]<0> ~{4}\r\n\x00\x01\x02\x03 BINARY.SIZE[2] 31)\r\n",
+        "unknown-cte": b"A1 NO [UNKNOWN-CTE] Cannot decode x-uuencode\r\n",
     }
 
 

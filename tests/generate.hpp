@@ -552,8 +552,18 @@ public:
         else
             a.kind = k < std::size(kinds) + 2 ? ast::fetch_att_kind::body_section
                                               : ast::fetch_att_kind::body_peek_section;
-        if (a.kind == ast::fetch_att_kind::body_section ||
-            a.kind == ast::fetch_att_kind::body_peek_section) {
+        if (ast::has_section_binary(a.kind)) { // BINARY (RFC 3516): a section-part only
+            const std::size_t n = percent(40) ? 0 : static_cast<std::size_t>(between(1, 3));
+            for (std::size_t i = 0; i < n; ++i)
+                a.section.part.push_back(nz_number());
+            if (ast::has_partial(a.kind) && percent(35)) {
+                ast::partial_range p;
+                p.offset = number();
+                p.length = nz_number();
+                a.partial = p;
+            }
+        } else if (a.kind == ast::fetch_att_kind::body_section ||
+                   a.kind == ast::fetch_att_kind::body_peek_section) {
             a.section = section();
             if (percent(35)) {
                 ast::partial_range p;
@@ -768,6 +778,12 @@ protected:
             if (percent(50))
                 a.internal_date = date_time();
             a.message = shape(message_value(), string_context::literal);
+            if (percent(10)) { // BINARY (RFC 3516): a literal8, which may hold NUL
+                std::string v = message_value();
+                if (percent(50))
+                    v.insert(v.begin() + static_cast<std::ptrdiff_t>(below(v.size() + 1)), '\0');
+                a.message = ast::istring{keep(std::move(v)), ast::string_form::literal8};
+            }
             return a;
         }
         case 5:
@@ -1111,7 +1127,8 @@ struct dumper {
     }
 
     void put(const ast::istring& s) {
-        static constexpr const char* forms[] = {"value", "atom", "quoted", "literal", "literal+"};
+        static constexpr const char* forms[] = {"value",    "atom",     "quoted",   "literal",
+                                                "literal+", "literal8", "literal8+"};
         out += forms[static_cast<int>(s.form)];
         out += ':';
         text(s.data);
@@ -1179,15 +1196,32 @@ struct dumper {
         }
         raw(")");
     }
+    void put_part_numbers(const ast::vector<std::uint32_t>& part) {
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            if (i)
+                raw(".");
+            num(part[i]);
+        }
+    }
+    /// A section-binary: "[" section-part "]".
+    void put_part(const ast::vector<std::uint32_t>& part) {
+        raw("[");
+        put_part_numbers(part);
+        raw("]");
+    }
+    /// "<" number ">": the origin of a partial FETCH's data.
+    void put_origin(const std::optional<std::uint32_t>& origin) {
+        if (origin) {
+            raw("<");
+            num(*origin);
+            raw(">");
+        }
+    }
     void put(const ast::section& s) {
         static constexpr const char* kinds[] = {"HEADER", "HEADER.FIELDS", "HEADER.FIELDS.NOT",
                                                 "TEXT", "MIME"};
         raw("[");
-        for (std::size_t i = 0; i < s.part.size(); ++i) {
-            if (i)
-                raw(".");
-            num(s.part[i]);
-        }
+        put_part_numbers(s.part);
         if (s.text) {
             raw(" ");
             raw(kinds[static_cast<int>(s.text->kind)]);
@@ -1200,12 +1234,16 @@ struct dumper {
     }
     void put(const ast::fetch_att& a) {
         raw(ast::keyword(a.kind));
-        if (ast::has_section(a.kind))
-            raw("[]");
-        if (a.kind == ast::fetch_att_kind::body_section ||
-            a.kind == ast::fetch_att_kind::body_peek_section || !a.section.part.empty() ||
-            a.section.text) {
-            put(a.section);
+        if (ast::has_section_binary(a.kind)) {
+            put_part(a.section.part);
+        } else {
+            if (ast::has_section(a.kind))
+                raw("[]");
+            if (a.kind == ast::fetch_att_kind::body_section ||
+                a.kind == ast::fetch_att_kind::body_peek_section || !a.section.part.empty() ||
+                a.section.text) {
+                put(a.section);
+            }
         }
         if (a.partial) {
             raw("<");

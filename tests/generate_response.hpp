@@ -127,6 +127,8 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"UIDNOTSTICKY", false, {}},
         // QRESYNC (RFC 7162)
         {"CLOSED", false, {}},
+        // BINARY (RFC 3516)
+        {"UNKNOWN-CTE", false, {}},
     };
     return table;
 }
@@ -484,6 +486,8 @@ public:
             return ast::code_uidnotsticky{};
         case 17:
             return ast::code_closed{};
+        case 18:
+            return ast::code_unknown_cte{};
         default:
             return code_other();
         }
@@ -515,7 +519,7 @@ public:
             const auto& spellings = detail_gen::code_spellings();
             const detail_gen::code_spelling& s = spellings[below(spellings.size())];
             c.atom = keep(random_case(s.atom));
-            if (s.bare && percent(25))
+            if (s.bare && percent(40))
                 break; // no text
             if (s.texts.empty())
                 c.text = code_text();
@@ -726,10 +730,42 @@ public:
             return ast::msg_att_uid{nz_number()};
         case 8:
             return ast::msg_att_modseq{mod_sequence()};
-        default: // SAVEDATE (RFC 8514): NIL where the mailbox keeps none
+        case 9: // SAVEDATE (RFC 8514): NIL where the mailbox keeps none
             return ast::msg_att_savedate{percent(20) ? std::nullopt
                                                      : std::optional<ast::date_time>(date_time())};
+        case 10: { // BINARY (RFC 3516): decoded content, a literal8 when it holds NUL
+            ast::msg_att_binary b;
+            b.part = section_part();
+            if (percent(25))
+                b.origin = number();
+            b.data = binary_nstring();
+            return b;
         }
+        default:
+            return ast::msg_att_binary_size{section_part(), number()};
+        }
+    }
+
+    /// section-part, empty a third of the time (BINARY[] is the whole message).
+    ast::vector<std::uint32_t> section_part() {
+        ast::vector<std::uint32_t> part;
+        if (percent(33))
+            return part;
+        const std::size_t n = static_cast<std::size_t>(between(1, 3));
+        for (std::size_t i = 0; i < n; ++i)
+            part.push_back(static_cast<std::uint32_t>(between(1, 12)));
+        return part;
+    }
+
+    /// BINARY[] data: message data, or octets with NUL in a literal8 (or as a value, for the
+    /// serializer to find that only a literal8 holds it).
+    ast::nstring binary_nstring() {
+        if (percent(50))
+            return message_nstring();
+        std::string v = random_chars(detail_gen::tables().char8, between(0, 20));
+        v.insert(v.begin() + static_cast<std::ptrdiff_t>(below(v.size() + 1)), '\0');
+        return ast::istring{keep(std::move(v)),
+                            percent(70) ? ast::string_form::literal8 : ast::string_form::value};
     }
 
     /// nstring: NIL or a string (quoted, literal, or the value for the serializer to write).
@@ -1292,6 +1328,8 @@ struct response_dumper : dumper {
                     raw("UIDNOTSTICKY");
                 } else if constexpr (std::is_same_v<T, ast::code_closed>) {
                     raw("CLOSED");
+                } else if constexpr (std::is_same_v<T, ast::code_unknown_cte>) {
+                    raw("UNKNOWN-CTE");
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);
@@ -1573,11 +1611,7 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::msg_att_body_section>) {
                     raw("BODY");
                     put(a.section);
-                    if (a.origin) {
-                        raw("<");
-                        num(*a.origin);
-                        raw(">");
-                    }
+                    put_origin(a.origin);
                     raw(" ");
                     put(a.data);
                 } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
@@ -1586,6 +1620,17 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::msg_att_modseq>) {
                     raw("MODSEQ ");
                     num(a.value);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_binary>) {
+                    raw("BINARY");
+                    put_part(a.part);
+                    put_origin(a.origin);
+                    raw(" ");
+                    put(a.data);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>) {
+                    raw("BINARY.SIZE");
+                    put_part(a.part);
+                    raw(" ");
+                    num(a.size);
                 } else {
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
                 }

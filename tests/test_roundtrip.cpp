@@ -271,7 +271,8 @@ struct coverage {
     }
 
     static const char* form_name(ast::string_form f) {
-        static constexpr const char* names[] = {"value", "atom", "quoted", "literal", "literal+"};
+        static constexpr const char* names[] = {"value",    "atom",     "quoted",   "literal",
+                                                "literal+", "literal8", "literal8+"};
         return names[static_cast<int>(f)];
     }
 
@@ -306,8 +307,16 @@ struct coverage {
             mark("value:" + ctx + ":ctl");
         if (v.size() >= 1000)
             mark("value:" + ctx + ":long");
-        if (v.find('\0') != std::string::npos)
-            invalid.push_back("NUL in a string");
+        if (v.find('\0') != std::string::npos) {
+            // only a literal8 (BINARY, RFC 3516) holds NUL, and only APPEND's message does
+            if (ctx == "message" && s.form == ast::string_form::literal8)
+                mark("value:message:nul");
+            else
+                invalid.push_back("NUL in a string");
+        }
+        if (ctx != "message" &&
+            (s.form == ast::string_form::literal8 || s.form == ast::string_form::literal8_nonsync))
+            invalid.push_back("literal8 where the grammar takes none");
         if (s.form == ast::string_form::atom) {
             const auto cls =
                 ctx == "list" ? imapwire::detail::cc_list : imapwire::detail::cc_astring;
@@ -369,6 +378,12 @@ struct coverage {
     }
     void fetch_att(const ast::fetch_att& a) {
         mark("fetch_att", a.kind);
+        if (ast::has_section_binary(a.kind)) { // section-binary: a section-part only
+            mark(a.section.part.empty() ? "section_binary:empty" : "section_binary:part");
+            if (a.section.text || (a.partial && !ast::has_partial(a.kind)))
+                invalid.push_back("section-binary with a section-text or misplaced partial");
+            return;
+        }
         const bool with_section = a.kind == ast::fetch_att_kind::body_section ||
                                   a.kind == ast::fetch_att_kind::body_peek_section;
         if (!with_section) {
@@ -612,11 +627,17 @@ std::vector<std::string> expected_labels() {
         for (const char* f : {"value", "atom", "quoted", "literal", "literal+"})
             if (!message || (std::string_view(f) != "atom" && std::string_view(f) != "quoted"))
                 e.push_back(std::string("form:") + ctx + ":" + f);
+        if (message) { // APPEND's literal8 (BINARY, RFC 3516)
+            e.push_back("form:message:literal8");
+            e.push_back("value:message:nul");
+        }
         for (const char* v : {"empty", "NIL", "atom", "space", "dquote", "backslash", "bracket",
                               "wildcard", "crlf", "8bit", "ctl", "long"})
             e.push_back(std::string("value:") + ctx + ":" + v);
     }
     for (const char* l : {"store:empty_flags",
+                          "section_binary:empty",
+                          "section_binary:part",
                           "section:empty",
                           "section:part_only",
                           "section:part_and_text",

@@ -345,7 +345,8 @@ struct response_coverage {
     }
 
     static const char* form_name(ast::string_form f) {
-        static constexpr const char* names[] = {"value", "atom", "quoted", "literal", "literal+"};
+        static constexpr const char* names[] = {"value",    "atom",     "quoted",   "literal",
+                                                "literal+", "literal8", "literal8+"};
         return names[static_cast<int>(f)];
     }
 
@@ -364,8 +365,16 @@ struct response_coverage {
             mark("value:" + ctx + ":crlf");
         if (has([](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
             mark("value:" + ctx + ":8bit");
-        if (v.find('\0') != std::string::npos)
-            invalid.push_back("NUL in a string");
+        if (v.find('\0') != std::string::npos) {
+            // only BINARY[] data (RFC 3516) holds NUL: a literal8, or a value that becomes one
+            if (ctx == "binary")
+                mark("binary:nul");
+            else
+                invalid.push_back("NUL in a string");
+        }
+        if (ctx != "binary" &&
+            (s.form == ast::string_form::literal8 || s.form == ast::string_form::literal8_nonsync))
+            invalid.push_back("literal8 where the grammar takes none");
         if (s.form == ast::string_form::quoted &&
             !imapwire::detail::all_of(imapwire::detail::cc_text, v))
             invalid.push_back("quoted form holding CR, LF or 8-bit");
@@ -705,6 +714,14 @@ struct response_coverage {
                 } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
                     if (a.uid == 0)
                         invalid.push_back("UID 0");
+                } else if constexpr (std::is_same_v<T, ast::msg_att_binary>) {
+                    mark(a.part.empty() ? "binary:whole" : "binary:part");
+                    mark(a.origin ? "binary:origin" : "binary:no_origin");
+                    if (a.data && (a.data->form == ast::string_form::literal8))
+                        mark("binary:literal8");
+                    nstring(a.data, "binary");
+                } else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>) {
+                    mark(a.part.empty() ? "binary_size:whole" : "binary_size:part");
                 }
             },
             item);
@@ -890,6 +907,14 @@ std::vector<std::string> expected_labels() {
                           "id:pairs",
                           "savedate:date",
                           "savedate:nil",
+                          "binary:whole",
+                          "binary:part",
+                          "binary:origin",
+                          "binary:no_origin",
+                          "binary:literal8",
+                          "binary:nul",
+                          "binary_size:whole",
+                          "binary_size:part",
                           "vanished:earlier",
                           "vanished:now",
                           "esearch:tag",

@@ -2,7 +2,8 @@
 //
 // Schema (every struct field is present, also when it holds its default):
 //   istring / astring / string / list-mailbox
-//                 {"form": "atom"|"quoted"|"literal"|"literal_nonsync"|"value",
+//                 {"form": "atom"|"quoted"|"literal"|"literal_nonsync"|"literal8"|
+//                          "literal8_nonsync"|"value",
 //                  "value": "<decoded value, escapes removed>"}
 //                 plus "value_base64": "<exact octets>" when the value is not valid UTF-8
 //                 (then "value" has U+FFFD in place of the invalid octets).
@@ -166,6 +167,10 @@ inline const char* name(ast::string_form f) {
         return "literal";
     case ast::string_form::literal_nonsync:
         return "literal_nonsync";
+    case ast::string_form::literal8:
+        return "literal8";
+    case ast::string_form::literal8_nonsync:
+        return "literal8_nonsync";
     }
     return "unknown";
 }
@@ -216,6 +221,12 @@ inline const char* name(ast::fetch_att_kind k) {
         return "modseq";
     case ast::fetch_att_kind::savedate:
         return "savedate";
+    case ast::fetch_att_kind::binary:
+        return "binary";
+    case ast::fetch_att_kind::binary_peek:
+        return "binary_peek";
+    case ast::fetch_att_kind::binary_size:
+        return "binary_size";
     }
     return "unknown";
 }
@@ -1044,7 +1055,8 @@ inline json to_json(const ast::resp_text_code& code) {
                             {"source", to_json(x.source)},
                             {"destination", to_json(x.destination)}};
             } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky> ||
-                                 std::is_same_v<T, ast::code_closed>) {
+                                 std::is_same_v<T, ast::code_closed> ||
+                                 std::is_same_v<T, ast::code_unknown_cte>) {
                 return json{{"type", ast::traits<T>::info.name}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
@@ -1142,6 +1154,14 @@ inline json to_json(const ast::msg_att_item& item) {
                             {"data", to_json(x.data)}};
             } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
                 return json{{"type", ast::traits<T>::info.name}, {"uid", x.uid}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_binary>) {
+                return json{{"type", ast::traits<T>::info.name},
+                            {"part", x.part},
+                            {"origin", x.origin ? json(*x.origin) : json(nullptr)},
+                            {"data", to_json(x.data)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>) {
+                return json{
+                    {"type", ast::traits<T>::info.name}, {"part", x.part}, {"size", x.size}};
             } else {
                 static_assert(std::is_same_v<T, ast::msg_att_modseq>);
                 return json{{"type", ast::traits<T>::info.name}, {"modseq", x.value}};

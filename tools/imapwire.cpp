@@ -172,12 +172,14 @@ struct failure {
     std::string description; ///< "syntax error", "stream ends inside a message (...)"...
     std::optional<std::size_t> needed;
     std::optional<imapwire::incomplete_input::literal_info> literal;
+    imapwire::extension_set accepted_with{}; ///< parse_error::accepted_with
 
     /// "offset 12: in search-key: expected SP (syntax error)", or "offset 12: <description>"
     /// when neither a production nor an expectation is known.
     std::string message() const {
         return "offset " + std::to_string(offset) + ": " +
-               imapwire::error_text(production, expected, description);
+               imapwire::error_text(production, expected, description) +
+               imapwire::accepted_with_text(accepted_with);
     }
 };
 
@@ -194,6 +196,7 @@ failure from_parse_error(const imapwire::parse_error& e, std::uint64_t base) {
     f.expected = e.expected;
     f.code = error_code_name(e.code);
     f.description = e.code.message();
+    f.accepted_with = e.accepted_with;
     return f;
 }
 
@@ -211,6 +214,13 @@ json to_json(const failure& f) {
            {"expected", f.expected},
            {"code", f.code},
            {"message", f.message()}};
+    if (!f.accepted_with.empty()) {
+        json names = json::array();
+        for (const imapwire::extension_info& e : imapwire::extension_registry)
+            if (e.id != imapwire::extension::imap4rev1 && f.accepted_with.contains(e.id))
+                names.push_back(std::string(e.capability));
+        j["accepted_with"] = std::move(names);
+    }
     if (f.needed)
         j["needed"] = *f.needed;
     if (f.literal)
@@ -505,7 +515,8 @@ AST encoding:
                 (UID commands: {"type":"uid","command":{"type":"fetch",...}})
   AUTHENTICATE line  {"cancel":false,"base64":"..."};  IDLE's DONE: {"done":true}
   variant       {"type":"<alternative>", ...its fields}; every struct field is present
-  string        {"form":"atom|quoted|literal|literal_nonsync|value","value":"<decoded>"}
+  string        {"form":"atom|quoted|literal|literal_nonsync|literal8|literal8_nonsync|value",
+                 "value":"<decoded>"}
   raw bytes     JSON string; a field F that is not valid UTF-8 also gets "F_base64"
                 with the exact octets (and U+FFFD replaces the bad octets in F)
   NIL, absent   null;  enums: lower-case names ("body_peek_section", "add", "new")

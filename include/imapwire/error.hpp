@@ -1,6 +1,8 @@
 // imapwire: error codes, parse errors and parse results.
 #pragma once
 
+#include <imapwire/ext/registry.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -120,15 +122,32 @@ inline std::string error_text(std::string_view production, std::string_view expe
     return m.append(" (").append(description).append(")");
 }
 
+/// "; accepted with BINARY" (capability names joined by " + "): what error texts add when
+/// parse_error::accepted_with names extensions; empty when it names none.
+inline std::string accepted_with_text(const extension_set& extensions) {
+    std::string t;
+    for (const extension_info& e : extension_registry)
+        if (e.id != extension::imap4rev1 && extensions.contains(e.id))
+            t.append(t.empty() ? "; accepted with " : " + ").append(e.capability);
+    return t;
+}
+
 /// A failed parse: where, in which RFC 3501 production, and what was expected there.
 struct parse_error {
     std::size_t offset = 0;      ///< byte offset into the parsed input
     std::string_view production; ///< RFC 3501 §9 rule name, e.g. "search-key"
     std::string expected;        ///< what would have been accepted at `offset`
     std::error_code code;        ///< an imapwire::error
+    /// When the parse ran with fewer than all extensions (parse_options::extensions) and the
+    /// message is valid with some it left out: the fewest of those that accept it (one, nearly
+    /// always). Empty otherwise.
+    extension_set accepted_with{};
 
-    /// "in search-key: expected SP (syntax error)" (error_text)
-    std::string text() const { return error_text(production, expected, code.message()); }
+    /// "in search-key: expected SP (syntax error)" (error_text), and "; accepted with BINARY"
+    /// when accepted_with names extensions.
+    std::string text() const {
+        return error_text(production, expected, code.message()) + accepted_with_text(accepted_with);
+    }
     /// "offset 12: in search-key: expected SP (syntax error)"
     std::string message() const { return "offset " + std::to_string(offset) + ": " + text(); }
 };

@@ -239,6 +239,11 @@ private:
     void on_literal(const frame& f) {
         literal_ = incomplete_input::literal_info{f.literal.size, f.literal.synchronizing,
                                                   static_cast<std::size_t>(f.literal.offset)};
+        // a literal8 "~{n}" may hold NUL (BINARY, RFC 3516)
+        const std::size_t brace = f.literal.line.rfind('{');
+        literal8_ = brace != std::string_view::npos && brace > 0 &&
+                    f.literal.line[brace - 1] == '~' &&
+                    options_.parse.extensions.contains(extension::binary);
         if (f.literal.size > options_.stream_literals_above) {
             streamed_literal c;
             c.octets_at = f.literal.line.size();
@@ -255,7 +260,7 @@ private:
             cuts_.back().located = true;
         }
         // The parser never sees these octets: check them for NUL as it would.
-        if (!nul_at_) {
+        if (!nul_at_ && !literal8_) {
             if (const void* z = std::memchr(f.bytes.data(), '\0', f.bytes.size()))
                 nul_at_ = f.offset +
                           static_cast<std::uint64_t>(static_cast<const char*>(z) - f.bytes.data());
@@ -551,6 +556,7 @@ private:
     // the message in progress
     std::vector<streamed_literal> cuts_;
     std::optional<std::uint64_t> nul_at_;
+    bool literal8_ = false; ///< the literal being read is a literal8
     std::optional<incomplete_input::literal_info> literal_;
     // client streams: what the next line is when the reader took a line otherwise than the
     // framer did (command: as the framer says)

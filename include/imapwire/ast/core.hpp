@@ -20,11 +20,14 @@ inline constexpr std::uint64_t max_number64 = 0x7fffffffffffffffull;
 
 /// How a string was (or is to be) written.
 enum class string_form : std::uint8_t {
-    value,           ///< built in code: `data` is the plain value; the serializer picks the form
-    atom,            ///< written bare (atom, ASTRING-CHARs, list-chars)
-    quoted,          ///< written as "..." (`data` keeps the escapes, as on the wire)
-    literal,         ///< written as {n} CRLF octets
-    literal_nonsync, ///< written as {n+} CRLF octets (LITERAL+, RFC 7888)
+    value,            ///< built in code: `data` is the plain value; the serializer picks the form
+    atom,             ///< written bare (atom, ASTRING-CHARs, list-chars)
+    quoted,           ///< written as "..." (`data` keeps the escapes, as on the wire)
+    literal,          ///< written as {n} CRLF octets
+    literal_nonsync,  ///< written as {n+} CRLF octets (LITERAL+, RFC 7888)
+    literal8,         ///< written as ~{n} CRLF octets, NUL allowed (BINARY, RFC 3516): only
+                      ///< where the grammar takes a literal8, else the serializer picks a form
+    literal8_nonsync, ///< written as ~{n+} CRLF octets (BINARY with LITERAL+, RFC 4466)
 };
 
 /// A string of the IMAP grammar: atom, quoted or literal. Zero-copy: `data` views the input

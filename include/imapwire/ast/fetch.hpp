@@ -56,18 +56,35 @@ enum class fetch_att_kind {
     body_peek_section, ///< BODY.PEEK[section]<partial>
     modseq,            ///< CONDSTORE (RFC 7162 §3.1.4.2): fetch-mod-sequence = "MODSEQ"
     savedate,          ///< SAVEDATE (RFC 8514 §4.2): fetch-att =/ "SAVEDATE"
+    binary,            ///< BINARY (RFC 3516 §4.2): BINARY[section-binary]<partial>
+    binary_peek,       ///< BINARY.PEEK[section-binary]<partial>
+    binary_size,       ///< BINARY.SIZE[section-binary]
 };
 
 /// Whether a fetch-att of this kind is followed by a section (and an optional partial range).
+/// The BINARY kinds take a section-binary: `section.part` only, no `section.text`.
 constexpr bool has_section(fetch_att_kind k) noexcept {
-    return k == fetch_att_kind::body_section || k == fetch_att_kind::body_peek_section;
+    return k == fetch_att_kind::body_section || k == fetch_att_kind::body_peek_section ||
+           k == fetch_att_kind::binary || k == fetch_att_kind::binary_peek ||
+           k == fetch_att_kind::binary_size;
+}
+
+/// Whether the section of a fetch-att of this kind is a section-binary (RFC 3516 §7).
+constexpr bool has_section_binary(fetch_att_kind k) noexcept {
+    return k == fetch_att_kind::binary || k == fetch_att_kind::binary_peek ||
+           k == fetch_att_kind::binary_size;
+}
+
+/// Whether a fetch-att of this kind may have a partial range.
+constexpr bool has_partial(fetch_att_kind k) noexcept {
+    return has_section(k) && k != fetch_att_kind::binary_size;
 }
 
 /// RFC 3501 `fetch-att`.
 struct fetch_att {
     fetch_att_kind kind = fetch_att_kind::flags;
-    ast::section section;                 ///< for body_section / body_peek_section
-    std::optional<partial_range> partial; ///< for body_section / body_peek_section
+    ast::section section;                 ///< for the kinds with has_section()
+    std::optional<partial_range> partial; ///< for the kinds with has_partial()
     friend bool operator==(const fetch_att&, const fetch_att&) = default;
 };
 

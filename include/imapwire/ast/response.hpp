@@ -12,6 +12,7 @@
 #include <imapwire/ast/mailbox.hpp>
 #include <imapwire/ast/status.hpp>
 // extensions that add response data (one line each)
+#include <imapwire/ext/binary/ast.hpp>
 #include <imapwire/ext/condstore/ast.hpp>
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/esearch/ast.hpp>
@@ -83,14 +84,15 @@ struct code_other {
 };
 
 /// RFC 3501 `resp-text-code`.
-using resp_text_code = std::variant<code_alert, code_badcharset, code_capability, code_parse,
-                                    code_permanentflags, code_read_only, code_read_write,
-                                    code_trycreate, code_uidnext, code_uidvalidity, code_unseen,
-                                    // extensions
-                                    code_highestmodseq, code_nomodseq, code_modified,
-                                    code_appenduid, code_copyuid, code_uidnotsticky, code_closed,
-                                    // atom [SP 1*<any TEXT-CHAR except "]">]
-                                    code_other>;
+using resp_text_code =
+    std::variant<code_alert, code_badcharset, code_capability, code_parse, code_permanentflags,
+                 code_read_only, code_read_write, code_trycreate, code_uidnext, code_uidvalidity,
+                 code_unseen,
+                 // extensions
+                 code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
+                 code_uidnotsticky, code_closed, code_unknown_cte,
+                 // atom [SP 1*<any TEXT-CHAR except "]">]
+                 code_other>;
 
 /// RFC 3501 `resp-text`: ["[" resp-text-code "]" SP] text.
 struct resp_text {
@@ -240,7 +242,7 @@ using msg_att_item =
     std::variant<msg_att_flags, msg_att_envelope, msg_att_internaldate, msg_att_rfc822,
                  msg_att_rfc822_size, msg_att_body, msg_att_body_section, msg_att_uid,
                  // extensions
-                 msg_att_modseq, msg_att_savedate>;
+                 msg_att_modseq, msg_att_savedate, msg_att_binary, msg_att_binary_size>;
 
 /// nz-number SP "FETCH" SP msg-att
 struct fetch_data {

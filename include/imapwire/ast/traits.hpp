@@ -270,7 +270,9 @@ IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
                    {fetch_att_kind::bodystructure, "BODYSTRUCTURE"}, {fetch_att_kind::uid, "UID"},
                    {fetch_att_kind::body_section, "BODY"},
                    {fetch_att_kind::body_peek_section, "BODY.PEEK"},
-                   {fetch_att_kind::modseq, "MODSEQ"}, {fetch_att_kind::savedate, "SAVEDATE"})
+                   {fetch_att_kind::modseq, "MODSEQ"}, {fetch_att_kind::savedate, "SAVEDATE"},
+                   {fetch_att_kind::binary, "BINARY"}, {fetch_att_kind::binary_peek, "BINARY.PEEK"},
+                   {fetch_att_kind::binary_size, "BINARY.SIZE"})
 /// The extension a fetch-att belongs to (one switch for all extensions that add to it).
 constexpr extension extension_of(fetch_att_kind k) noexcept {
     switch (k) {
@@ -291,6 +293,10 @@ constexpr extension extension_of(fetch_att_kind k) noexcept {
         return extension::condstore;
     case fetch_att_kind::savedate: // RFC 8514 §4.2
         return extension::savedate;
+    case fetch_att_kind::binary: // RFC 3516 §4.2
+    case fetch_att_kind::binary_peek:
+    case fetch_att_kind::binary_size:
+        return extension::binary;
     }
     return extension::imap4rev1;
 }
@@ -351,6 +357,7 @@ constexpr void for_each_alternative(F&& f) {
 } // namespace imapwire::ast
 
 // The extensions' entries (one line each; see ext/registry.hpp).
+#include <imapwire/ext/binary/traits.hpp>
 #include <imapwire/ext/condstore/traits.hpp>
 #include <imapwire/ext/enable/traits.hpp>
 #include <imapwire/ext/esearch/traits.hpp>

@@ -100,7 +100,10 @@ inline parse_result<std::size_t> scan_message(std::string_view in, const parse_o
             return parse_result<std::size_t>(inc);
         }
         const std::size_t end = body + static_cast<std::size_t>(count);
-        if (const std::size_t z = find_byte(in, body, end, '\0'); z < end)
+        // a literal8 "~{n}" (BINARY, RFC 3516) may hold NUL; a literal may not
+        const bool literal8 = brace > line_start && in[brace - 1] == '~' &&
+                              opt.extensions.contains(extension::binary);
+        if (const std::size_t z = literal8 ? end : find_byte(in, body, end, '\0'); z < end)
             return fail(z, error::nul_byte, "CHAR8");
         line_start = end;
     }

@@ -433,23 +433,33 @@ struct quoted_parser : x3::parser<quoted_parser> {
 
 /// RFC 3501 `literal`: "{" number "}" CRLF *CHAR8, the count driving how many octets are
 /// consumed. `{n+}` is accepted in a client's message when the extensions allow it: LITERAL+, or
-/// LITERAL- for at most 4096 octets (RFC 7888).
-struct literal_parser : x3::parser<literal_parser> {
+/// LITERAL- for at most 4096 octets (RFC 7888). With `Eight`, RFC 4466's `literal8`:
+/// "~{" number ["+"] "}" CRLF *OCTET, NUL allowed, only when BINARY (RFC 3516) is enabled.
+template <bool Eight>
+struct basic_literal_parser : x3::parser<basic_literal_parser<Eight>> {
     using attribute_type = ast::istring;
     static constexpr bool has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
-        if (first == last || *first != '{')
-            return false;
+        constexpr std::string_view production = Eight ? "literal8" : "literal";
         parse_state& st = state(ctx);
-        It i = first + 1;
+        It i = first;
+        if constexpr (Eight) {
+            if (last - first < 2 || first[0] != '~' || first[1] != '{' ||
+                !st.options->extensions.contains(extension::binary))
+                return false;
+            ++i;
+        }
+        if (i == last || *i != '{')
+            return false;
+        ++i;
         std::uint64_t n = 0;
         const It digits = i;
         while (i != last && *i >= '0' && *i <= '9') {
             n = n * 10 + static_cast<std::uint64_t>(*i - '0');
             if (n > 0xffffffffull) {
                 if (!st.soft)
-                    fail_with(st, digits, error::number_range, "literal",
+                    fail_with(st, digits, error::number_range, production,
                               "a number below 4294967296");
                 return false;
             }
@@ -457,7 +467,7 @@ struct literal_parser : x3::parser<literal_parser> {
         }
         if (i == digits) {
             if (!st.soft)
-                fail_syntax(st, i, "literal", "number");
+                fail_syntax(st, i, production, "number");
             return false;
         }
         bool nonsync = false;
@@ -465,7 +475,7 @@ struct literal_parser : x3::parser<literal_parser> {
         if (i != last && *i == '+' && st.from_client &&
             nonsync_literal_allowed(st.options->extensions, 0)) {
             if (!nonsync_literal_allowed(st.options->extensions, static_cast<std::size_t>(n))) {
-                fail_with(st, first, error::literal_too_large, "literal",
+                fail_with(st, first, error::literal_too_large, production,
                           "a synchronizing literal: LITERAL- allows {n+} up to 4096 octets");
                 return false;
             }
@@ -474,37 +484,43 @@ struct literal_parser : x3::parser<literal_parser> {
         }
         if (i == last || *i != '}') {
             if (!st.soft)
-                fail_syntax(st, i, "literal", "'}'");
+                fail_syntax(st, i, production, "'}'");
             return false;
         }
         ++i;
         if (last - i < 2 || i[0] != '\r' || i[1] != '\n') {
             if (!st.soft)
-                fail_syntax(st, i, "literal", "CRLF");
+                fail_syntax(st, i, production, "CRLF");
             return false;
         }
         i += 2;
         if (n > st.options->max_literal_size) {
-            fail_with(st, first, error::literal_too_large, "literal", "a smaller literal");
+            fail_with(st, first, error::literal_too_large, production, "a smaller literal");
             return false;
         }
         if (static_cast<std::uint64_t>(last - i) < n) {
-            fail_syntax(st, last, "literal", "CHAR8");
+            fail_syntax(st, last, production, Eight ? "OCTET" : "CHAR8");
             return false;
         }
         const It end = i + static_cast<std::ptrdiff_t>(n);
-        if (const void* z = std::memchr(i, '\0', static_cast<std::size_t>(n))) {
-            fail_with(st, static_cast<It>(z), error::nul_byte, "literal", "CHAR8");
-            return false;
+        if (!Eight) {
+            if (const void* z = std::memchr(i, '\0', static_cast<std::size_t>(n))) {
+                fail_with(st, static_cast<It>(z), error::nul_byte, production, "CHAR8");
+                return false;
+            }
         }
-        x3::traits::move_to(
-            ast::istring(std::string_view(i, static_cast<std::size_t>(n)),
-                         nonsync ? ast::string_form::literal_nonsync : ast::string_form::literal),
-            attr);
+        using ast::string_form;
+        const string_form form =
+            Eight ? (nonsync ? string_form::literal8_nonsync : string_form::literal8)
+                  : (nonsync ? string_form::literal_nonsync : string_form::literal);
+        x3::traits::move_to(ast::istring(std::string_view(i, static_cast<std::size_t>(n)), form),
+                            attr);
         first = end;
         return true;
     }
 };
+using literal_parser = basic_literal_parser<false>;
+using literal8_parser = basic_literal_parser<true>;
 
 /// Everything up to (not including) the CRLF that ends the message being parsed.
 struct rest_of_message_parser : x3::parser<rest_of_message_parser> {

@@ -37,6 +37,7 @@ enum class extension : std::uint8_t {
     savedate,      ///< RFC 8514
     literal_plus,  ///< RFC 7888 (LITERAL+)
     literal_minus, ///< RFC 7888 (LITERAL-)
+    binary,        ///< RFC 3516
 };
 
 /// One line of the registry.
@@ -49,7 +50,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 16> extension_registry{{
+inline constexpr std::array<extension_info, 17> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -81,6 +82,9 @@ inline constexpr std::array<extension_info, 16> extension_registry{{
      "non-synchronizing literals {n+} of any size in what the client sends"},
     {extension::literal_minus, "literal-", "LITERAL-", "RFC 7888",
      "non-synchronizing literals {n+} of at most 4096 octets in what the client sends"},
+    {extension::binary, "binary", "BINARY", "RFC 3516",
+     "the BINARY[], BINARY.PEEK[] and BINARY.SIZE[] FETCH items, literal8 ~{n} (NUL allowed) "
+     "in them and in APPEND, the UNKNOWN-CTE code"},
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).

@@ -4,6 +4,7 @@
 #include <imapwire/grammar/command.hpp>
 #include <imapwire/grammar/core_def.hpp>
 // extensions that add commands (one line each; ext/registry.hpp)
+#include <imapwire/ext/binary/grammar_def.hpp>
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/esearch/grammar_def.hpp>
@@ -37,6 +38,14 @@ inline const auto partial__def = '<' > number[set<&ast::partial_range::offset>] 
 // tail, which expects the section.
 inline const auto fetch_att_section_ =
     x3::eps > section[set<&ast::fetch_att::section>] > -partial_[set<&ast::fetch_att::partial>];
+// RFC 3516 §7
+// fetch-att      =/  "BINARY" [".PEEK"] section-binary [partial]
+//                    / "BINARY.SIZE" section-binary
+// (the tails after BINARY / BINARY.PEEK and after BINARY.SIZE; a section-binary is a section
+// of a section-part only)
+inline const auto fetch_att_binary_ = x3::eps > section_binary[set<&ast::fetch_att::section>] >
+                                      -partial_[set<&ast::fetch_att::partial>];
+inline const auto fetch_att_binary_size_ = x3::eps > section_binary[set<&ast::fetch_att::section>];
 
 struct fetch_att_parser : x3::parser<fetch_att_parser> {
     using attribute_type = ast::fetch_att;
@@ -63,7 +72,12 @@ struct fetch_att_parser : x3::parser<fetch_att_parser> {
                 return true;
             }
             It i = end;
-            if (!fetch_att_section_.parse(i, last, ctx, rctx, attr))
+            const bool parsed = kind == ast::fetch_att_kind::binary_size
+                                    ? fetch_att_binary_size_.parse(i, last, ctx, rctx, attr)
+                                : ast::has_section_binary(kind)
+                                    ? fetch_att_binary_.parse(i, last, ctx, rctx, attr)
+                                    : fetch_att_section_.parse(i, last, ctx, rctx, attr);
+            if (!parsed)
                 return false;
             first = i;
             return true;
@@ -97,10 +111,13 @@ inline const auto
                             })];
 
 // append          = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal
+// RFC 3516 §7: append =/ "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal8
+// (literal8 only with BINARY)
 inline const auto append_def = kw("APPEND") > SP_ > mailbox[set<&ast::append_command::mailbox>] >
                                -(SP_ >> flag_list[set<&ast::append_command::flags>]) >
-                               -(SP_ >> date_time[set<&ast::append_command::internal_date>]) > SP_
-                               > literal[set<&ast::append_command::message>];
+                               -(SP_ >> date_time[set<&ast::append_command::internal_date>]) > SP_ >
+                               (literal8[set<&ast::append_command::message>] |
+                                literal[set<&ast::append_command::message>]);
 // create          = "CREATE" SP mailbox
 inline const auto create_def = kw("CREATE") > SP_ > mailbox[set<&ast::create_command::mailbox>];
 // delete          = "DELETE" SP mailbox

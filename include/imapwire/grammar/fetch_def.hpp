@@ -4,6 +4,7 @@
 #include <imapwire/grammar/core_def.hpp>
 #include <imapwire/grammar/fetch.hpp>
 // extensions that add FETCH items (one line each; ext/registry.hpp)
+#include <imapwire/ext/binary/grammar_def.hpp>
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/savedate/grammar_def.hpp>
 
@@ -60,6 +61,10 @@ struct msg_att_parsers {
             return fetch_mod_resp;
         else if constexpr (std::is_same_v<T, ast::msg_att_savedate>)
             return msg_att_savedate_;
+        else if constexpr (std::is_same_v<T, ast::msg_att_binary>)
+            return msg_att_binary_;
+        else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>)
+            return msg_att_binary_size_;
         else
             static_assert(ast::unhandled<T>, "FETCH item has no parser");
     }
@@ -73,8 +78,10 @@ struct msg_att_parsers {
                    : iequals(word, "BODY")          ? 0
                    : iequals(word, "BODYSTRUCTURE") ? 1
                                                     : -1;
-        else if constexpr (std::is_same_v<T, ast::msg_att_body_section>)
-            return bracket && iequals(word, "BODY") ? 0 : -1;
+        else if constexpr (std::is_same_v<T, ast::msg_att_body_section> ||
+                           std::is_same_v<T, ast::msg_att_binary> ||
+                           std::is_same_v<T, ast::msg_att_binary_size>)
+            return bracket && iequals(word, ast::traits<T>::info.keyword) ? 0 : -1;
         else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>)
             return bracket                          ? -1
                    : iequals(word, "RFC822")        ? 0

@@ -4,6 +4,7 @@
 #include <imapwire/grammar/core_def.hpp>
 #include <imapwire/grammar/response.hpp>
 // extensions that add response data (one line each; ext/registry.hpp)
+#include <imapwire/ext/binary/grammar_def.hpp>
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/esearch/grammar_def.hpp>
@@ -65,7 +66,8 @@ struct code_parsers {
                       std::is_same_v<T, ast::code_trycreate> ||
                       std::is_same_v<T, ast::code_nomodseq> ||
                       std::is_same_v<T, ast::code_uidnotsticky> ||
-                      std::is_same_v<T, ast::code_closed>)
+                      std::is_same_v<T, ast::code_closed> ||
+                      std::is_same_v<T, ast::code_unknown_cte>)
             return bare_code<T>();
         else if constexpr (std::is_same_v<T, ast::code_badcharset>)
             return badcharset_;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace imapwire::detail {
 
@@ -36,10 +37,47 @@ inline parse_error to_parse_error(const failure& f, const char* begin,
                        make_error_code(f.code)};
 }
 
+/// The fewest of the extensions `opt` leaves out with which `accepts(options)` holds, or an
+/// empty set when even all of them do not make it hold. One parse with every extension decides
+/// whether there is an answer; then each missing extension is tried alone (the answer nearly
+/// always), and only when none suffices alone are they taken away one by one from all. Runs
+/// only after a failure with a narrowed set, so the parse with the default set costs nothing.
+template <class Accepts>
+extension_set extensions_that_accept(const parse_options& opt, Accepts&& accepts) {
+    const extension_set all = extension_set::all();
+    if (opt.extensions == all)
+        return {};
+    parse_options with = opt;
+    with.extensions = all;
+    if (!accepts(std::as_const(with)))
+        return {};
+    for (const extension_info& e : extension_registry) {
+        if (opt.extensions.contains(e.id))
+            continue;
+        with.extensions = opt.extensions;
+        with.extensions.add(e.id);
+        if (accepts(std::as_const(with)))
+            return extension_set{e.id};
+    }
+    extension_set needed = all;
+    for (const extension_info& e : extension_registry) {
+        if (opt.extensions.contains(e.id))
+            continue;
+        with.extensions = needed;
+        with.extensions.remove(e.id);
+        if (accepts(std::as_const(with)))
+            needed.remove(e.id);
+    }
+    for (const extension_info& e : extension_registry)
+        if (opt.extensions.contains(e.id))
+            needed.remove(e.id);
+    return needed;
+}
+
 /// Runs `rule` over exactly the first `length` bytes of `input`, which framing has delimited.
 template <class T, class Rule>
-parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t length,
-                           const parse_options& opt, std::string_view top_production) {
+parse_result<T> run_framed_once(const Rule& rule, std::string_view input, std::size_t length,
+                                const parse_options& opt, std::string_view top_production) {
     const char* const begin = input.data();
     const char* first = begin;
     const char* const last = begin + length;
@@ -68,6 +106,23 @@ parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t
                                        make_error_code(error::syntax)});
 }
 
+/// run_framed_once, and when it fails with fewer than all extensions, the extensions that
+/// would have accepted the message (parse_error::accepted_with).
+template <class T, class Rule>
+parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t length,
+                           const parse_options& opt, std::string_view top_production) {
+    parse_result<T> r = run_framed_once<T>(rule, input, length, opt, top_production);
+    if (r.failed() && r.error().code != make_error_code(error::out_of_memory)) {
+        parse_error e = r.error();
+        e.accepted_with = extensions_that_accept(opt, [&](const parse_options& o) {
+            return run_framed_once<T>(rule, input, length, o, top_production).ok();
+        });
+        if (!e.accepted_with.empty())
+            return parse_result<T>(std::move(e));
+    }
+    return r;
+}
+
 /// Frames the first message of `input`, then runs `rule` over exactly those bytes.
 template <class T, class Rule>
 parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse_options& opt,
@@ -78,6 +133,12 @@ parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse
     if (framed.failed()) {
         parse_error e = framed.error();
         e.production = top_production;
+        // (a NUL inside a literal8 is framing's to refuse, and BINARY's to allow)
+        e.accepted_with = extensions_that_accept(opt, [&](const parse_options& o) {
+            auto again = scan_message(input, o);
+            return again.ok() &&
+                   run_framed_once<T>(rule, input, again.value(), o, top_production).ok();
+        });
         return parse_result<T>(std::move(e));
     }
     return run_framed<T>(rule, input, framed.value(), opt, top_production);

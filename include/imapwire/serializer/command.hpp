@@ -31,7 +31,14 @@ inline void write_fetch_att(writer& w, const ast::fetch_att& a) {
         w.require(a.section == ast::section{} && !a.partial);
         return;
     }
-    write_section(w, a.section);
+    w.require(ast::has_partial(a.kind) || !a.partial);
+    if (ast::has_section_binary(a.kind)) {
+        // section-binary = "[" [section-part] "]" (RFC 3516 §7)
+        w.require(!a.section.text);
+        write_section_binary(w, a.section.part);
+    } else {
+        write_section(w, a.section);
+    }
     if (a.partial) {
         w.put('<');
         w.number(a.partial->offset);
@@ -154,11 +161,7 @@ inline void write_arguments(writer& w, const ast::append_command& c) {
         write_date_time(w, *c.internal_date);
     }
     w.sp();
-    const std::string message_storage = c.message.escaped() ? c.message.value() : std::string();
-    const std::string_view message = c.message.escaped() ? message_storage : c.message.data;
-    write_literal(w, message,
-                  c.message.form == ast::string_form::literal_nonsync && w.nonsync(message.size()),
-                  !c.message.escaped());
+    write_string_or_literal8(w, c.message, false); // literal / literal8 (RFC 3516)
 }
 inline void write_mailbox_argument(writer& w, const ast::mailbox& m) {
     w.sp();

@@ -16,6 +16,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -106,11 +107,15 @@ inline bool valid_quoted_data(std::string_view d) noexcept {
 // same pass that finds the message's end: no need to look for it twice)
 // `in_ast`: the octets are memory the AST views, which outlives the serialize() call, so a
 // gathered_message may point at them; octets decoded into a temporary are always copied.
-inline void write_literal(writer& w, std::string_view octets, bool nonsync, bool in_ast) {
+// `eight`: a literal8 "~{n}" (BINARY, RFC 3516), whose octets may hold NUL.
+inline void write_literal(writer& w, std::string_view octets, bool nonsync, bool in_ast,
+                          bool eight = false) {
     if (octets.size() > 0xffffffffull) {
         w.fail();
         return;
     }
+    if (eight)
+        w.put('~');
     w.put('{');
     w.number(octets.size());
     if (nonsync)
@@ -118,7 +123,7 @@ inline void write_literal(writer& w, std::string_view octets, bool nonsync, bool
     w.raw("}\r\n");
     if (in_ast && w.left_out && !octets.empty() && octets.size() >= w.options.gather_min_literal) {
         // left in place: no framing check will see these octets, so look for NUL here
-        if (std::memchr(octets.data(), '\0', octets.size())) {
+        if (!eight && std::memchr(octets.data(), '\0', octets.size())) {
             w.fail();
             return;
         }
@@ -189,6 +194,8 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
             write_literal(w, s.data,
                           s.form == string_form::literal_nonsync && w.nonsync(s.data.size()), true);
             return;
+        case string_form::literal8: // not where a string stands: choose below
+        case string_form::literal8_nonsync:
         case string_form::value:
             break;
         }
@@ -218,6 +225,37 @@ inline void write_nstring(writer& w, const ast::nstring& s) {
         write_string(w, *s, 0);
     else
         w.raw("NIL");
+}
+
+/// Whether a string was parsed as a literal8 (BINARY, RFC 3516).
+constexpr bool is_literal8(const ast::istring& s) noexcept {
+    return s.form == ast::string_form::literal8 || s.form == ast::string_form::literal8_nonsync;
+}
+
+/// Where RFC 3516 allows `literal8` besides a literal (APPEND's message, BINARY[] data, with
+/// `or_nstring`: nstring / literal8): a string parsed as a literal8 is written as one when the
+/// reader has BINARY, and so is a value that holds NUL, which nothing else can carry; without
+/// BINARY a literal8 becomes a literal (or a quoted string), and NUL is refused.
+inline void write_string_or_literal8(writer& w, const ast::istring& s, bool or_nstring) {
+    const std::string storage = s.escaped() ? s.value() : std::string();
+    const std::string_view v = s.escaped() ? std::string_view(storage) : s.data;
+    const bool nul = v.find('\0') != std::string_view::npos;
+    if ((nul || (w.options.preserve_forms && is_literal8(s))) &&
+        w.options.extensions.contains(extension::binary)) {
+        write_literal(w, v, s.form == ast::string_form::literal8_nonsync && w.nonsync(v.size()),
+                      !s.escaped(), true);
+        return;
+    }
+    w.require(!nul);
+    if (or_nstring) {
+        write_string(w, s, 0);
+        return;
+    }
+    write_literal(w, v,
+                  (s.form == ast::string_form::literal_nonsync ||
+                   s.form == ast::string_form::literal8_nonsync) &&
+                      w.nonsync(v.size()),
+                  !s.escaped());
 }
 
 /// An atom-valued token (auth-type, flag-keyword...): 1*ATOM-CHAR.
@@ -332,6 +370,23 @@ inline void write_uid_set(writer& w, const ast::uid_set& s) {
 
 inline void write_mailbox(writer& w, const ast::mailbox& m) {
     write_astring(w, m.name);
+}
+
+/// ["<" number ">"]: where the data of a partial FETCH starts (BODY[]<n>, BINARY[]<n>)
+inline void write_origin(writer& w, const std::optional<std::uint32_t>& origin) {
+    if (origin) {
+        w.put('<');
+        w.number(*origin);
+        w.put('>');
+    }
+}
+
+/// section-binary = "[" [section-part] "]" (BINARY, RFC 3516 §7)
+inline void write_section_binary(writer& w, const ast::vector<std::uint32_t>& part) {
+    w.put('[');
+    write_separated(
+        w, part, [&](const auto& item) { w.nz_number(item); }, '.');
+    w.put(']');
 }
 
 inline void write_section(writer& w, const ast::section& s) {

@@ -7,6 +7,7 @@
 #include <imapwire/serializer/command.hpp>
 #include <imapwire/serializer/core.hpp>
 // extensions (one line each; ext/registry.hpp)
+#include <imapwire/ext/binary/serializer.hpp>
 #include <imapwire/ext/condstore/serializer.hpp>
 #include <imapwire/ext/esearch/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
@@ -355,7 +356,8 @@ void write_code_arguments(writer& w, const T& c) {
                          std::is_same_v<T, ast::code_appenduid> ||
                          std::is_same_v<T, ast::code_copyuid> ||
                          std::is_same_v<T, ast::code_uidnotsticky> ||
-                         std::is_same_v<T, ast::code_closed>) {
+                         std::is_same_v<T, ast::code_closed> ||
+                         std::is_same_v<T, ast::code_unknown_cte>) {
         write_code_arguments(w, c); // the extensions' codes: ext/*/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
@@ -485,11 +487,7 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
             } else if constexpr (std::is_same_v<T, ast::msg_att_body_section>) {
                 w.raw(ast::traits<T>::info.keyword);
                 write_section(w, a.section);
-                if (a.origin) {
-                    w.put('<');
-                    w.number(*a.origin);
-                    w.put('>');
-                }
+                write_origin(w, a.origin);
                 w.sp();
                 write_nstring(w, a.data);
             } else if constexpr (std::is_same_v<T, ast::msg_att_uid>) {
@@ -498,9 +496,11 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 w.nz_number(a.uid);
             } else if constexpr (std::is_same_v<T, ast::msg_att_modseq>) {
                 write_msg_att(w, a);
-            } else if constexpr (std::is_same_v<T, ast::msg_att_savedate>) {
+            } else if constexpr (std::is_same_v<T, ast::msg_att_savedate> ||
+                                 std::is_same_v<T, ast::msg_att_binary> ||
+                                 std::is_same_v<T, ast::msg_att_binary_size>) {
                 w.raw(ast::traits<T>::info.keyword);
-                write_msg_att_arguments(w, a); // ext/savedate/serializer.hpp
+                write_msg_att_arguments(w, a); // ext/savedate, ext/binary
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
