@@ -232,6 +232,9 @@ def command_extension_seeds():
         "sasl-ir-empty": b"A01 AUTHENTICATE PLAIN =\r\n",
         "binary-fetch": b"A1 UID FETCH 1:* (BINARY.PEEK[1.2]<0.1024> BINARY.SIZE[1] BINARY[])\r\n",
         "binary-append": b"A2 APPEND INBOX (\\Seen) ~{7}\r\nab\x00\x00cde\r\n",
+        "list-extended": (b'C04 LIST (SUBSCRIBED RECURSIVEMATCH X-OPT (a (b "c"))) "" ("INBOX" '
+                          b"Sent/%) RETURN (CHILDREN SPECIAL-USE STATUS (MESSAGES SIZE))\r\n"),
+        "create-special-use": b"t2 CREATE MySpecial (USE (\\Drafts \\Sent))\r\n",
     }
 
 
@@ -252,6 +255,9 @@ def response_extension_seeds():
         "savedate-nil": b"* 1 FETCH (SAVEDATE NIL)\r\n",
         "binary": b"* 2 FETCH (BINARY[1]<0> ~{4}\r\n\x00\x01\x02\x03 BINARY.SIZE[2] 31)\r\n",
         "unknown-cte": b"A1 NO [UNKNOWN-CTE] Cannot decode x-uuencode\r\n",
+        "list-extended": (b'* LIST (\\NonExistent \\HasChildren) "/" "Foo" ("CHILDINFO" '
+                          b'("SUBSCRIBED") OLDNAME ("Bar") X-N 0 X-S 1:5,9)\r\n'),
+        "useattr": b"t2 NO [USEATTR] \\All not supported\r\n",
     }
 
 

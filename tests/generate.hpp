@@ -667,6 +667,93 @@ public:
         return p;
     }
     /// select-params: none mostly, CONDSTORE or QRESYNC (RFC 7162) sometimes.
+    /// tagged-ext-comp / option-val-comp: astrings and groups, nested up to 3 deep.
+    ast::vector<ast::ext_comp_item> ext_comp(int depth = 0) {
+        ast::vector<ast::ext_comp_item> comp;
+        const std::size_t n = static_cast<std::size_t>(between(1, 3));
+        for (std::size_t i = 0; i < n; ++i) {
+            ast::ext_comp_item item;
+            if (depth < 3 && percent(25))
+                item.v = ext_comp(depth + 1);
+            else
+                item.v = astring();
+            comp.push_back(std::move(item));
+        }
+        return comp;
+    }
+    /// option-extension: a vendor or standard option, with a value sometimes.
+    ast::list_opt_extension list_opt_extension() {
+        ast::list_opt_extension o;
+        o.name = keep(random_case(pick<std::string_view>(
+            {"MYRIGHTS", "METADATA", "X-VENDOR-OPT", "VND.EXAMPLE-FOO", "STATUSX", "SUBSCRIBE"})));
+        if (percent(40))
+            o.value = ext_comp();
+        return o;
+    }
+    /// list-select-opts (LIST-EXTENDED): RECURSIVEMATCH only with a base option.
+    ast::vector<ast::list_select_option> list_select_options() {
+        ast::vector<ast::list_select_option> v;
+        const std::size_t n = static_cast<std::size_t>(below(4));
+        bool mod = false;
+        bool base = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            switch (below(5)) {
+            case 0:
+                v.push_back(ast::list_opt_subscribed{});
+                base = true;
+                break;
+            case 1:
+                v.push_back(ast::list_opt_remote{});
+                break;
+            case 2:
+                v.push_back(ast::list_opt_recursivematch{});
+                mod = true;
+                break;
+            case 3:
+                v.push_back(ast::list_opt_special_use{});
+                break;
+            default:
+                v.push_back(list_opt_extension());
+                base = true;
+                break;
+            }
+        }
+        if (mod && !base)
+            v.push_back(ast::list_opt_subscribed{});
+        return v;
+    }
+    /// list-return-opts (LIST-EXTENDED, SPECIAL-USE, LIST-STATUS).
+    ast::vector<ast::list_return_option> list_return_options() {
+        ast::vector<ast::list_return_option> v;
+        const std::size_t n = static_cast<std::size_t>(below(4));
+        for (std::size_t i = 0; i < n; ++i) {
+            switch (below(5)) {
+            case 0:
+                v.push_back(ast::list_opt_subscribed{});
+                break;
+            case 1:
+                v.push_back(ast::list_opt_children{});
+                break;
+            case 2:
+                v.push_back(ast::list_opt_special_use{});
+                break;
+            case 3: {
+                ast::list_opt_status st;
+                constexpr auto& atts = ast::keywords<ast::status_att>::table;
+                const std::size_t k = static_cast<std::size_t>(between(1, 3));
+                for (std::size_t j = 0; j < k; ++j)
+                    st.items.push_back(atts[below(std::size(atts))].first);
+                v.push_back(std::move(st));
+                break;
+            }
+            default:
+                v.push_back(list_opt_extension());
+                break;
+            }
+        }
+        return v;
+    }
+
     ast::vector<ast::select_param> select_params() {
         ast::vector<ast::select_param> p;
         if (percent(20))
@@ -786,8 +873,19 @@ protected:
             }
             return a;
         }
-        case 5:
-            return ast::create_command{mailbox()};
+        case 5: {
+            ast::create_command c{mailbox()};
+            if (percent(15)) { // CREATE-SPECIAL-USE (RFC 6154)
+                ast::create_param_use use;
+                const std::size_t n = static_cast<std::size_t>(below(3));
+                for (std::size_t i = 0; i < n; ++i)
+                    use.attributes.push_back({keep(random_case(pick<std::string_view>(
+                        {"\\Sent", "\\Drafts", "\\Trash", "\\Junk", "\\Archive", "\\All",
+                         "\\Flagged", "\\Important"})))});
+                c.params.push_back(std::move(use));
+            }
+            return c;
+        }
         case 6:
             return ast::delete_command{mailbox()};
         case 7:
@@ -795,7 +893,17 @@ protected:
         case 8: {
             ast::list_command l;
             l.reference = reference();
-            l.pattern = list_mailbox();
+            if (percent(20)) { // LIST-EXTENDED (RFC 5258): several patterns
+                const std::size_t n = static_cast<std::size_t>(between(1, 3));
+                for (std::size_t i = 0; i < n; ++i)
+                    l.patterns.push_back(list_mailbox());
+            } else {
+                l.pattern = list_mailbox();
+            }
+            if (percent(20))
+                l.select_options = list_select_options();
+            if (percent(20))
+                l.return_options = list_return_options();
             return l;
         }
         case 9: {
@@ -1402,6 +1510,43 @@ struct dumper {
         }
         raw(")");
     }
+    void put(const ast::vector<ast::ext_comp_item>& comp) {
+        raw("(");
+        for (const auto& item : comp) {
+            if (const auto* a = std::get_if<ast::astring>(&item.v))
+                put(*a);
+            else
+                put(std::get<ast::vector<ast::ext_comp_item>>(item.v));
+            raw(";");
+        }
+        raw(")");
+    }
+    /// LIST-EXTENDED options: "[name name=value ...]"
+    template <class Variant>
+    void put_list_options(const ast::vector<Variant>& options) {
+        raw("[");
+        for (const auto& o : options) {
+            std::visit(
+                [&](const auto& x) {
+                    using T = std::decay_t<decltype(x)>;
+                    raw(ast::traits<T>::info.name);
+                    if constexpr (std::is_same_v<T, ast::list_opt_status>) {
+                        for (auto a : x.items) {
+                            raw(":");
+                            raw(ast::keyword(a));
+                        }
+                    } else if constexpr (std::is_same_v<T, ast::list_opt_extension>) {
+                        raw(":");
+                        text(x.name);
+                        if (x.value)
+                            put(*x.value);
+                    }
+                },
+                o);
+            raw(" ");
+        }
+        raw("]");
+    }
     /// RFC 4466 modifiers and parameters: " mods[...]" when there are any.
     template <class Variant>
     void put_modifiers(const ast::vector<Variant>& items) {
@@ -1433,6 +1578,11 @@ struct dumper {
                             put(m.match->known_sequence_set);
                             raw(" ");
                             put(m.match->known_uid_set);
+                        }
+                    } else if constexpr (std::is_same_v<T, ast::create_param_use>) {
+                        for (const auto& f : m.attributes) {
+                            raw(" ");
+                            put(f);
                         }
                     } else {
                         static_assert(ast::unhandled<T>, "an alternative is not handled");
@@ -1495,6 +1645,7 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::create_command>) {
                     raw("CREATE ");
                     put(x.mailbox);
+                    put_modifiers(x.params);
                 } else if constexpr (std::is_same_v<T, ast::delete_command>) {
                     raw("DELETE ");
                     put(x.mailbox);
@@ -1502,9 +1653,31 @@ struct dumper {
                     raw("EXAMINE ");
                     put(x.mailbox);
                     put_modifiers(x.params);
-                } else if constexpr (std::is_same_v<T, ast::list_command> ||
-                                     std::is_same_v<T, ast::lsub_command>) {
-                    raw(std::is_same_v<T, ast::list_command> ? "LIST " : "LSUB ");
+                } else if constexpr (std::is_same_v<T, ast::list_command>) {
+                    raw("LIST ");
+                    if (x.select_options) {
+                        raw("select");
+                        put_list_options(*x.select_options);
+                        raw(" ");
+                    }
+                    put(x.reference);
+                    raw(" ");
+                    if (x.patterns.empty()) {
+                        put(x.pattern);
+                    } else {
+                        raw("patterns(");
+                        for (const auto& p : x.patterns) {
+                            put(p);
+                            raw(";");
+                        }
+                        raw(")");
+                    }
+                    if (x.return_options) {
+                        raw(" return");
+                        put_list_options(*x.return_options);
+                    }
+                } else if constexpr (std::is_same_v<T, ast::lsub_command>) {
+                    raw("LSUB ");
                     put(x.reference);
                     raw(" ");
                     put(x.pattern);

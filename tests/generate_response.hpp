@@ -129,6 +129,8 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"CLOSED", false, {}},
         // BINARY (RFC 3516)
         {"UNKNOWN-CTE", false, {}},
+        // SPECIAL-USE (RFC 6154)
+        {"USEATTR", false, {}},
     };
     return table;
 }
@@ -488,6 +490,8 @@ public:
             return ast::code_closed{};
         case 18:
             return ast::code_unknown_cte{};
+        case 19:
+            return ast::code_useattr{};
         default:
             return code_other();
         }
@@ -598,26 +602,75 @@ public:
             if (percent(70)) {
                 l.flags.push_back({keep(random_case(pick<std::string_view>(
                     {"\\Noinferiors", "\\HasChildren", "\\HasNoChildren", "\\Subscribed",
-                     "\\Remote", "\\NonExistent", "\\All", "\\Archive", "\\Drafts", "\\Flagged",
-                     "\\Junk", "\\Sent", "\\Trash", "\\Seen", "\\Recent"})))});
+                     "\\Remote", "\\All", "\\Archive", "\\Drafts", "\\Flagged", "\\Junk", "\\Sent",
+                     "\\Trash", "\\Seen", "\\Recent"})))});
             } else {
                 std::string a = atom_text(12);
                 if (imapwire::detail::iequals(a, "Noselect") ||
                     imapwire::detail::iequals(a, "Marked") ||
-                    imapwire::detail::iequals(a, "Unmarked"))
+                    imapwire::detail::iequals(a, "Unmarked") ||
+                    imapwire::detail::iequals(a, "NonExistent"))
                     a += "X";
                 l.flags.push_back({keep("\\" + a)});
             }
         }
         if (percent(45)) {
-            const ast::flag s = {keep(
-                random_case(pick<std::string_view>({"\\Noselect", "\\Marked", "\\Unmarked"})))};
+            const ast::flag s = {keep(random_case(pick<std::string_view>(
+                {"\\Noselect", "\\Marked", "\\Unmarked", "\\NonExistent"})))};
             l.flags.insert(l.flags.begin() + static_cast<std::ptrdiff_t>(below(l.flags.size() + 1)),
                            s);
         }
         l.delimiter = delimiter();
         l.mailbox = mailbox();
+        if (percent(15)) // LIST-EXTENDED (RFC 5258): extended data items
+            l.extended = mbox_list_extended();
         return l;
+    }
+
+    /// mbox-list-extended: CHILDINFO, OLDNAME and vendor items, or none.
+    ast::vector<ast::mbox_list_extended_item> mbox_list_extended() {
+        ast::vector<ast::mbox_list_extended_item> items;
+        const std::size_t n = static_cast<std::size_t>(below(3));
+        for (std::size_t i = 0; i < n; ++i) {
+            ast::mbox_list_extended_item item;
+            switch (below(4)) {
+            case 0: { // ("CHILDINFO" ("SUBSCRIBED"))
+                item.tag = ast::istring("CHILDINFO", ast::string_form::quoted);
+                ast::vector<ast::ext_comp_item> comp;
+                comp.push_back({ast::istring("SUBSCRIBED", ast::string_form::quoted)});
+                item.value = std::move(comp);
+                break;
+            }
+            case 1: { // OLDNAME ("old/name"): RFC 5465, RFC 9051
+                item.tag = ast::istring("OLDNAME", ast::string_form::atom);
+                ast::vector<ast::ext_comp_item> comp;
+                comp.push_back({astring()});
+                item.value = std::move(comp);
+                break;
+            }
+            case 2:
+                item.tag = astring();
+                item.value = percent(20) ? ast::tagged_ext_val{std::uint32_t{0}}
+                                         : ast::tagged_ext_val{sequence_set()};
+                break;
+            default: {
+                item.tag = astring();
+                ast::vector<ast::ext_comp_item> comp;
+                if (percent(70))
+                    comp.push_back({astring()});
+                if (percent(40)) {
+                    ast::vector<ast::ext_comp_item> group;
+                    group.push_back({astring()});
+                    group.push_back({astring()});
+                    comp.push_back({std::move(group)});
+                }
+                item.value = std::move(comp);
+                break;
+            }
+            }
+            items.push_back(std::move(item));
+        }
+        return items;
     }
 
     /// A hierarchy delimiter (mailbox-list, namespace-descr): NIL, "/" or "." mostly, the
@@ -1330,6 +1383,8 @@ struct response_dumper : dumper {
                     raw("CLOSED");
                 } else if constexpr (std::is_same_v<T, ast::code_unknown_cte>) {
                     raw("UNKNOWN-CTE");
+                } else if constexpr (std::is_same_v<T, ast::code_useattr>) {
+                    raw("USEATTR");
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);
@@ -1553,6 +1608,24 @@ struct response_dumper : dumper {
         put_delimiter(l.delimiter);
         raw(" ");
         put(l.mailbox);
+        if (l.extended) {
+            raw(" extended(");
+            for (const auto& item : *l.extended) {
+                put(item.tag);
+                raw("=");
+                std::visit(
+                    [&](const auto& v) {
+                        using T = std::decay_t<decltype(v)>;
+                        if constexpr (std::is_same_v<T, std::uint32_t>)
+                            num(v);
+                        else
+                            put(v);
+                    },
+                    item.value);
+                raw(";");
+            }
+            raw(")");
+        }
     }
     void put(const ast::vector<ast::namespace_descr>& list) {
         if (list.empty()) {

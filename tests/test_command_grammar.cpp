@@ -157,7 +157,7 @@ TEST_CASE("command-auth: LIST LSUB with list-mailbox") {
     CHECK(l.pattern.form == ast::string_form::atom);
     check_rejects({
         {"a LIST \"\"", 9, "list"},
-        {"a LIST \"\" (", 10, "list"},
+        {"a LIST \"\" (", 11, "patterns"}, // LIST-EXTENDED (RFC 5258): "(" opens patterns
         {"a LSUB x", 8, "lsub"},
     });
 }

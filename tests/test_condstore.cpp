@@ -1,7 +1,7 @@
 // CONDSTORE (RFC 7162): the server (S:) examples of its section 3.1 parse and round-trip byte for
 // byte; mod-sequences and their limits; everything it adds is refused, as RFC 3501 refuses it,
 // when the extension is not enabled.
-#include "test_data.hpp"
+#include "parse_helpers.hpp"
 
 #include <imapwire/parse.hpp>
 #include <imapwire/serialize.hpp>
@@ -18,26 +18,15 @@ using imapwire::test::visible;
 
 namespace {
 
-std::deque<std::string> inputs; // parsed values view these
-
 parse_options strict() {
     parse_options o;
     o.extensions = extension_set::none();
     return o;
 }
 
+/// `line` is a whole message, CRLF included.
 ast::response response_ok(const std::string& line, const parse_options& o = {}) {
-    const std::string& bytes = inputs.emplace_back(line);
-    auto r = parse_response(bytes, o);
-    INFO(visible(bytes));
-    REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
-    CHECK(r.consumed() == bytes.size());
-    std::string out;
-    serialize_options so; // written for a reader with the same extensions
-    so.extensions = o.extensions;
-    CHECK(!serialize(out, r.value(), so));
-    CHECK(visible(out) == visible(bytes));
-    return r.value();
+    return test::parsed_ok<ast::response>(line, o);
 }
 
 template <class T>
@@ -205,15 +194,7 @@ TEST_CASE("CONDSTORE: without the extension, its syntax is refused as RFC 3501 r
 namespace {
 
 ast::command command_ok(const std::string& line, const parse_options& o = {}) {
-    const std::string& bytes = inputs.emplace_back(line);
-    auto r = parse_command(bytes, o);
-    INFO(visible(bytes));
-    REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
-    CHECK(r.consumed() == bytes.size());
-    std::string out;
-    CHECK(!serialize(out, r.value()));
-    CHECK(visible(out) == visible(bytes));
-    return r.value();
+    return test::parsed_ok<ast::command>(line, o);
 }
 
 } // namespace

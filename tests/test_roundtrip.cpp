@@ -537,15 +537,41 @@ struct coverage {
                     if (x.internal_date)
                         date_time(*x.internal_date);
                     string(x.message, "message");
-                } else if constexpr (std::is_same_v<T, ast::create_command> ||
-                                     std::is_same_v<T, ast::delete_command> ||
+                } else if constexpr (std::is_same_v<T, ast::create_command>) {
+                    mailbox(x.mailbox);
+                    for (const auto& p : x.params)
+                        for (const auto& f : std::get<ast::create_param_use>(p).attributes) {
+                            mark("create:use");
+                            if (f.text.size() < 2 || f.text.front() != '\\')
+                                invalid.push_back("use-attr that is not a \\ atom");
+                        }
+                } else if constexpr (std::is_same_v<T, ast::delete_command> ||
                                      std::is_same_v<T, ast::examine_command> ||
                                      std::is_same_v<T, ast::select_command> ||
                                      std::is_same_v<T, ast::subscribe_command> ||
                                      std::is_same_v<T, ast::unsubscribe_command>) {
                     mailbox(x.mailbox);
-                } else if constexpr (std::is_same_v<T, ast::list_command> ||
-                                     std::is_same_v<T, ast::lsub_command>) {
+                } else if constexpr (std::is_same_v<T, ast::list_command>) {
+                    mailbox(x.reference);
+                    if (x.patterns.empty())
+                        string(x.pattern, "list");
+                    else if (!x.pattern.data.empty())
+                        invalid.push_back("a pattern besides the patterns");
+                    for (const auto& p : x.patterns)
+                        string(p, "list");
+                    if (!x.patterns.empty())
+                        mark(x.patterns.size() > 1 ? "list:patterns" : "list:one_pattern_list");
+                    if (x.select_options) {
+                        mark(x.select_options->empty() ? "list:select:empty" : "list:select");
+                        for (const auto& o : *x.select_options)
+                            mark("list:select_opt", o.index());
+                    }
+                    if (x.return_options) {
+                        mark(x.return_options->empty() ? "list:return:empty" : "list:return");
+                        for (const auto& o : *x.return_options)
+                            mark("list:return_opt", o.index());
+                    }
+                } else if constexpr (std::is_same_v<T, ast::lsub_command>) {
                     mailbox(x.reference);
                     string(x.pattern, "list");
                 } else if constexpr (std::is_same_v<T, ast::rename_command>) {
@@ -635,7 +661,16 @@ std::vector<std::string> expected_labels() {
                               "wildcard", "crlf", "8bit", "ctl", "long"})
             e.push_back(std::string("value:") + ctx + ":" + v);
     }
+    n("list:select_opt", static_cast<int>(std::variant_size_v<ast::list_select_option>));
+    n("list:return_opt", static_cast<int>(std::variant_size_v<ast::list_return_option>));
     for (const char* l : {"store:empty_flags",
+                          "create:use",
+                          "list:patterns",
+                          "list:one_pattern_list",
+                          "list:select",
+                          "list:select:empty",
+                          "list:return",
+                          "list:return:empty",
                           "section_binary:empty",
                           "section_binary:part",
                           "section:empty",

@@ -479,10 +479,16 @@ struct response_coverage {
             const std::string_view t = f.text;
             if (t.size() < 2 || t.front() != '\\')
                 invalid.push_back("LIST flag that is not a \\ atom");
-            const bool s = imapwire::detail::iequals(t, "\\Noselect") ||
-                           imapwire::detail::iequals(t, "\\Marked") ||
-                           imapwire::detail::iequals(t, "\\Unmarked");
-            selectability += s;
+            selectability += ast::is_mbx_list_sflag(t, imapwire::extension_set::all());
+        }
+        if (l.extended) {
+            mark(l.extended->empty() ? "list:extended:empty" : "list:extended");
+            for (const auto& item : *l.extended) {
+                mark("list:extended_value", item.value.index());
+                string(item.tag, "astring");
+                if (const auto* n = std::get_if<std::uint32_t>(&item.value); n && *n != 0)
+                    invalid.push_back("a tagged-ext-val number that is a sequence-set");
+            }
         }
         if (selectability > 1)
             invalid.push_back("two selectability flags");
@@ -887,6 +893,11 @@ std::vector<std::string> expected_labels() {
                           "list:selectability_flag",
                           "list:no_selectability_flag",
                           "list:no_flags",
+                          "list:extended",
+                          "list:extended:empty",
+                          "list:extended_value:0",
+                          "list:extended_value:1",
+                          "list:extended_value:2",
                           "list:delimiter:NIL",
                           "list:delimiter:\"",
                           "list:delimiter:\\",

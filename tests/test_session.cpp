@@ -372,3 +372,15 @@ TEST_CASE("ESEARCH (RFC 4731): ESEARCH answers SEARCH and UID SEARCH") {
     REQUIRE(stray.size() == 1);
     CHECK(stray[0].kind == finding_kind::response_not_allowed);
 }
+
+TEST_CASE("LIST-STATUS (RFC 5819 §3): STATUS data answers a LIST with RETURN (STATUS)") {
+    CHECK(run(with(logged_in,
+                   {"C: A01 LIST \"\" % RETURN (STATUS (MESSAGES UNSEEN))",
+                    "S: * LIST () \".\" \"INBOX\"", "S: * STATUS \"INBOX\" (MESSAGES 17 UNSEEN 16)",
+                    "S: * LIST () \".\" \"foo\"", "S: * STATUS \"foo\" (MESSAGES 30 UNSEEN 29)",
+                    "S: * LIST (\\NoSelect) \".\" \"bar\"", "S: A01 OK List completed."}))
+              .empty());
+    const auto stray = run(with(logged_in, {"S: * STATUS \"INBOX\" (MESSAGES 17)"}));
+    REQUIRE(stray.size() == 1);
+    CHECK(stray[0].kind == finding_kind::response_not_allowed);
+}

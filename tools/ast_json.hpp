@@ -617,9 +617,6 @@ inline json fields(const ast::append_command& c) {
                 {"message", to_json(c.message)}};
 }
 
-inline json fields(const ast::create_command& c) {
-    return json{{"mailbox", to_json(c.mailbox)}};
-}
 inline json fields(const ast::delete_command& c) {
     return json{{"mailbox", to_json(c.mailbox)}};
 }
@@ -649,12 +646,19 @@ inline json modifier_json(const ast::select_param_qresync& p) {
 inline json modifier_json(const ast::select_param_condstore&) {
     return json{{"type", ast::traits<ast::select_param_condstore>::info.name}};
 }
+inline json modifier_json(const ast::create_param_use& p) {
+    return json{{"type", ast::traits<ast::create_param_use>::info.name},
+                {"attributes", to_json(p.attributes)}};
+}
 template <class Variant>
 json modifiers_json(const ast::vector<Variant>& items) {
     json a = json::array();
     for (const auto& item : items)
         a.push_back(std::visit([](const auto& x) { return modifier_json(x); }, item));
     return a;
+}
+inline json fields(const ast::create_command& c) {
+    return json{{"mailbox", to_json(c.mailbox)}, {"params", modifiers_json(c.params)}};
 }
 inline json fields(const ast::examine_command& c) {
     return json{{"mailbox", to_json(c.mailbox)}, {"params", modifiers_json(c.params)}};
@@ -669,8 +673,55 @@ inline json fields(const ast::unsubscribe_command& c) {
     return json{{"mailbox", to_json(c.mailbox)}};
 }
 
+/// tagged-ext-comp / option-val-comp: an array of strings and arrays.
+inline json comp_json(const ast::vector<ast::ext_comp_item>& comp) {
+    json a = json::array();
+    for (const auto& item : comp)
+        a.push_back(std::visit(
+            [](const auto& x) -> json {
+                if constexpr (std::is_same_v<std::decay_t<decltype(x)>, ast::astring>)
+                    return to_json(x);
+                else
+                    return comp_json(x); // a group
+            },
+            item.v));
+    return a;
+}
+/// LIST-EXTENDED options: {"type": name}, STATUS's {"items"}, an option-extension's
+/// {"name", "value"}.
+template <class Variant>
+json list_options_json(const ast::vector<Variant>& options) {
+    json a = json::array();
+    for (const auto& o : options)
+        a.push_back(std::visit(
+            [](const auto& x) -> json {
+                using T = std::decay_t<decltype(x)>;
+                json j{{"type", ast::traits<T>::info.name}};
+                if constexpr (std::is_same_v<T, ast::list_opt_status>) {
+                    json items = json::array();
+                    for (auto att : x.items)
+                        items.push_back(name(att));
+                    j["items"] = std::move(items);
+                } else if constexpr (std::is_same_v<T, ast::list_opt_extension>) {
+                    put_bytes(j, "name", x.name);
+                    j["value"] = x.value ? comp_json(*x.value) : json(nullptr);
+                }
+                return j;
+            },
+            o));
+    return a;
+}
 inline json fields(const ast::list_command& c) {
-    return json{{"reference", to_json(c.reference)}, {"pattern", to_json(c.pattern)}};
+    json patterns = json::array();
+    for (const auto& p : c.patterns)
+        patterns.push_back(to_json(p));
+    return json{
+        {"reference", to_json(c.reference)},
+        {"pattern", to_json(c.pattern)},
+        {"select_options", c.select_options ? list_options_json(*c.select_options) : json(nullptr)},
+        {"patterns", std::move(patterns)},
+        {"return_options",
+         c.return_options ? list_options_json(*c.return_options) : json(nullptr)}};
 }
 inline json fields(const ast::lsub_command& c) {
     return json{{"reference", to_json(c.reference)}, {"pattern", to_json(c.pattern)}};
@@ -1056,7 +1107,8 @@ inline json to_json(const ast::resp_text_code& code) {
                             {"destination", to_json(x.destination)}};
             } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky> ||
                                  std::is_same_v<T, ast::code_closed> ||
-                                 std::is_same_v<T, ast::code_unknown_cte>) {
+                                 std::is_same_v<T, ast::code_unknown_cte> ||
+                                 std::is_same_v<T, ast::code_useattr>) {
                 return json{{"type", ast::traits<T>::info.name}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
@@ -1096,10 +1148,33 @@ inline void put_delimiter(json& j, const std::optional<char>& delimiter) {
         j["delimiter"] = nullptr;
 }
 
+/// tagged-ext-val: {"sequence_set": ...}, {"number": n} or {"comp": [...]}
+inline json to_json(const ast::tagged_ext_val& v) {
+    return std::visit(
+        [](const auto& x) -> json {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, ast::sequence_set>)
+                return json{{"sequence_set", to_json(x)}};
+            else if constexpr (std::is_same_v<T, std::uint32_t>)
+                return json{{"number", x}};
+            else
+                return json{{"comp", detail::comp_json(x)}};
+        },
+        v);
+}
+
 inline json to_json(const ast::mailbox_list& l) {
     json j{{"flags", to_json(l.flags)}};
     put_delimiter(j, l.delimiter);
     j["mailbox"] = to_json(l.mailbox);
+    if (l.extended) {
+        json items = json::array();
+        for (const auto& item : *l.extended)
+            items.push_back(json{{"tag", to_json(item.tag)}, {"value", to_json(item.value)}});
+        j["extended"] = std::move(items);
+    } else {
+        j["extended"] = nullptr;
+    }
     return j;
 }
 

@@ -410,7 +410,7 @@ d = first(lambda d: d["type"] == "status")
 assert d["mailbox"] == {"name": {"form": "atom", "value": "INBOX"}}, d
 assert d["items"] == [{"att": "messages", "value": 10}, {"att": "recent", "value": 10}, {"att": "uidnext", "value": 11}, {"att": "uidvalidity", "value": 1795676965}, {"att": "unseen", "value": 5}], d
 d = first(lambda d: d["type"] == "list")
-assert d["list"] == {"flags": ["\\Noselect"], "delimiter": "/", "mailbox": {"name": {"form": "quoted", "value": ""}}}, d
+assert d["list"] == {"flags": ["\\Noselect"], "delimiter": "/", "mailbox": {"name": {"form": "quoted", "value": ""}}, "extended": None}, d
 d = first(lambda d: d["type"] == "search")
 assert d["numbers"] == list(range(1, 11)), d
 assert {"type": "search", "numbers": [], "modseq": None} in data, "empty SEARCH"

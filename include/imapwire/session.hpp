@@ -538,7 +538,9 @@ private:
                     if (!in_progress("SEARCH") && !in_progress("UID SEARCH"))
                         not_here("SEARCH data");
                 } else if constexpr (std::is_same_v<T, ast::status_data>) {
-                    if (!in_progress("STATUS"))
+                    // LIST-STATUS (RFC 5819 §2): a LIST ... RETURN (STATUS ...) is answered
+                    // with STATUS data too
+                    if (!in_progress("STATUS") && !in_progress("LIST"))
                         not_here("STATUS data");
                 } else if constexpr (std::is_same_v<T, ast::list_data>) {
                     if (!in_progress("LIST"))

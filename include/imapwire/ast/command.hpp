@@ -21,8 +21,10 @@
 #include <imapwire/ext/qresync/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
 #include <imapwire/ext/unselect/ast.hpp>
-// extensions that add modifiers and parameters (RFC 4466)
+// extensions that add modifiers, parameters and options (RFC 4466, RFC 5258)
 #include <imapwire/ext/condstore/ast.hpp>
+#include <imapwire/ext/list_extended/ast.hpp>
+#include <imapwire/ext/special_use/ast.hpp>
 
 #include <optional>
 #include <string_view>
@@ -40,6 +42,8 @@ using fetch_modifier = std::variant<fetch_mod_changedsince, fetch_mod_vanished>;
 using store_modifier = std::variant<store_mod_unchangedsince>;
 /// RFC 4466 `select-param`.
 using select_param = std::variant<select_param_condstore, select_param_qresync>;
+/// RFC 4466 `create-param`.
+using create_param = std::variant<create_param_use>;
 
 // command-any
 struct capability_command {
@@ -69,6 +73,7 @@ struct append_command {
 };
 struct create_command {
     ast::mailbox mailbox;
+    vector<create_param> params{}; ///< RFC 4466 create-params: SP "(" ... ")" when not empty
     friend bool operator==(const create_command&, const create_command&) = default;
 };
 struct delete_command {
@@ -80,9 +85,18 @@ struct examine_command {
     vector<select_param> params{}; ///< RFC 4466 select-params: SP "(" ... ")" when not empty
     friend bool operator==(const examine_command&, const examine_command&) = default;
 };
+/// RFC 3501 `list`, and RFC 5258's extended LIST: `"LIST" [SP list-select-opts] SP mailbox SP
+/// mbox-or-pat [SP list-return-opts]`, `mbox-or-pat = list-mailbox / patterns`.
 struct list_command {
     ast::mailbox reference;
-    list_mailbox pattern;
+    list_mailbox pattern; ///< the one list-mailbox; empty when `patterns` holds them
+    /// LIST-EXTENDED `list-select-opts = "(" [...] ")"`; nullopt when not written
+    std::optional<vector<list_select_option>> select_options{};
+    /// LIST-EXTENDED `patterns = "(" list-mailbox *(SP list-mailbox) ")"`: empty when the
+    /// command has one list-mailbox (in `pattern`), at least one when written
+    vector<list_mailbox> patterns{};
+    /// LIST-EXTENDED `list-return-opts = "RETURN" SP "(" [...] ")"`; nullopt when not written
+    std::optional<vector<list_return_option>> return_options{};
     friend bool operator==(const list_command&, const list_command&) = default;
 };
 struct lsub_command {

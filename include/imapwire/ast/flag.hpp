@@ -4,6 +4,7 @@
 #include <imapwire/ast/allocator.hpp>
 
 #include <imapwire/detail/charset.hpp>
+#include <imapwire/ext/registry.hpp>
 
 #include <string_view>
 #include <vector>
@@ -55,5 +56,14 @@ struct flag {
 
 /// RFC 3501 `flag-list`: "(" [flag *(SP flag)] ")".
 using flag_list = vector<flag>;
+
+/// Whether a mailbox attribute of a LIST response is a selectability flag, mbx-list-sflag
+/// (at most one per mailbox-list): RFC 3501's \Noselect, \Marked and \Unmarked, and with
+/// LIST-EXTENDED RFC 5258's \NonExistent.
+inline bool is_mbx_list_sflag(std::string_view t, const extension_set& extensions) noexcept {
+    using detail::iequals;
+    return iequals(t, "\\Noselect") || iequals(t, "\\Marked") || iequals(t, "\\Unmarked") ||
+           (extensions.contains(extension::list_extended) && iequals(t, "\\NonExistent"));
+}
 
 } // namespace imapwire::ast

@@ -17,9 +17,11 @@
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/esearch/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
+#include <imapwire/ext/list_extended/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
 #include <imapwire/ext/qresync/ast.hpp>
 #include <imapwire/ext/savedate/ast.hpp>
+#include <imapwire/ext/special_use/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
 
 #include <cstdint>
@@ -90,7 +92,7 @@ using resp_text_code =
                  code_unseen,
                  // extensions
                  code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
-                 code_uidnotsticky, code_closed, code_unknown_cte,
+                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr,
                  // atom [SP 1*<any TEXT-CHAR except "]">]
                  code_other>;
 
@@ -140,8 +142,12 @@ struct flags_data {
 /// mailbox.
 struct mailbox_list {
     vector<flag> flags;            ///< mbx-list-flags: at most one of \Noselect \Marked \Unmarked
+                                   ///< (and LIST-EXTENDED's \NonExistent)
     std::optional<char> delimiter; ///< NIL when empty
     ast::mailbox mailbox;
+    /// LIST-EXTENDED (RFC 5258 §6) `[SP mbox-list-extended]`, `mbox-list-extended = "("
+    /// [mbox-list-extended-item *(SP mbox-list-extended-item)] ")"`; nullopt when not written
+    std::optional<vector<mbox_list_extended_item>> extended{};
     friend bool operator==(const mailbox_list&, const mailbox_list&) = default;
 };
 /// "LIST" SP mailbox-list

@@ -363,9 +363,12 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/esearch/traits.hpp>
 #include <imapwire/ext/id/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
+#include <imapwire/ext/list_extended/traits.hpp>
+#include <imapwire/ext/list_status/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/namespace/traits.hpp>
 #include <imapwire/ext/qresync/traits.hpp>
 #include <imapwire/ext/savedate/traits.hpp>
+#include <imapwire/ext/special_use/traits.hpp>
 #include <imapwire/ext/uidplus/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

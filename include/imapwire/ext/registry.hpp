@@ -22,22 +22,27 @@ namespace imapwire {
 /// construct belongs to unless an extension adds it.
 enum class extension : std::uint8_t {
     imap4rev1,
-    enable,        ///< RFC 5161
-    idle,          ///< RFC 2177
-    condstore,     ///< RFC 7162 (CONDSTORE)
-    sasl_ir,       ///< RFC 4959
-    unselect,      ///< RFC 3691
-    id,            ///< RFC 2971
-    move,          ///< RFC 6851
-    namespace_,    ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
-    uidplus,       ///< RFC 4315
-    qresync,       ///< RFC 7162 (QRESYNC)
-    esearch,       ///< RFC 4731
-    status_size,   ///< RFC 8438 (STATUS=SIZE)
-    savedate,      ///< RFC 8514
-    literal_plus,  ///< RFC 7888 (LITERAL+)
-    literal_minus, ///< RFC 7888 (LITERAL-)
-    binary,        ///< RFC 3516
+    enable,             ///< RFC 5161
+    idle,               ///< RFC 2177
+    condstore,          ///< RFC 7162 (CONDSTORE)
+    sasl_ir,            ///< RFC 4959
+    unselect,           ///< RFC 3691
+    id,                 ///< RFC 2971
+    move,               ///< RFC 6851
+    namespace_,         ///< RFC 2342 (NAMESPACE; the trailing _ because namespace is a C++ keyword)
+    uidplus,            ///< RFC 4315
+    qresync,            ///< RFC 7162 (QRESYNC)
+    esearch,            ///< RFC 4731
+    status_size,        ///< RFC 8438 (STATUS=SIZE)
+    savedate,           ///< RFC 8514
+    literal_plus,       ///< RFC 7888 (LITERAL+)
+    literal_minus,      ///< RFC 7888 (LITERAL-)
+    binary,             ///< RFC 3516
+    list_extended,      ///< RFC 5258 (LIST-EXTENDED)
+    special_use,        ///< RFC 6154 (SPECIAL-USE)
+    create_special_use, ///< RFC 6154 (CREATE-SPECIAL-USE)
+    list_status,        ///< RFC 5819 (LIST-STATUS)
+    children,           ///< RFC 3348 (CHILDREN)
 };
 
 /// One line of the registry.
@@ -50,7 +55,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 17> extension_registry{{
+inline constexpr std::array<extension_info, 22> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -85,6 +90,18 @@ inline constexpr std::array<extension_info, 17> extension_registry{{
     {extension::binary, "binary", "BINARY", "RFC 3516",
      "the BINARY[], BINARY.PEEK[] and BINARY.SIZE[] FETCH items, literal8 ~{n} (NUL allowed) "
      "in them and in APPEND, the UNKNOWN-CTE code"},
+    {extension::list_extended, "list-extended", "LIST-EXTENDED", "RFC 5258",
+     "LIST's selection options, several patterns and return options, \\NonExistent, and the "
+     "extended data items of a LIST response (CHILDINFO...)"},
+    {extension::special_use, "special-use", "SPECIAL-USE", "RFC 6154",
+     "the SPECIAL-USE LIST selection and return option and the USEATTR code"},
+    {extension::create_special_use, "create-special-use", "CREATE-SPECIAL-USE", "RFC 6154",
+     "CREATE's USE parameter: CREATE name (USE (\\Sent))"},
+    {extension::list_status, "list-status", "LIST-STATUS", "RFC 5819",
+     "LIST's STATUS return option, answered by STATUS responses during the LIST"},
+    {extension::children, "children", "CHILDREN", "RFC 3348",
+     "the \\HasChildren and \\HasNoChildren mailbox attributes (flag-extensions: no syntax of "
+     "their own)"},
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).

@@ -58,5 +58,7 @@ IMAPWIRE_RULE(select_params_, "select-params", ast::vector<ast::select_param>)
 IMAPWIRE_RULE(fetch_modifier_, "fetch-modifier", ast::fetch_modifier)
 IMAPWIRE_RULE(store_modifier_, "store-modifier", ast::store_modifier)
 IMAPWIRE_RULE(select_param_, "select-param", ast::select_param)
+IMAPWIRE_RULE(create_params_, "create-params", ast::vector<ast::create_param>)
+IMAPWIRE_RULE(create_param_, "create-param", ast::create_param)
 
 } // namespace imapwire::grammar

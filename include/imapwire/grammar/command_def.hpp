@@ -10,6 +10,7 @@
 #include <imapwire/ext/esearch/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/idle/grammar_def.hpp>
+#include <imapwire/ext/list_extended/grammar_def.hpp>
 #include <imapwire/ext/move/grammar_def.hpp>
 #include <imapwire/ext/qresync/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
@@ -118,8 +119,7 @@ inline const auto append_def = kw("APPEND") > SP_ > mailbox[set<&ast::append_com
                                -(SP_ >> date_time[set<&ast::append_command::internal_date>]) > SP_ >
                                (literal8[set<&ast::append_command::message>] |
                                 literal[set<&ast::append_command::message>]);
-// create          = "CREATE" SP mailbox
-inline const auto create_def = kw("CREATE") > SP_ > mailbox[set<&ast::create_command::mailbox>];
+
 // delete          = "DELETE" SP mailbox
 inline const auto delete__def = kw("DELETE") > SP_ > mailbox[set<&ast::delete_command::mailbox>];
 // RFC 4466 §2.1, §2.2, §2.4: the modifiers and parameters extensions add, by keyword.
@@ -136,6 +136,8 @@ struct modifier_parsers {
             return rexpunges_fetch_mod;
         else if constexpr (std::is_same_v<T, ast::select_param_qresync>)
             return select_param_qresync_;
+        else if constexpr (std::is_same_v<T, ast::create_param_use>)
+            return create_param_use_;
         else
             static_assert(ast::unhandled<T>, "a modifier or parameter has no parser");
     }
@@ -147,6 +149,7 @@ inline constexpr auto modifier_dispatch =
 inline const auto select_param__def = modifier_dispatch<ast::select_param>;
 inline const auto fetch_modifier__def = modifier_dispatch<ast::fetch_modifier>;
 inline const auto store_modifier__def = modifier_dispatch<ast::store_modifier>;
+inline const auto create_param__def = modifier_dispatch<ast::create_param>;
 /// "(" item *(SP item) ")" of RFC 4466's lists, only when an extension that defines one of its
 /// items is enabled (otherwise the list is not there, as in RFC 3501).
 template <class Variant, class Item>
@@ -162,6 +165,14 @@ inline const auto fetch_modifiers__def = modifier_list<ast::fetch_modifier>(fetc
 // store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"
 // store-modifier  = store-modifier-name [SP store-modif-params]
 inline const auto store_modifiers__def = modifier_list<ast::store_modifier>(store_modifier_);
+// create-params   = SP "(" create-param *( SP create-param) ")"
+// create-param    = create-param-name [SP create-param-value]
+inline const auto create_params__def = modifier_list<ast::create_param>(create_param_);
+
+// create          = "CREATE" SP mailbox
+// RFC 4466 §2.2: create =/ "CREATE" SP mailbox [create-params]
+inline const auto create_def = kw("CREATE") > SP_ > mailbox[set<&ast::create_command::mailbox>] >>
+                               -create_params_[set<&ast::create_command::params>];
 
 // examine         = "EXAMINE" SP mailbox
 // RFC 4466 §2.4: examine =/ "EXAMINE" SP mailbox [select-params]
@@ -169,8 +180,19 @@ inline const auto examine_def = kw("EXAMINE") > SP_ >
                                 mailbox[set<&ast::examine_command::mailbox>] >>
                                 -select_params_[set<&ast::examine_command::params>];
 // list            = "LIST" SP mailbox SP list-mailbox
-inline const auto list_def = kw("LIST") > SP_ > mailbox[set<&ast::list_command::reference>] > SP_ >
-                             list_mailbox[set<&ast::list_command::pattern>];
+// RFC 5258 §6 (LIST-EXTENDED):
+// list =      "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat
+//             [SP list-return-opts]
+// mbox-or-pat =  list-mailbox / patterns
+inline const auto list_def = kw("LIST") > SP_ >
+                             -((enabled(extension::list_extended) >>
+                                list_select_opts[set<&ast::list_command::select_options>]) >
+                               SP_) > mailbox[set<&ast::list_command::reference>] > SP_
+                             > ((enabled(extension::list_extended) >>
+                                 patterns[set<&ast::list_command::patterns>]) |
+                                list_mailbox[set<&ast::list_command::pattern>]) >
+                             -(enabled(extension::list_extended) >> SP_ >>
+                               list_return_opts[set<&ast::list_command::return_options>]);
 // lsub            = "LSUB" SP mailbox SP list-mailbox
 inline const auto lsub_def = kw("LSUB") > SP_ > mailbox[set<&ast::lsub_command::reference>] > SP_ >
                              list_mailbox[set<&ast::lsub_command::pattern>];
@@ -377,6 +399,7 @@ IMAPWIRE_DEFINE(auth_type, userid, password, partial_, fetch_att, fetch_att_list
                 examine, list, lsub, rename, select, status, subscribe, unsubscribe, login,
                 authenticate, copy, fetch, store, search, uid, x_command, command_any, command_auth,
                 command_nonauth, command_select, command, authenticate_data_, fetch_modifiers_,
-                store_modifiers_, select_params_, fetch_modifier_, store_modifier_, select_param_)
+                store_modifiers_, select_params_, fetch_modifier_, store_modifier_, select_param_,
+                create_params_, create_param_)
 
 } // namespace imapwire::grammar

@@ -9,6 +9,7 @@
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/esearch/grammar_def.hpp>
 #include <imapwire/ext/id/grammar_def.hpp>
+#include <imapwire/ext/list_extended/grammar_def.hpp>
 #include <imapwire/ext/namespace/grammar_def.hpp>
 #include <imapwire/ext/qresync/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
@@ -67,7 +68,8 @@ struct code_parsers {
                       std::is_same_v<T, ast::code_nomodseq> ||
                       std::is_same_v<T, ast::code_uidnotsticky> ||
                       std::is_same_v<T, ast::code_closed> ||
-                      std::is_same_v<T, ast::code_unknown_cte>)
+                      std::is_same_v<T, ast::code_unknown_cte> ||
+                      std::is_same_v<T, ast::code_useattr>)
             return bare_code<T>();
         else if constexpr (std::is_same_v<T, ast::code_badcharset>)
             return badcharset_;
@@ -134,9 +136,9 @@ inline const auto resp_cond_state_def =
 // --- mailbox-data ------------------------------------------------------------------------------
 
 // mbx-list-sflag  = "\Noselect" / "\Marked" / "\Unmarked"
+// RFC 5258 §6: mbx-list-sflag =/  "\NonExistent"
 inline const auto mbx_list_sflag_def = flag_extension[([](auto& ctx) {
-    const std::string_view t = x3::_attr(ctx).text;
-    x3::_pass(ctx) = iequals(t, "\\Noselect") || iequals(t, "\\Marked") || iequals(t, "\\Unmarked");
+    x3::_pass(ctx) = ast::is_mbx_list_sflag(x3::_attr(ctx).text, state(ctx).options->extensions);
     x3::_val(ctx) = x3::_attr(ctx);
 })];
 // mbx-list-oflag  = "\Noinferiors" / flag-extension
@@ -148,18 +150,22 @@ inline const auto mbx_list_oflag_def = flag_extension;
 inline const auto mbx_list_flags_def =
     ((mbx_list_sflag[push_val] | mbx_list_oflag[push_val]) % SP_) >> x3::eps[([](auto& ctx) {
         int selectability = 0;
-        for (const auto& f : x3::_val(ctx)) {
-            const std::string_view t = f.text;
-            selectability +=
-                iequals(t, "\\Noselect") || iequals(t, "\\Marked") || iequals(t, "\\Unmarked");
-        }
+        for (const auto& f : x3::_val(ctx))
+            selectability += ast::is_mbx_list_sflag(f.text, state(ctx).options->extensions);
         x3::_pass(ctx) = selectability <= 1;
     })];
 // mailbox-list    = "(" [mbx-list-flags] ")" SP
 //                   (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
-inline const auto mailbox_list_def = '(' > -mbx_list_flags[set<&ast::mailbox_list::flags>] > ')' >
-                                     SP_ > quoted_char_or_nil_<&ast::mailbox_list::delimiter> >
-                                     SP_ > mailbox[set<&ast::mailbox_list::mailbox>];
+// RFC 5258 §6 (LIST-EXTENDED):
+// mailbox-list =  "(" [mbx-list-flags] ")" SP
+//             (DQUOTE QUOTED-CHAR DQUOTE / nil) SP mailbox
+//             [SP mbox-list-extended]
+// (the mailbox in parentheses: `>>` binds tighter than `>`, and the expectation is the mailbox)
+inline const auto mailbox_list_def = ('(' > -mbx_list_flags[set<&ast::mailbox_list::flags>] > ')' >
+                                      SP_ > quoted_char_or_nil_<&ast::mailbox_list::delimiter> >
+                                      SP_ > mailbox[set<&ast::mailbox_list::mailbox>]) >>
+                                     -(enabled(extension::list_extended) >> SP_ >>
+                                       mbox_list_extended[set<&ast::mailbox_list::extended>]);
 
 // status-att-list =  status-att SP number *(SP status-att SP number)
 // status-att SP number, and (RFC 7162 §7, CONDSTORE)

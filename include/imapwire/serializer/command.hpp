@@ -14,8 +14,10 @@
 #include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
 #include <imapwire/ext/unselect/serializer.hpp>
-// extensions that add modifiers and parameters (RFC 4466)
+// extensions that add modifiers, parameters and options (RFC 4466, RFC 5258)
 #include <imapwire/ext/condstore/serializer.hpp>
+#include <imapwire/ext/list_extended/serializer.hpp>
+#include <imapwire/ext/special_use/serializer.hpp>
 
 #include <type_traits>
 #include <variant>
@@ -167,9 +169,7 @@ inline void write_mailbox_argument(writer& w, const ast::mailbox& m) {
     w.sp();
     write_mailbox(w, m);
 }
-inline void write_arguments(writer& w, const ast::create_command& c) {
-    write_mailbox_argument(w, c.mailbox);
-}
+
 inline void write_arguments(writer& w, const ast::delete_command& c) {
     write_mailbox_argument(w, c.mailbox);
 }
@@ -193,6 +193,10 @@ void write_modifier_list(writer& w, const ast::vector<Variant>& items) {
     });
     w.put(')');
 }
+inline void write_arguments(writer& w, const ast::create_command& c) {
+    write_mailbox_argument(w, c.mailbox);
+    write_modifier_list(w, c.params);
+}
 inline void write_arguments(writer& w, const ast::examine_command& c) {
     write_mailbox_argument(w, c.mailbox);
     write_modifier_list(w, c.params);
@@ -214,7 +218,7 @@ inline void write_list_arguments(writer& w, const ast::mailbox& reference,
     write_string(w, pattern, detail::cc_list);
 }
 inline void write_arguments(writer& w, const ast::list_command& c) {
-    write_list_arguments(w, c.reference, c.pattern);
+    write_list_extended(w, c); // ext/list_extended/serializer.hpp: RFC 3501's form included
 }
 inline void write_arguments(writer& w, const ast::lsub_command& c) {
     write_list_arguments(w, c.reference, c.pattern);

@@ -10,9 +10,11 @@
 #include <imapwire/ext/binary/serializer.hpp>
 #include <imapwire/ext/condstore/serializer.hpp>
 #include <imapwire/ext/esearch/serializer.hpp>
+#include <imapwire/ext/list_extended/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
 #include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/savedate/serializer.hpp>
+#include <imapwire/ext/special_use/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
 
 #include <cstddef>
@@ -357,7 +359,8 @@ void write_code_arguments(writer& w, const T& c) {
                          std::is_same_v<T, ast::code_copyuid> ||
                          std::is_same_v<T, ast::code_uidnotsticky> ||
                          std::is_same_v<T, ast::code_closed> ||
-                         std::is_same_v<T, ast::code_unknown_cte>) {
+                         std::is_same_v<T, ast::code_unknown_cte> ||
+                         std::is_same_v<T, ast::code_useattr>) {
         write_code_arguments(w, c); // the extensions' codes: ext/*/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
@@ -435,8 +438,7 @@ inline void write_mailbox_list(writer& w, const ast::mailbox_list& l) {
     write_separated(w, l.flags, [&](const auto& item) {
         const std::string_view t = item.text;
         w.require(!t.empty() && t.front() == '\\'); // mbx-list flags are all "\" atom
-        selectability += detail::iequals(t, "\\Noselect") || detail::iequals(t, "\\Marked") ||
-                         detail::iequals(t, "\\Unmarked");
+        selectability += ast::is_mbx_list_sflag(t, w.options.extensions);
         write_flag(w, item);
     });
     w.require(selectability <= 1);
@@ -444,6 +446,8 @@ inline void write_mailbox_list(writer& w, const ast::mailbox_list& l) {
     write_delimiter(w, l.delimiter);
     w.sp();
     write_mailbox(w, l.mailbox);
+    if (l.extended)
+        write_mbox_list_extended(w, *l.extended); // ext/list_extended/serializer.hpp
 }
 
 inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
