@@ -235,6 +235,9 @@ def command_extension_seeds():
         "list-extended": (b'C04 LIST (SUBSCRIBED RECURSIVEMATCH X-OPT (a (b "c"))) "" ("INBOX" '
                           b"Sent/%) RETURN (CHILDREN SPECIAL-USE STATUS (MESSAGES SIZE))\r\n"),
         "create-special-use": b"t2 CREATE MySpecial (USE (\\Drafts \\Sent))\r\n",
+        "objectid-fetch": b"22 UID FETCH 1:* (EMAILID THREADID)\r\n",
+        "objectid-search": b"27 SEARCH EMAILID M6d99ac3275bb4e THREADID T64b478a75b7ea9\r\n",
+        "objectid-status": b"6 STATUS foo (MAILBOXID MESSAGES)\r\n",
     }
 
 
@@ -258,6 +261,9 @@ def response_extension_seeds():
         "list-extended": (b'* LIST (\\NonExistent \\HasChildren) "/" "Foo" ("CHILDINFO" '
                           b'("SUBSCRIBED") OLDNAME ("Bar") X-N 0 X-S 1:5,9)\r\n'),
         "useattr": b"t2 NO [USEATTR] \\All not supported\r\n",
+        "objectid": b"* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID NIL UID 4)\r\n",
+        "mailboxid": b"3 OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Completed\r\n",
+        "status-mailboxid": b"* STATUS foo (MAILBOXID (F2212ea87-6097) MESSAGES 2)\r\n",
     }
 
 

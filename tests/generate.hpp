@@ -1090,6 +1090,13 @@ protected:
                 }
                 return m;
             }
+            if (percent(20)) { // OBJECTID (RFC 8474)
+                ast::search_objectid k;
+                k.which = percent(50) ? ast::search_objectid::kind::emailid
+                                      : ast::search_objectid::kind::threadid;
+                k.id = pick<std::string_view>({"M6d99ac3275bb4e", "T64b478a75b7ea9", "a_b-c", "Z"});
+                return k;
+            }
             return ast::search_simple{pick_keyword<ast::search_flag_key>()};
         case 10:
         case 11:
@@ -1425,6 +1432,9 @@ struct dumper {
                         raw(" ");
                     }
                     num(x.modseq);
+                } else if constexpr (std::is_same_v<T, ast::search_objectid>) {
+                    raw(x.which == ast::search_objectid::kind::emailid ? "EMAILID " : "THREADID ");
+                    text(x.id);
                 } else if constexpr (std::is_same_v<T, ast::search_set>) {
                     put(x.set);
                 } else if constexpr (std::is_same_v<T, ast::search_not>) {

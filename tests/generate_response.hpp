@@ -131,6 +131,8 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"UNKNOWN-CTE", false, {}},
         // SPECIAL-USE (RFC 6154)
         {"USEATTR", false, {}},
+        // OBJECTID (RFC 8474)
+        {"MAILBOXID", true, {"x", "(a b)", "(a", "()", "(a.b)", "(a) b"}},
     };
     return table;
 }
@@ -314,7 +316,10 @@ public:
                     value = percent(10) ? 0 : mod_sequence();
                 else if (att == ast::status_att::size && percent(50)) // number64
                     value = percent(10) ? 0 : mod_sequence();
-                s.items.push_back({att, value});
+                if (att == ast::status_att::mailboxid) // OBJECTID (RFC 8474): an objectid
+                    s.items.push_back({att, 0, objectid()});
+                else
+                    s.items.push_back({att, value});
             }
             return s;
         }
@@ -492,6 +497,8 @@ public:
             return ast::code_unknown_cte{};
         case 19:
             return ast::code_useattr{};
+        case 20:
+            return ast::code_mailboxid{objectid()};
         default:
             return code_other();
         }
@@ -794,9 +801,26 @@ public:
             b.data = binary_nstring();
             return b;
         }
-        default:
+        case 11:
             return ast::msg_att_binary_size{section_part(), number()};
+        case 12: // OBJECTID (RFC 8474)
+            return ast::msg_att_emailid{objectid()};
+        default:
+            return ast::msg_att_threadid{percent(25) ? std::nullopt
+                                                     : std::optional<std::string_view>(objectid())};
         }
+    }
+
+    /// objectid = 1*255(ALPHA / DIGIT / "_" / "-"): short mostly, the longest sometimes.
+    std::string_view objectid() {
+        static constexpr std::string_view chars =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+        const std::size_t n =
+            percent(5) ? ast::max_objectid_length : static_cast<std::size_t>(between(1, 24));
+        std::string id;
+        for (std::size_t i = 0; i < n; ++i)
+            id.push_back(chars[below(chars.size())]);
+        return keep(std::move(id));
     }
 
     /// section-part, empty a third of the time (BINARY[] is the whole message).
@@ -1385,6 +1409,9 @@ struct response_dumper : dumper {
                     raw("UNKNOWN-CTE");
                 } else if constexpr (std::is_same_v<T, ast::code_useattr>) {
                     raw("USEATTR");
+                } else if constexpr (std::is_same_v<T, ast::code_mailboxid>) {
+                    raw("MAILBOXID ");
+                    text(c.id);
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);
@@ -1699,6 +1726,15 @@ struct response_dumper : dumper {
                     put_origin(a.origin);
                     raw(" ");
                     put(a.data);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_emailid>) {
+                    raw("EMAILID ");
+                    text(a.id);
+                } else if constexpr (std::is_same_v<T, ast::msg_att_threadid>) {
+                    raw("THREADID ");
+                    if (a.id)
+                        text(*a.id);
+                    else
+                        raw("NIL");
                 } else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>) {
                     raw("BINARY.SIZE");
                     put_part(a.part);
@@ -1748,6 +1784,10 @@ struct response_dumper : dumper {
                         put(x.items[i].att);
                         raw(" ");
                         num(x.items[i].value);
+                        if (!x.items[i].objectid.empty()) {
+                            raw("=");
+                            text(x.items[i].objectid);
+                        }
                     }
                     raw(")");
                 } else if constexpr (std::is_same_v<T, ast::exists_data>) {

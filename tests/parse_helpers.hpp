@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 
 #include <deque>
+#include <map>
 #include <string>
 #include <type_traits>
 
@@ -27,10 +28,22 @@ inline parse_options with_extensions(extension_set set) {
     return o;
 }
 
+/// How parsed_ok compares what the serializer writes with the input.
+enum class same { bytes, ignoring_case };
+
+inline std::string ascii_upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
 /// Parses `bytes` (whole messages) as T (ast::command or ast::response): all of it is one
-/// message, and it serializes back byte for byte for a reader with the same extensions.
+/// message, and it serializes back byte for byte for a reader with the same extensions (or,
+/// with same::ignoring_case, but for the case of letters: the serializer writes keywords upper
+/// case, and some RFCs write them lower case).
 template <class T>
-T parsed_ok(const std::string& bytes_in, const parse_options& o = {}) {
+T parsed_ok(const std::string& bytes_in, const parse_options& o = {}, same how = same::bytes) {
     const std::string& bytes = kept_inputs().emplace_back(bytes_in);
     INFO(visible(bytes));
     auto r = [&] {
@@ -45,7 +58,10 @@ T parsed_ok(const std::string& bytes_in, const parse_options& o = {}) {
     serialize_options so;
     so.extensions = o.extensions;
     CHECK(!serialize(out, r.value(), so));
-    CHECK(visible(out) == visible(bytes));
+    if (how == same::bytes)
+        CHECK(visible(out) == visible(bytes));
+    else
+        CHECK(visible(ascii_upper(out)) == visible(ascii_upper(bytes)));
     return r.value();
 }
 inline ast::command command_ok(const std::string& line, const parse_options& o = {}) {
@@ -69,6 +85,39 @@ inline parse_error response_fails(const std::string& line, const parse_options& 
     auto r = parse_response(in, o);
     REQUIRE(r.failed());
     return r.error();
+}
+
+/// Every example of an RFC's files (tests/data/rfcNNNN-client-examples.txt and
+/// -server-examples.txt, "not-protocol" ones left out): parsed and round-tripped, or one of
+/// `departures` (the RFC line of its first line, and its bytes), which must fail to parse.
+/// Returns how many parsed.
+inline int check_examples(const std::string& rfc, const std::map<int, std::string>& departures,
+                          same how = same::bytes) {
+    int parsed = 0;
+    int departed = 0;
+    for (const bool server : {false, true}) {
+        const std::string file = rfc + (server ? "-server-examples.txt" : "-client-examples.txt");
+        for (const auto& ex : read_rfc_examples(file)) {
+            if (ex.flagged("not-protocol"))
+                continue;
+            CAPTURE(ex.where());
+            CAPTURE(visible(ex.bytes));
+            if (const auto d = departures.find(ex.line); d != departures.end()) {
+                CHECK(visible(ex.bytes) == visible(d->second));
+                CHECK((server ? parse_response(ex.bytes).failed()
+                              : parse_command(ex.bytes).failed()));
+                ++departed;
+                continue;
+            }
+            if (server)
+                parsed_ok<ast::response>(ex.bytes, {}, how);
+            else
+                parsed_ok<ast::command>(ex.bytes, {}, how);
+            ++parsed;
+        }
+    }
+    CHECK(departed == static_cast<int>(departures.size()));
+    return parsed;
 }
 
 } // namespace imapwire::test

@@ -3,6 +3,7 @@
 // strict RFC 3501 rejecting them as it always did, a narrowed set, and keyword dispatch.
 #include "parse_helpers.hpp"
 
+#include <map>
 #include <set>
 #include <string>
 #include <variant>
@@ -661,6 +662,71 @@ TEST_CASE("BINARY: the FETCH items, literal8 and UNKNOWN-CTE of RFC 3516 §4") {
         *std::get<ast::response_tagged>(generic.value().v).cond.text.code));
 }
 
+TEST_CASE("OBJECTID: the examples of RFC 8474 §4 to §6") {
+    // "[...]" stands for what the RFC leaves out: the rest of SELECT's answer, the messages
+    // APPEND sends (their literals' lines joined with the elisions)
+    const auto& client = test::read_rfc_examples("rfc8474-client-examples.txt");
+    std::map<int, std::string> departures;
+    for (const auto& ex : client)
+        if (ex.bytes.find("[...]") != std::string::npos)
+            departures.emplace(ex.line, ex.bytes);
+    CHECK(departures.size() == 5);
+    CHECK(departures.at(218) == "27 select \"foo\" [...]\r\n");
+    // the RFC writes its commands lower case
+    CHECK(check_examples("rfc8474", departures, same::ignoring_case) >= 50);
+    // what they hold
+    const auto fetch =
+        response_ok("* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID (T64b478a75b7ea9))");
+    const auto& items = std::get<ast::fetch_data>(data(fetch)).items;
+    CHECK(std::get<ast::msg_att_emailid>(items[0]).id == "M6d99ac3275bb4e");
+    CHECK(std::get<ast::msg_att_threadid>(items[1]).id == "T64b478a75b7ea9");
+    const auto nil = response_ok("* 1 FETCH (EMAILID (M00000001) THREADID NIL)");
+    CHECK(!std::get<ast::msg_att_threadid>(std::get<ast::fetch_data>(data(nil)).items[1]).id);
+    const auto status = response_ok("* STATUS foo (MESSAGES 3 MAILBOXID (F2212ea87-6097))");
+    const auto& st = std::get<ast::status_data>(data(status)).items;
+    CHECK(st[1].att == ast::status_att::mailboxid);
+    CHECK(st[1].objectid == "F2212ea87-6097");
+    CHECK(st[0].objectid.empty());
+    const auto code = response_ok("3 OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Completed");
+    CHECK(
+        std::get<ast::code_mailboxid>(*std::get<ast::response_tagged>(code.v).cond.text.code).id ==
+        "F2212ea87-6097-4256-9d51-71338625");
+    const auto search = command_ok("28 SEARCH THREADID T64b478a75b7ea9 UNSEEN");
+    const auto& key = std::get<ast::search_objectid>(body<ast::search_command>(search).keys[0].v);
+    CHECK(key.which == ast::search_objectid::kind::threadid);
+    command_ok("11 LIST \"\" \"*\" RETURN (STATUS (MAILBOXID))");
+    // objectid: 1 to 255 of ALPHA / DIGIT / "_" / "-", case kept
+    const std::string longest(255, 'x');
+    response_ok("* 1 FETCH (EMAILID (" + longest + "))");
+    CHECK(response_fails("* 1 FETCH (EMAILID (" + longest + "x))").offset == 275);
+    CHECK(response_fails("* 1 FETCH (EMAILID ())").offset == 20);
+    CHECK(response_fails("* 1 FETCH (EMAILID (a.b))").offset == 21);
+    CHECK(response_fails("* 1 FETCH (EMAILID M1)").offset == 19);
+    CHECK(response_fails("* STATUS foo (MAILBOXID 5)").offset == 24);
+    CHECK(command_fails("a SEARCH EMAILID (M1)").offset == 17);
+    // a MAILBOXID code of another form is a generic one
+    const auto other = response_ok("* OK [MAILBOXID F1] x");
+    CHECK(
+        std::holds_alternative<ast::code_other>(*std::get<ast::resp_cond>(data(other)).text.code));
+    // the serializer refuses what is no objectid, and a number with MAILBOXID
+    std::string out;
+    ast::status_data bad;
+    bad.mailbox = ast::mailbox{"foo"};
+    bad.items.push_back({ast::status_att::mailboxid, 0, "a b"});
+    CHECK(serialize(out, ast::response{ast::response_data{bad}}) == error::unserializable);
+    bad.items.back() = {ast::status_att::mailboxid, 7, "ab"};
+    CHECK(serialize(out, ast::response{ast::response_data{bad}}) == error::unserializable);
+    bad.items.back() = {ast::status_att::messages, 7, "ab"};
+    CHECK(serialize(out, ast::response{ast::response_data{bad}}) == error::unserializable);
+    // strict RFC 3501 refuses all of it, and says OBJECTID accepts it
+    const parse_options strict = with_extensions(extension_set::none());
+    for (const char* line :
+         {"a FETCH 1 (EMAILID)", "a SEARCH EMAILID M1", "a STATUS x (MAILBOXID)"})
+        CHECK(command_fails(line, strict).accepted_with == extension_set{extension::objectid});
+    CHECK(response_fails("* 1 FETCH (EMAILID (M1))", strict).accepted_with ==
+          extension_set{extension::objectid});
+}
+
 namespace {
 
 /// One construct of each extension, and the extension that adds it.
@@ -719,6 +785,12 @@ const example extension_examples[] = {
     {"a NO [USEATTR] x", extension::special_use, false},
     {"a CREATE x (USE (\\Sent))", extension::create_special_use, true},
     {"a LIST \"\" * RETURN (STATUS (MESSAGES))", extension::list_status, true},
+    {"a FETCH 1 (EMAILID THREADID)", extension::objectid, true},
+    {"a SEARCH EMAILID M6d99ac3275bb4e", extension::objectid, true},
+    {"a STATUS x (MAILBOXID)", extension::objectid, true},
+    {"* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID NIL)", extension::objectid, false},
+    {"* OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Ok", extension::objectid, false},
+    {"* STATUS foo (MAILBOXID (F2212ea87))", extension::objectid, false},
 };
 
 } // namespace

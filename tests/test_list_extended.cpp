@@ -24,36 +24,6 @@ const ast::mailbox_list& mailbox_list_of(const ast::response& r) {
     return std::get<ast::list_data>(d).list;
 }
 
-/// Every example of `rfc`'s files: parsed and round-tripped, or one of `departures` (the RFC
-/// line of its first line, and its bytes), which must fail. Returns how many parsed.
-int check_examples(const std::string& rfc, const std::map<int, std::string>& departures) {
-    int parsed = 0;
-    int departed = 0;
-    for (const bool server : {false, true}) {
-        const std::string file = rfc + (server ? "-server-examples.txt" : "-client-examples.txt");
-        for (const auto& ex : test::read_rfc_examples(file)) {
-            if (ex.flagged("not-protocol"))
-                continue;
-            CAPTURE(ex.where());
-            CAPTURE(visible(ex.bytes));
-            if (const auto d = departures.find(ex.line); d != departures.end()) {
-                CHECK(visible(ex.bytes) == visible(d->second));
-                CHECK((server ? parse_response(ex.bytes).failed()
-                              : parse_command(ex.bytes).failed()));
-                ++departed;
-                continue;
-            }
-            if (server)
-                parsed_ok<ast::response>(ex.bytes);
-            else
-                parsed_ok<ast::command>(ex.bytes);
-            ++parsed;
-        }
-    }
-    CHECK(departed == static_cast<int>(departures.size()));
-    return parsed;
-}
-
 } // namespace
 
 TEST_CASE("LIST-EXTENDED: the examples of RFC 5258 §3 to §5") {

@@ -447,6 +447,10 @@ struct coverage {
                     seq(x.set);
                 } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
                     mark("search_modseq_entry", x.entry ? 1 + static_cast<int>(x.entry->type) : 0);
+                } else if constexpr (std::is_same_v<T, ast::search_objectid>) {
+                    mark("search_objectid", x.which);
+                    if (!ast::is_objectid(x.id))
+                        invalid.push_back("search key objectid that is none");
                 } else if constexpr (std::is_same_v<T, ast::search_not>) {
                     return 1 + key(*x.key);
                 } else if constexpr (std::is_same_v<T, ast::search_or>) {
@@ -633,6 +637,7 @@ std::vector<std::string> expected_labels() {
     n("section_text", 5);
     n("search_key", static_cast<int>(std::variant_size_v<ast::search_key::variant_type>));
     n("search_modseq_entry", 4); // none, priv, shared, all
+    n("search_objectid", 2);     // EMAILID, THREADID
     n("search_flag", 14);
     n("search_string", 7);
     n("search_date", 6);

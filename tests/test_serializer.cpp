@@ -266,10 +266,14 @@ TEST_CASE("a response text or generic code that would read back as something els
     CHECK(writes(tagged({ast::code_other{"ALERT", "now"}, "x"})) == "a OK [ALERT now] x\r\n");
     CHECK(writes(tagged({ast::code_other{"CAPABILITY", "IDLE"}, "x"})) ==
           "a OK [CAPABILITY IDLE] x\r\n"); // no IMAP4rev1: not capability-data
-    // a code no extension of the reader names (MAILBOXID's, not implemented) stays generic;
-    // CLOSED is QRESYNC's, so generic only for a reader without QRESYNC
-    CHECK(writes(tagged({ast::code_other{"MAILBOXID", "(F1)"}, "x"})) ==
-          "a OK [MAILBOXID (F1)] x\r\n");
+    // a code no extension of the reader names (METADATA's LONGENTRIES, not implemented) stays
+    // generic; MAILBOXID is OBJECTID's and CLOSED QRESYNC's, so generic only for a reader
+    // without them
+    CHECK(writes(tagged({ast::code_other{"LONGENTRIES", "5"}, "x"})) ==
+          "a OK [LONGENTRIES 5] x\r\n");
+    CHECK(writes(tagged({ast::code_other{"MAILBOXID", "(F1)"}, "x"})) == "refused");
+    CHECK(writes(tagged({ast::code_other{"MAILBOXID", "F1"}, "x"})) ==
+          "a OK [MAILBOXID F1] x\r\n"); // not its form: generic for every reader
     CHECK(writes(tagged({ast::code_other{"CLOSED", std::nullopt}, "x"})) == "refused");
     serialize_options no_qresync;
     no_qresync.extensions = extension_set::all().remove(extension::qresync);

@@ -227,6 +227,10 @@ inline const char* name(ast::fetch_att_kind k) {
         return "binary_peek";
     case ast::fetch_att_kind::binary_size:
         return "binary_size";
+    case ast::fetch_att_kind::emailid:
+        return "emailid";
+    case ast::fetch_att_kind::threadid:
+        return "threadid";
     }
     return "unknown";
 }
@@ -259,6 +263,8 @@ inline const char* name(ast::status_att a) {
         return "highestmodseq";
     case ast::status_att::size:
         return "size";
+    case ast::status_att::mailboxid:
+        return "mailboxid";
     }
     return "unknown";
 }
@@ -520,6 +526,11 @@ inline json to_json(const ast::search_key& key) {
                     entry = json{{"name", to_json(x.entry->name)},
                                  {"type", types[static_cast<int>(x.entry->type)]}};
                 return json{{"type", "modseq"}, {"entry", std::move(entry)}, {"modseq", x.modseq}};
+            } else if constexpr (std::is_same_v<T, ast::search_objectid>) {
+                json j{{"type",
+                        x.which == ast::search_objectid::kind::emailid ? "emailid" : "threadid"}};
+                put_bytes(j, "id", x.id);
+                return j;
             } else if constexpr (std::is_same_v<T, ast::search_set>) {
                 return json{{"type", "set"}, {"set", to_json(x.set)}};
             } else if constexpr (std::is_same_v<T, ast::search_not>) {
@@ -1100,6 +1111,10 @@ inline json to_json(const ast::resp_text_code& code) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"uidvalidity", x.uidvalidity},
                             {"uids", to_json(x.uids)}};
+            } else if constexpr (std::is_same_v<T, ast::code_mailboxid>) {
+                json j{{"type", ast::traits<T>::info.name}};
+                put_bytes(j, "id", x.id);
+                return j;
             } else if constexpr (std::is_same_v<T, ast::code_copyuid>) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"uidvalidity", x.uidvalidity},
@@ -1234,6 +1249,17 @@ inline json to_json(const ast::msg_att_item& item) {
                             {"part", x.part},
                             {"origin", x.origin ? json(*x.origin) : json(nullptr)},
                             {"data", to_json(x.data)}};
+            } else if constexpr (std::is_same_v<T, ast::msg_att_emailid>) {
+                json j{{"type", ast::traits<T>::info.name}};
+                put_bytes(j, "id", x.id);
+                return j;
+            } else if constexpr (std::is_same_v<T, ast::msg_att_threadid>) {
+                json j{{"type", ast::traits<T>::info.name}};
+                if (x.id)
+                    put_bytes(j, "id", *x.id);
+                else
+                    j["id"] = nullptr;
+                return j;
             } else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>) {
                 return json{
                     {"type", ast::traits<T>::info.name}, {"part", x.part}, {"size", x.size}};
@@ -1266,8 +1292,12 @@ inline json to_json(const ast::response_data& data) {
                             {"modseq", x.modseq ? json(*x.modseq) : json(nullptr)}};
             } else if constexpr (std::is_same_v<T, ast::status_data>) {
                 json items = json::array();
-                for (const auto& i : x.items)
-                    items.push_back(json{{"att", name(i.att)}, {"value", i.value}});
+                for (const auto& i : x.items) {
+                    json item{{"att", name(i.att)}, {"value", i.value}};
+                    if (i.att == ast::status_att::mailboxid) // OBJECTID: its value
+                        put_bytes(item, "objectid", i.objectid);
+                    items.push_back(std::move(item));
+                }
                 return json{{"type", ast::traits<T>::info.name},
                             {"mailbox", to_json(x.mailbox)},
                             {"items", std::move(items)}};

@@ -59,6 +59,8 @@ enum class fetch_att_kind {
     binary,            ///< BINARY (RFC 3516 §4.2): BINARY[section-binary]<partial>
     binary_peek,       ///< BINARY.PEEK[section-binary]<partial>
     binary_size,       ///< BINARY.SIZE[section-binary]
+    emailid,           ///< OBJECTID (RFC 8474 §5.3): fetch-att =/ "EMAILID"
+    threadid,          ///< "THREADID"
 };
 
 /// Whether a fetch-att of this kind is followed by a section (and an optional partial range).

@@ -19,6 +19,7 @@
 #include <imapwire/ext/id/ast.hpp>
 #include <imapwire/ext/list_extended/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
+#include <imapwire/ext/objectid/ast.hpp>
 #include <imapwire/ext/qresync/ast.hpp>
 #include <imapwire/ext/savedate/ast.hpp>
 #include <imapwire/ext/special_use/ast.hpp>
@@ -92,7 +93,7 @@ using resp_text_code =
                  code_unseen,
                  // extensions
                  code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
-                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr,
+                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr, code_mailboxid,
                  // atom [SP 1*<any TEXT-CHAR except "]">]
                  code_other>;
 
@@ -171,7 +172,8 @@ struct search_data {
 /// One status-att SP number pair of status-att-list.
 struct status_item {
     status_att att = status_att::messages;
-    std::uint64_t value = 0; ///< a number; a mod-sequence-valzer for HIGHESTMODSEQ
+    std::uint64_t value = 0; ///< a number; a mod-sequence-valzer for HIGHESTMODSEQ; 0 for MAILBOXID
+    std::string_view objectid{}; ///< OBJECTID (RFC 8474 §4.3): MAILBOXID's value, only there
     friend bool operator==(const status_item&, const status_item&) = default;
 };
 /// "STATUS" SP mailbox SP "(" [status-att-list] ")"
@@ -248,7 +250,8 @@ using msg_att_item =
     std::variant<msg_att_flags, msg_att_envelope, msg_att_internaldate, msg_att_rfc822,
                  msg_att_rfc822_size, msg_att_body, msg_att_body_section, msg_att_uid,
                  // extensions
-                 msg_att_modseq, msg_att_savedate, msg_att_binary, msg_att_binary_size>;
+                 msg_att_modseq, msg_att_savedate, msg_att_binary, msg_att_binary_size,
+                 msg_att_emailid, msg_att_threadid>;
 
 /// nz-number SP "FETCH" SP msg-att
 struct fetch_data {

@@ -8,6 +8,7 @@
 #include <imapwire/ast/sequence.hpp>
 // extensions that add search keys (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/ast.hpp>
+#include <imapwire/ext/objectid/ast.hpp>
 
 #include <cstdint>
 #include <string_view>
@@ -119,7 +120,7 @@ struct search_key {
         std::variant<search_simple, search_string, search_date, search_keyword, search_size,
                      search_header, search_uid, search_set, search_not, search_or, search_group,
                      // extensions
-                     search_modseq>;
+                     search_modseq, search_objectid>;
     variant_type v;
 
     search_key() = default;

@@ -12,6 +12,7 @@ enum class status_att {
     unseen,
     highestmodseq, ///< CONDSTORE (RFC 7162 §3.1.7): its value is a mod-sequence-valzer
     size,          ///< STATUS=SIZE (RFC 8438 §2): the mailbox's size in octets, a number64
+    mailboxid,     ///< OBJECTID (RFC 8474 §4.3): the mailbox's id, an objectid (not a number)
 };
 
 } // namespace imapwire::ast

@@ -242,7 +242,7 @@ IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
 IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::recent, "RECENT"},
                    {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
                    {status_att::unseen, "UNSEEN"}, {status_att::highestmodseq, "HIGHESTMODSEQ"},
-                   {status_att::size, "SIZE"})
+                   {status_att::size, "SIZE"}, {status_att::mailboxid, "MAILBOXID"})
 /// The extension a STATUS item belongs to (several extensions add items to one enumeration, so
 /// one switch says it for all; a new enumerator left out does not compile with -Wswitch).
 constexpr extension extension_of(status_att a) noexcept {
@@ -257,6 +257,8 @@ constexpr extension extension_of(status_att a) noexcept {
         return extension::condstore;
     case status_att::size: // RFC 8438 §2
         return extension::status_size;
+    case status_att::mailboxid: // RFC 8474 §4.3
+        return extension::objectid;
     }
     return extension::imap4rev1;
 }
@@ -272,7 +274,8 @@ IMAPWIRE_KEYWORDS_(fetch_att_kind, {fetch_att_kind::envelope, "ENVELOPE"},
                    {fetch_att_kind::body_peek_section, "BODY.PEEK"},
                    {fetch_att_kind::modseq, "MODSEQ"}, {fetch_att_kind::savedate, "SAVEDATE"},
                    {fetch_att_kind::binary, "BINARY"}, {fetch_att_kind::binary_peek, "BINARY.PEEK"},
-                   {fetch_att_kind::binary_size, "BINARY.SIZE"})
+                   {fetch_att_kind::binary_size, "BINARY.SIZE"},
+                   {fetch_att_kind::emailid, "EMAILID"}, {fetch_att_kind::threadid, "THREADID"})
 /// The extension a fetch-att belongs to (one switch for all extensions that add to it).
 constexpr extension extension_of(fetch_att_kind k) noexcept {
     switch (k) {
@@ -297,6 +300,9 @@ constexpr extension extension_of(fetch_att_kind k) noexcept {
     case fetch_att_kind::binary_peek:
     case fetch_att_kind::binary_size:
         return extension::binary;
+    case fetch_att_kind::emailid: // RFC 8474 §5.3
+    case fetch_att_kind::threadid:
+        return extension::objectid;
     }
     return extension::imap4rev1;
 }
@@ -367,6 +373,7 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/list_status/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/namespace/traits.hpp>
+#include <imapwire/ext/objectid/traits.hpp>
 #include <imapwire/ext/qresync/traits.hpp>
 #include <imapwire/ext/savedate/traits.hpp>
 #include <imapwire/ext/special_use/traits.hpp>

@@ -43,6 +43,7 @@ enum class extension : std::uint8_t {
     create_special_use, ///< RFC 6154 (CREATE-SPECIAL-USE)
     list_status,        ///< RFC 5819 (LIST-STATUS)
     children,           ///< RFC 3348 (CHILDREN)
+    objectid,           ///< RFC 8474 (OBJECTID)
 };
 
 /// One line of the registry.
@@ -55,7 +56,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 22> extension_registry{{
+inline constexpr std::array<extension_info, 23> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -102,6 +103,8 @@ inline constexpr std::array<extension_info, 22> extension_registry{{
     {extension::children, "children", "CHILDREN", "RFC 3348",
      "the \\HasChildren and \\HasNoChildren mailbox attributes (flag-extensions: no syntax of "
      "their own)"},
+    {extension::objectid, "objectid", "OBJECTID", "RFC 8474",
+     "the EMAILID and THREADID FETCH items and search keys, the MAILBOXID STATUS item and code"},
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).

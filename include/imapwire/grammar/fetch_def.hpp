@@ -6,6 +6,7 @@
 // extensions that add FETCH items (one line each; ext/registry.hpp)
 #include <imapwire/ext/binary/grammar_def.hpp>
 #include <imapwire/ext/condstore/grammar_def.hpp>
+#include <imapwire/ext/objectid/grammar_def.hpp>
 #include <imapwire/ext/savedate/grammar_def.hpp>
 
 namespace imapwire::grammar {
@@ -65,6 +66,10 @@ struct msg_att_parsers {
             return msg_att_binary_;
         else if constexpr (std::is_same_v<T, ast::msg_att_binary_size>)
             return msg_att_binary_size_;
+        else if constexpr (std::is_same_v<T, ast::msg_att_emailid>)
+            return fetch_emailid_resp;
+        else if constexpr (std::is_same_v<T, ast::msg_att_threadid>)
+            return fetch_threadid_resp;
         else
             static_assert(ast::unhandled<T>, "FETCH item has no parser");
     }

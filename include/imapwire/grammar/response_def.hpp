@@ -11,6 +11,7 @@
 #include <imapwire/ext/id/grammar_def.hpp>
 #include <imapwire/ext/list_extended/grammar_def.hpp>
 #include <imapwire/ext/namespace/grammar_def.hpp>
+#include <imapwire/ext/objectid/grammar_def.hpp>
 #include <imapwire/ext/qresync/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
 
@@ -86,6 +87,8 @@ struct code_parsers {
         // extensions
         else if constexpr (std::is_same_v<T, ast::code_highestmodseq>)
             return code_highestmodseq_;
+        else if constexpr (std::is_same_v<T, ast::code_mailboxid>)
+            return code_mailboxid_;
         else if constexpr (std::is_same_v<T, ast::code_modified>)
             return code_modified_;
         else if constexpr (std::is_same_v<T, ast::code_appenduid>)
@@ -172,6 +175,8 @@ inline const auto mailbox_list_def = ('(' > -mbx_list_flags[set<&ast::mailbox_li
 // status-att-val  =/ "HIGHESTMODSEQ" SP mod-sequence-valzer
 // and (RFC 8438 §3, STATUS=SIZE)
 // status-att-val  =/ "SIZE" SP number64
+// and (RFC 8474 §7, OBJECTID)
+// status-att-val =/ "MAILBOXID" SP "(" objectid ")"
 template <ast::status_att A>
 inline constexpr auto att_is = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).att == A; };
 inline const auto status_item__def = status_att[set<&ast::status_item::att>] > SP_ >
@@ -179,6 +184,8 @@ inline const auto status_item__def = status_att[set<&ast::status_item::att>] > S
                                        mod_sequence_valzer[set<&ast::status_item::value>]) |
                                       (x3::eps[att_is<ast::status_att::size>] >
                                        number64[set<&ast::status_item::value>]) |
+                                      (x3::eps[att_is<ast::status_att::mailboxid>] > '(' >
+                                       objectid[set<&ast::status_item::objectid>] > ')') |
                                       number[set<&ast::status_item::value>]);
 inline const auto status_att_list_def = status_item_[push_val] % SP_;
 

@@ -5,6 +5,7 @@
 #include <imapwire/grammar/search.hpp>
 // extensions that add search keys (one line each; ext/registry.hpp)
 #include <imapwire/ext/condstore/grammar_def.hpp>
+#include <imapwire/ext/objectid/grammar_def.hpp>
 
 namespace imapwire::grammar {
 
@@ -64,7 +65,8 @@ inline const auto search_key_def =
                 search_uid_[assign] | search_not_[assign] | search_or_[assign] |
                 // extensions
                 (enabled(extension::condstore) >> search_modsequence[assign]) |
-                search_set_[assign] | search_group_[assign]];
+                (enabled(extension::objectid) >> search_objectid_[assign]) | search_set_[assign] |
+                search_group_[assign]];
 
 IMAPWIRE_DEFINE(search_simple_, search_string_, search_date_, search_keyword_, search_size_,
                 search_header_, search_uid_, search_set_, search_not_, search_or_, search_group_,

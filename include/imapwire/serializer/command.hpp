@@ -11,6 +11,7 @@
 #include <imapwire/ext/idle/serializer.hpp>
 #include <imapwire/ext/move/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
+#include <imapwire/ext/objectid/serializer.hpp>
 #include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/uidplus/serializer.hpp>
 #include <imapwire/ext/unselect/serializer.hpp>
@@ -96,6 +97,8 @@ inline void write_search_key(writer& w, const ast::search_key& key, std::size_t 
             } else if constexpr (std::is_same_v<T, ast::search_modseq>) {
                 w.require_extension(extension::condstore);
                 write_search_key_modseq(w, k); // ext/condstore/serializer.hpp
+            } else if constexpr (std::is_same_v<T, ast::search_objectid>) {
+                write_search_key_objectid(w, k); // ext/objectid/serializer.hpp
             } else if constexpr (std::is_same_v<T, ast::search_set>) {
                 write_sequence_set(w, k.set);
             } else if constexpr (std::is_same_v<T, ast::search_not>) {

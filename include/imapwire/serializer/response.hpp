@@ -12,6 +12,7 @@
 #include <imapwire/ext/esearch/serializer.hpp>
 #include <imapwire/ext/list_extended/serializer.hpp>
 #include <imapwire/ext/namespace/serializer.hpp>
+#include <imapwire/ext/objectid/serializer.hpp>
 #include <imapwire/ext/qresync/serializer.hpp>
 #include <imapwire/ext/savedate/serializer.hpp>
 #include <imapwire/ext/special_use/serializer.hpp>
@@ -360,7 +361,8 @@ void write_code_arguments(writer& w, const T& c) {
                          std::is_same_v<T, ast::code_uidnotsticky> ||
                          std::is_same_v<T, ast::code_closed> ||
                          std::is_same_v<T, ast::code_unknown_cte> ||
-                         std::is_same_v<T, ast::code_useattr>) {
+                         std::is_same_v<T, ast::code_useattr> ||
+                         std::is_same_v<T, ast::code_mailboxid>) {
         write_code_arguments(w, c); // the extensions' codes: ext/*/serializer.hpp
     } else {
         static_assert(ast::unhandled<T>, "an alternative is not handled");
@@ -502,7 +504,9 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
                 write_msg_att(w, a);
             } else if constexpr (std::is_same_v<T, ast::msg_att_savedate> ||
                                  std::is_same_v<T, ast::msg_att_binary> ||
-                                 std::is_same_v<T, ast::msg_att_binary_size>) {
+                                 std::is_same_v<T, ast::msg_att_binary_size> ||
+                                 std::is_same_v<T, ast::msg_att_emailid> ||
+                                 std::is_same_v<T, ast::msg_att_threadid>) {
                 w.raw(ast::traits<T>::info.keyword);
                 write_msg_att_arguments(w, a); // ext/savedate, ext/binary
             } else {
@@ -553,7 +557,12 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                     w.require_extension(ast::extension_of(item.att));
                     write_keyword(w, keyword(item.att));
                     w.sp();
-                    if (item.att == ast::status_att::highestmodseq) {
+                    // only MAILBOXID has an objectid, and no number (OBJECTID, RFC 8474 §4.3)
+                    w.require((item.att == ast::status_att::mailboxid) == !item.objectid.empty());
+                    if (item.att == ast::status_att::mailboxid) {
+                        w.require(item.value == 0);
+                        write_objectid_group(w, item.objectid); // ext/objectid/serializer.hpp
+                    } else if (item.att == ast::status_att::highestmodseq) {
                         write_mod_sequence<true>(w, item.value); // mod-sequence-valzer
                     } else if (item.att == ast::status_att::size) {
                         w.require(item.value <= ast::max_number64);
