@@ -73,33 +73,26 @@ struct msg_att_parsers {
         else
             static_assert(ast::unhandled<T>, "FETCH item has no parser");
     }
-    /// Which of T's names `word` is (the item's ATOM-CHARs before any "["; `bracket` says
-    /// whether a "[" follows), or -1. Most items have one name, their traits keyword, and take
-    /// no "["; BODY is three items and RFC822 three forms of one.
+    /// T's names (the item's ATOM-CHARs before any "["; unused ones empty) and whether a "["
+    /// follows them. Most items have one name, their traits keyword, and take no "["; BODY is
+    /// three items (BODY and BODYSTRUCTURE without "[", BODY[ a section) and RFC822 three forms
+    /// of one; BINARY[ and BINARY.SIZE[ take one.
     template <class T>
-    static int name_of(std::string_view word, bool bracket) noexcept {
+    static constexpr std::array<std::string_view, 3> names() noexcept {
         if constexpr (std::is_same_v<T, ast::msg_att_body>)
-            return bracket                          ? -1
-                   : iequals(word, "BODY")          ? 0
-                   : iequals(word, "BODYSTRUCTURE") ? 1
-                                                    : -1;
-        else if constexpr (std::is_same_v<T, ast::msg_att_body_section> ||
-                           std::is_same_v<T, ast::msg_att_binary> ||
-                           std::is_same_v<T, ast::msg_att_binary_size>)
-            return bracket && iequals(word, ast::traits<T>::info.keyword) ? 0 : -1;
+            return {"BODY", "BODYSTRUCTURE", {}};
         else if constexpr (std::is_same_v<T, ast::msg_att_rfc822>)
-            return bracket                          ? -1
-                   : iequals(word, "RFC822")        ? 0
-                   : iequals(word, "RFC822.HEADER") ? 1
-                   : iequals(word, "RFC822.TEXT")   ? 2
-                                                    : -1;
+            return {"RFC822", "RFC822.HEADER", "RFC822.TEXT"};
         else
-            return !bracket && word.size() == ast::traits<T>::info.keyword.size() &&
-                           iequals(word, ast::traits<T>::info.keyword)
-                       ? 0
-                       : -1;
+            return {ast::traits<T>::info.keyword, {}, {}};
     }
-    /// Records in the item which of its names (name_of) it had.
+    template <class T>
+    static constexpr bool bracket() noexcept {
+        return std::is_same_v<T, ast::msg_att_body_section> ||
+               std::is_same_v<T, ast::msg_att_binary> ||
+               std::is_same_v<T, ast::msg_att_binary_size>;
+    }
+    /// Records in the item which of its names (names()) it had.
     template <class T>
     static void name_into(T& item, int name) noexcept {
         if constexpr (std::is_same_v<T, ast::msg_att_body>) {
@@ -115,46 +108,98 @@ struct msg_att_parsers {
 };
 
 /// The keyword dispatch of FETCH items (DESIGN §3): reads the item's name (its ATOM-CHARs up
-/// to a "[", since "[" is an ATOM-CHAR and BODY[ is not BODY), then runs the rule of the one
-/// item it names on what follows. `Dynamic` and `Static` select msg-att-dynamic's and
-/// msg-att-static's items.
+/// to a "[", since "[" is an ATOM-CHAR and BODY[ is not BODY), looks it up among the names of
+/// msg_att_item's alternatives (masked by length and first letter, as keyword_dispatch_parser
+/// does), then runs the rule of the one item it names on what follows. `Dynamic` and `Static`
+/// select msg-att-dynamic's and msg-att-static's items.
 template <bool Dynamic, bool Static>
 struct msg_att_dispatch : x3::parser<msg_att_dispatch<Dynamic, Static>> {
     using attribute_type = ast::msg_att_item;
     static constexpr bool has_attribute = true;
+
+    static constexpr std::size_t size = std::variant_size_v<ast::msg_att_item>;
+    template <std::size_t I>
+    using alternative = std::variant_alternative_t<I, ast::msg_att_item>;
+    /// msg-att-dynamic: FLAGS and the items extensions add to it
+    template <class T>
+    static constexpr bool dynamic =
+        std::is_same_v<T, ast::msg_att_flags> || std::is_same_v<T, ast::msg_att_modseq>;
+    template <class T>
+    static constexpr bool selected = dynamic<T> ? Dynamic : Static;
+    /// Three names per alternative: name j of alternative i is entry 3 i + j.
+    static constexpr auto words = []<std::size_t... I>(std::index_sequence<I...>) {
+        std::array<std::string_view, 3 * size> w{};
+        (
+            [&] {
+                if constexpr (selected<alternative<I>>) {
+                    const auto n = msg_att_parsers::names<alternative<I>>();
+                    for (std::size_t j = 0; j < 3; ++j)
+                        w[3 * I + j] = n[j];
+                }
+            }(),
+            ...);
+        return w;
+    }
+    (std::make_index_sequence<size>{});
+    static constexpr auto brackets = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<bool, size>{msg_att_parsers::bracket<alternative<I>>()...};
+    }
+    (std::make_index_sequence<size>{});
+    static constexpr auto extensions = []<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<extension, size>{ast::traits<alternative<I>>::info.ext...};
+    }
+    (std::make_index_sequence<size>{});
+    static constexpr keyword_masks<3 * size> masks{words};
+    /// The names followed by "[" and those that are not.
+    static constexpr std::uint64_t with_bracket = [] {
+        std::uint64_t m = 0;
+        for (std::size_t k = 0; k < 3 * size; ++k)
+            if (brackets[k / 3])
+                m |= std::uint64_t{1} << k;
+        return m;
+    }();
+    static constexpr std::uint64_t without_bracket = ~with_bracket;
+
+    /// Runs the rule of alternative `i` on what follows its name (`name`: which of them): a
+    /// chain of comparisons that the compiler inlines through, not a table of pointers.
+    template <class It, class Ctx, class RCtx>
+    static bool parse_alternative(std::size_t i, It& first, const It& last, const Ctx& ctx,
+                                  RCtx& rctx, ast::msg_att_item& attr, int name) {
+        bool ok = false;
+        const auto run = [&]<std::size_t I>(std::integral_constant<std::size_t, I>) {
+            auto& item = attr.template emplace<I>();
+            msg_att_parsers::name_into(item, name);
+            ok = msg_att_parsers::get<alternative<I>>().parse(first, last, ctx, rctx, item);
+            return true;
+        };
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (void)((i == I && run(std::integral_constant<std::size_t, I>{})) || ...);
+        }
+        (std::make_index_sequence<size>{});
+        return ok;
+    }
+
     template <class It, class Ctx, class RCtx>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx& rctx,
                ast::msg_att_item& attr) const {
         const fetch_item_word item = read_fetch_item_word(first, last);
-        const std::string_view word = item.word; // (named, not bound: lambdas capture them)
-        const bool bracket = item.bracket;
-        if (word.empty())
+        if (item.word.empty())
             return false;
-        const It end = first + static_cast<std::ptrdiff_t>(word.size());
         const extension_set& enabled = state(ctx).options->extensions;
-        const It start = first;
-        bool found = false;
-        bool ok = false;
-        ast::for_each_alternative<ast::msg_att_item>([&]<class T>() {
-            // msg-att-dynamic: FLAGS and the items extensions add to it
-            constexpr bool dynamic =
-                std::is_same_v<T, ast::msg_att_flags> || std::is_same_v<T, ast::msg_att_modseq>;
-            if constexpr (dynamic ? Dynamic : Static) {
-                if (found)
-                    return;
-                const int name = msg_att_parsers::name_of<T>(word, bracket);
-                if (name < 0 || !enabled.contains(ast::traits<T>::info.ext))
-                    return;
-                found = true;
-                T& item = attr.template emplace<T>();
-                msg_att_parsers::name_into(item, name);
-                first = end;
-                ok = msg_att_parsers::get<T>().parse(first, last, ctx, rctx, item);
-            }
-        });
-        if (!ok)
+        for (auto m = masks.of(item.word) & (item.bracket ? with_bracket : without_bracket); m != 0;
+             m &= m - 1) {
+            const auto k = static_cast<std::size_t>(std::countr_zero(m));
+            const std::size_t i = k / 3;
+            if (!iequals(item.word, words[k]) || !enabled.contains(extensions[i]))
+                continue;
+            const It start = first;
+            first += static_cast<std::ptrdiff_t>(item.word.size());
+            if (parse_alternative(i, first, last, ctx, rctx, attr, static_cast<int>(k % 3)))
+                return true;
             first = start;
-        return ok;
+            return false;
+        }
+        return false;
     }
 };
 

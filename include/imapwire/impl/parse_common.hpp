@@ -112,15 +112,19 @@ template <class T, class Rule>
 parse_result<T> run_framed(const Rule& rule, std::string_view input, std::size_t length,
                            const parse_options& opt, std::string_view top_production) {
     parse_result<T> r = run_framed_once<T>(rule, input, length, opt, top_production);
-    if (r.failed() && r.error().code != make_error_code(error::out_of_memory)) {
-        parse_error e = r.error();
-        e.accepted_with = extensions_that_accept(opt, [&](const parse_options& o) {
+    // (with every extension there is nothing to name: the default set pays nothing here)
+    if (r.failed() && !(opt.extensions == extension_set::all()) &&
+        r.error().code != make_error_code(error::out_of_memory)) {
+        const extension_set with = extensions_that_accept(opt, [&](const parse_options& o) {
             return run_framed_once<T>(rule, input, length, o, top_production).ok();
         });
-        if (!e.accepted_with.empty())
-            return parse_result<T>(std::move(e));
+        if (!with.empty()) {
+            parse_error e = r.error();
+            e.accepted_with = with;
+            r = parse_result<T>(std::move(e));
+        }
     }
-    return r;
+    return r; // (the one return: `r` is built in place)
 }
 
 /// Frames the first message of `input`, then runs `rule` over exactly those bytes.
@@ -134,11 +138,12 @@ parse_result<T> run_parser(const Rule& rule, std::string_view input, const parse
         parse_error e = framed.error();
         e.production = top_production;
         // (a NUL inside a literal8 is framing's to refuse, and BINARY's to allow)
-        e.accepted_with = extensions_that_accept(opt, [&](const parse_options& o) {
-            auto again = scan_message(input, o);
-            return again.ok() &&
-                   run_framed_once<T>(rule, input, again.value(), o, top_production).ok();
-        });
+        if (!(opt.extensions == extension_set::all()))
+            e.accepted_with = extensions_that_accept(opt, [&](const parse_options& o) {
+                auto again = scan_message(input, o);
+                return again.ok() &&
+                       run_framed_once<T>(rule, input, again.value(), o, top_production).ok();
+            });
         return parse_result<T>(std::move(e));
     }
     return run_framed<T>(rule, input, framed.value(), opt, top_production);
