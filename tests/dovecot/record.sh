@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Record a real IMAP4rev1 session with Dovecot into tests/data/dovecot/.
 #
-#   bash tests/dovecot/record.sh
+#   bash tests/dovecot/record.sh [extensions]
+#
+# With `extensions`, records the session of the extensions Dovecot implements instead
+# (session.py record-extensions: LIST-EXTENDED, SPECIAL-USE, LIST-STATUS, STATUS=SIZE,
+# CONDSTORE, BINARY, ESEARCH, SAVEDATE, LITERAL+, UIDPLUS, MOVE, IDLE, UNSELECT, ID, NAMESPACE,
+# ENABLE) into tests/data/dovecot/extensions.{client,server,txt}; the README is left alone.
 #
 # Needs root (package installation, a dedicated mail user, Dovecot's master
 # process). Installs dovecot-imapd (and python3) when missing without starting
@@ -51,6 +56,17 @@ version=$(dovecot --version)
 "$python" "$here/session.py" --port "$port" --messages "$here/messages" setup
 
 # --- 4. the recorded session -------------------------------------------------
+
+if [[ ${1:-} == extensions ]]; then
+    "$python" "$here/session.py" --port "$port" --messages "$here/messages" \
+        record-extensions "$tmp/out" ${IMAPWIRE_RECORD_ARGS:-}
+    mkdir -p "$out_dir"
+    for f in extensions.client extensions.server extensions.txt; do
+        cp "$tmp/out/$f" "$out_dir/$f"
+    done
+    log "recorded with Dovecot $version"
+    exit 0
+fi
 
 "$python" "$here/session.py" --port "$port" --messages "$here/messages" record "$tmp/out"
 

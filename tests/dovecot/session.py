@@ -29,10 +29,13 @@ PASSWORD = "secret"
 
 
 class Literal:
-    """A synchronizing literal inside a command."""
+    """A literal inside a command: synchronizing {n} by default, non-synchronizing {n+}
+    (LITERAL+, RFC 7888) with nonsync, a literal8 ~{n} (BINARY, RFC 3516) with eight."""
 
-    def __init__(self, data):
+    def __init__(self, data, nonsync=False, eight=False):
         self.data = data if isinstance(data, bytes) else data.encode("utf-8")
+        self.nonsync = nonsync
+        self.eight = eight
 
 
 class ProtocolError(Exception):
@@ -121,8 +124,14 @@ class Connection:
         responses = []
         pending = tag + b" "
         for part in parts:
-            if isinstance(part, Literal):
-                pending += b"{%d}\r\n" % len(part.data)
+            if isinstance(part, Literal) and part.nonsync:
+                # sent at once, no continuation to wait for
+                pending += b"%s{%d+}\r\n" % (b"~" if part.eight else b"", len(part.data))
+                self._send(pending)
+                self._send(part.data, prefix=False)
+                pending = b""
+            elif isinstance(part, Literal):
+                pending += b"%s{%d}\r\n" % (b"~" if part.eight else b"", len(part.data))
                 self._send(pending)
                 pending = b""
                 # Wait for the continuation request; the server may send
@@ -138,6 +147,25 @@ class Connection:
             else:
                 pending += part.encode("utf-8") if isinstance(part, str) else part
         self._send(pending + b"\r\n")
+        while True:
+            response = self.read_response()
+            responses.append(response)
+            if response.startswith(tag + b" "):
+                return self._finish(tag, response, responses, expect)
+
+    def idle(self, expect="OK"):
+        """IDLE (RFC 2177): the command, the server's "+", then DONE."""
+        tag = self.next_tag().encode("ascii")
+        self._send(tag + b" IDLE\r\n")
+        responses = []
+        while True:
+            response = self.read_response()
+            responses.append(response)
+            if response.startswith(b"+"):
+                break
+            if response.startswith(tag + b" "):
+                return self._finish(tag, response, responses, expect)
+        self._send(b"DONE\r\n")
         while True:
             response = self.read_response()
             responses.append(response)
@@ -334,6 +362,60 @@ def run_recorded(conn, messages_dir):
     c("LOGOUT")
 
 
+def run_extensions(conn, messages_dir):
+    """A session with the extensions Dovecot implements and imapwire parses."""
+    c = conn.command
+    conn.greeting()
+    c("CAPABILITY")
+    c("ID (\"name\" \"imapwire-test\" \"version\" \"1\")")
+    c("LOGIN %s %s" % (USER, PASSWORD))
+    c("CAPABILITY")
+    c("ENABLE CONDSTORE")
+    c("NAMESPACE")
+
+    # LIST-EXTENDED, SPECIAL-USE, LIST-STATUS, CHILDREN
+    c('LIST (SUBSCRIBED) "" "*"')
+    c('LIST "" "*" RETURN (CHILDREN SPECIAL-USE)')
+    c('LIST "" "%" RETURN (STATUS (MESSAGES UNSEEN SIZE))')
+    c('LIST (SUBSCRIBED RECURSIVEMATCH) "" "%"')
+    c('LIST (SPECIAL-USE) "" "*"')
+    c('LIST "" ("INBOX" "Archive/%") RETURN (SUBSCRIBED)')
+    c("CREATE Outbox (USE (\\Sent))", expect=conn.create_special_use)
+    c("DELETE Outbox", expect=conn.create_special_use)
+
+    # STATUS=SIZE, CONDSTORE
+    c("STATUS INBOX (MESSAGES SIZE HIGHESTMODSEQ UIDNEXT)")
+    c("SELECT INBOX (CONDSTORE)")
+    c("FETCH 1:* (UID MODSEQ FLAGS) (CHANGEDSINCE 1)")
+    c("STORE 1 (UNCHANGEDSINCE 1000000) +FLAGS.SILENT (\\Flagged)")
+    c("SEARCH MODSEQ 1")
+
+    # BINARY
+    c("FETCH 1 (BINARY.SIZE[1] BINARY.PEEK[1])")
+    c("FETCH 1 BINARY.PEEK[]<0.64>")
+    c("UID FETCH 1:3 (BINARY.SIZE[])")
+
+    # ESEARCH, SAVEDATE
+    c("SEARCH RETURN (MIN MAX COUNT ALL) ALL")
+    c("UID SEARCH RETURN (COUNT) SAVEDSINCE 1-Jan-2020")
+    c("UID FETCH 1:2 (SAVEDATE)")
+
+    # LITERAL+, UIDPLUS, MOVE, UIDONLY-free UID commands
+    appended = message_bytes(messages_dir, "20-appended.eml")
+    c("APPEND Archive (\\Seen) ", Literal(appended, nonsync=True))
+    c("APPEND Archive ", Literal(appended.replace(b"Subject:", b"Subject: \x00", 1), eight=True),
+      expect=conn.append_literal8)
+    c("UID COPY 1 Archive/2024")
+    c("UID MOVE 2 Archive/2024")
+    c("STORE 3 +FLAGS.SILENT (\\Deleted)")
+    c("UID EXPUNGE 1:*")
+    conn.idle()
+    c("UNSELECT")
+    c("EXAMINE Archive")
+    c("FETCH 1:* (UID BINARY.SIZE[])")
+    c("LOGOUT")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1")
@@ -343,14 +425,25 @@ def main():
     sub.add_parser("setup")
     rec = sub.add_parser("record")
     rec.add_argument("outdir")
+    ext = sub.add_parser("record-extensions")
+    ext.add_argument("outdir")
+    ext.add_argument("--create-special-use", default="OK",
+                     help="the answer expected to CREATE ... (USE (...))")
+    ext.add_argument("--append-literal8", default="OK",
+                     help="the answer expected to APPEND of a literal8 holding NUL")
     args = parser.parse_args()
 
     conn = Connection(args.host, args.port)
+    conn.create_special_use = getattr(args, "create_special_use", "OK")
+    conn.append_literal8 = getattr(args, "append_literal8", "OK")
     try:
         if args.mode == "setup":
             run_setup(conn, args.messages)
         else:
-            run_recorded(conn, args.messages)
+            if args.mode == "record":
+                run_recorded(conn, args.messages)
+            else:
+                run_extensions(conn, args.messages)
             # The server closes the connection after the LOGOUT completion;
             # anything it still sends belongs to the recording.
             conn.sock.settimeout(5.0)
@@ -364,12 +457,13 @@ def main():
     finally:
         conn.close()
 
-    if args.mode == "record":
+    if args.mode in ("record", "record-extensions"):
         os.makedirs(args.outdir, exist_ok=True)
+        stem = "session" if args.mode == "record" else "extensions"
         for name, data in (
-            ("session.client", conn.client),
-            ("session.server", conn.server),
-            ("session.txt", conn.transcript),
+            (stem + ".client", conn.client),
+            (stem + ".server", conn.server),
+            (stem + ".txt", conn.transcript),
         ):
             with open(os.path.join(args.outdir, name), "wb") as f:
                 f.write(data)
