@@ -264,6 +264,9 @@ def response_extension_seeds():
         "objectid": b"* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID NIL UID 4)\r\n",
         "mailboxid": b"3 OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Completed\r\n",
         "status-mailboxid": b"* STATUS foo (MAILBOXID (F2212ea87-6097) MESSAGES 2)\r\n",
+        "rfc5530-nonexistent": b"p NO [NONEXISTENT] No such mailbox\r\n",
+        "rfc5530-overquota": b"* OK [OVERQUOTA] You are now over your soft quota\r\n",
+        "rfc5530-limit-arg": b"m NO [LIMIT 32] At most 32 flags\r\n",
     }
 
 

@@ -133,6 +133,12 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"USEATTR", false, {}},
         // OBJECTID (RFC 8474)
         {"MAILBOXID", true, {"x", "(a b)", "(a", "()", "(a.b)", "(a) b"}},
+        // RFC 5530
+        {"NONEXISTENT", false, {}},
+        {"ALREADYEXISTS", false, {}},
+        {"SERVERBUG", false, {}},
+        {"AUTHENTICATIONFAILED", false, {}},
+        {"OVERQUOTA", false, {}},
     };
     return table;
 }
@@ -500,8 +506,23 @@ public:
         case 20:
             return ast::code_mailboxid{objectid()};
         default:
+            if (alternative + 1 < code_alternatives)
+                return bare_code(alternative); // the RFC 5530 codes
             return code_other();
         }
+    }
+
+    /// The bare code (ast::is_bare_code) that is alternative `alternative` of resp_text_code.
+    static ast::resp_text_code bare_code(std::size_t alternative) {
+        ast::resp_text_code code;
+        std::size_t i = 0;
+        ast::for_each_alternative<ast::resp_text_code>([&]<class T>() {
+            if constexpr (ast::is_bare_code<T>)
+                if (i == alternative)
+                    code = T{};
+            ++i;
+        });
+        return code;
     }
 
     /// atom [SP 1*<TEXT-CHAR except "]">], never spelled like one of the named codes.
@@ -509,11 +530,11 @@ public:
         ast::code_other c;
         switch (below(5)) {
         case 0:
-        case 1: // extension codes
-            c.atom = keep(std::string(
-                pick<std::string_view>({"MAILBOXID", "NOTSAVED", "NONEXISTENT", "ALREADYEXISTS",
-                                        "CANNOT", "LIMIT", "OVERQUOTA", "EXPUNGEISSUED", "INUSE",
-                                        "SERVERBUG", "REFERRAL", "CORRUPTION", "X-GM-LABELS"})));
+        case 1: // codes of extensions the library does not implement
+            c.atom = keep(std::string(pick<std::string_view>(
+                {"NOTSAVED", "REFERRAL", "X-GM-LABELS", "LONGENTRIES", "METADATA", "TOOBIG",
+                 "NOUPDATE", "COMPRESSIONACTIVE", "ANNOTATE", "BADCOMPARATOR",
+                 "NOTIFICATIONOVERFLOW", "UNKNOWN-CTE2", "HASCHILDREN", "UIDREQUIRED"})));
             if (percent(60))
                 c.text = code_text();
             break;
@@ -1412,6 +1433,8 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::code_mailboxid>) {
                     raw("MAILBOXID ");
                     text(c.id);
+                } else if constexpr (ast::is_bare_code<T>) { // the RFC 5530 codes
+                    raw(ast::traits<T>::info.keyword);
                 } else if constexpr (std::is_same_v<T, ast::code_other>) {
                     raw("other ");
                     text(c.atom);

@@ -20,6 +20,17 @@ const T& body(const ast::command& c) {
     return std::get<T>(c.body);
 }
 
+/// True when the tagged response `line` carries a response code of type T.
+template <class T>
+bool code_is(const std::string& line, const parse_options& options = {}) {
+    const std::string bytes = line + "\r\n";
+    const auto parsed = parse_response(bytes, options);
+    REQUIRE(parsed.ok());
+    const ast::response& r = parsed.value();
+    const auto* tagged = std::get_if<ast::response_tagged>(&r.v);
+    return tagged && tagged->cond.text.code && std::holds_alternative<T>(*tagged->cond.text.code);
+}
+
 const ast::response_data& data(const ast::response& r) {
     REQUIRE(std::holds_alternative<ast::response_data>(r.v));
     return std::get<ast::response_data>(r.v);
@@ -33,7 +44,8 @@ TEST_CASE("the registry names every extension once, in enumerator order") {
         CAPTURE(e.name);
         CHECK(static_cast<std::size_t>(e.id) == i);
         CHECK(find_extension(e.name) == e.id);
-        CHECK(!e.capability.empty());
+        // RFC 5530 names no capability: its codes are sent to every client
+        CHECK(e.capability.empty() == (e.id == extension::rfc5530));
         CHECK(e.rfc.rfind("RFC ", 0) == 0);
     }
     CHECK(find_extension("IDLE") == extension::idle);           // any case
@@ -53,13 +65,15 @@ TEST_CASE("a client narrows the extensions to what the server's CAPABILITY lists
     CHECK(!set.contains(extension::idle));
     CHECK(set.contains(extension::id));
     CHECK(set.contains(extension::literal_plus));
-    CHECK(set == (extension_set{extension::enable, extension::id, extension::literal_plus}));
+    // and what needs no capability (RFC 5530's response codes) is always in
+    CHECK(set == (extension_set{extension::enable, extension::id, extension::literal_plus,
+                                extension::rfc5530}));
     const parse_options narrowed = with_extensions(set);
     CHECK(command_fails("a1 IDLE", narrowed).offset == 3);
     command_ok("a1 ENABLE CONDSTORE", narrowed);
     std::vector<std::string> every = {"IMAP4rev1"}; // each capability of the registry
     for (const extension_info& e : extension_registry)
-        if (e.id != extension::imap4rev1)
+        if (e.id != extension::imap4rev1 && !e.capability.empty())
             every.emplace_back(e.capability);
     CHECK(extensions_advertised(every) == extension_set::all());
 }
@@ -662,6 +676,42 @@ TEST_CASE("BINARY: the FETCH items, literal8 and UNKNOWN-CTE of RFC 3516 §4") {
         *std::get<ast::response_tagged>(generic.value().v).cond.text.code));
 }
 
+TEST_CASE("RFC 5530: the examples of its §3, and each code its own type") {
+    // "[...]" stands for what the RFC leaves out (an AUTHENTICATE exchange, a SELECT's answer)
+    const auto& client = test::read_rfc_examples("rfc5530-client-examples.txt");
+    std::map<int, std::string> departures;
+    for (const auto& ex : client)
+        if (ex.bytes.find("[...]") != std::string::npos)
+            departures.emplace(ex.line, ex.bytes);
+    CHECK(departures.size() == 4);
+    // the RFC writes most commands lower case
+    CHECK(check_examples("rfc5530", departures, same::ignoring_case) >= 39);
+    // "e OK [CONTACTADMIN]" (§3) has no SP and text after the "]": it is no code but the
+    // text "[CONTACTADMIN]", as resp-text = ["[" resp-text-code "]" SP] text reads it
+    CHECK(!code_is<ast::code_contactadmin>("e OK [CONTACTADMIN]"));
+    CHECK(code_is<ast::code_contactadmin>("e OK [CONTACTADMIN] Call us"));
+    CHECK(code_is<ast::code_nonexistent>("p NO [NONEXISTENT] No such"));
+    CHECK(code_is<ast::code_overquota>("n2 OK [OVERQUOTA] Soft quota"));
+    CHECK(
+        code_is<ast::code_authenticationfailed>("b NO [authenticationFailed] Failed")); // any case
+    CHECK(code_is<ast::code_unavailable>("a NO [UNAVAILABLE] Down"));
+    // a bare code takes no argument: with one it is a generic code
+    CHECK(code_is<ast::code_other>("a NO [LIMIT 32] At most 32 flags"));
+    // without the extension each is the generic atom of RFC 3501
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(code_is<ast::code_other>("l NO [CANNOT] Adjacent slashes", strict));
+    CHECK(!code_is<ast::code_cannot>("l NO [CANNOT] Adjacent slashes", strict));
+    // a generic code spelled like one of them would read back as the named code: refused
+    std::string out;
+    ast::response r = response_ok("l NO [CANNOT] Adjacent slashes", strict);
+    CHECK(serialize(out, r) == error::unserializable);
+    out.clear();
+    serialize_options for_strict;
+    for_strict.extensions = extension_set::none();
+    CHECK(!serialize(out, r, for_strict));
+    CHECK(out == "l NO [CANNOT] Adjacent slashes\r\n");
+}
+
 TEST_CASE("OBJECTID: the examples of RFC 8474 §4 to §6") {
     // "[...]" stands for what the RFC leaves out: the rest of SELECT's answer, the messages
     // APPEND sends (their literals' lines joined with the elisions)
@@ -791,6 +841,8 @@ const example extension_examples[] = {
     {"* 1 FETCH (EMAILID (M6d99ac3275bb4e) THREADID NIL)", extension::objectid, false},
     {"* OK [MAILBOXID (F2212ea87-6097-4256-9d51-71338625)] Ok", extension::objectid, false},
     {"* STATUS foo (MAILBOXID (F2212ea87))", extension::objectid, false},
+    {"a NO [NONEXISTENT] Unknown mailbox", extension::rfc5530, false},
+    {"a NO [OVERQUOTA] Sorry", extension::rfc5530, false},
 };
 
 } // namespace

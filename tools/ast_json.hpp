@@ -1078,23 +1078,15 @@ inline json to_json(const ast::resp_text_code& code) {
     return std::visit(
         [](const auto& x) -> json {
             using T = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<T, ast::code_alert>) {
+            if constexpr (ast::is_bare_code<T>) { // ALERT, ..., the RFC 5530 codes
                 return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
                 return json{{"type", ast::traits<T>::info.name}, {"charsets", to_json(x.charsets)}};
             } else if constexpr (std::is_same_v<T, ast::code_capability>) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"capabilities", to_json(x.capabilities)}};
-            } else if constexpr (std::is_same_v<T, ast::code_parse>) {
-                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_permanentflags>) {
                 return json{{"type", ast::traits<T>::info.name}, {"flags", to_json(x.flags)}};
-            } else if constexpr (std::is_same_v<T, ast::code_read_only>) {
-                return json{{"type", ast::traits<T>::info.name}};
-            } else if constexpr (std::is_same_v<T, ast::code_read_write>) {
-                return json{{"type", ast::traits<T>::info.name}};
-            } else if constexpr (std::is_same_v<T, ast::code_trycreate>) {
-                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_uidnext>) {
                 return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
             } else if constexpr (std::is_same_v<T, ast::code_uidvalidity>) {
@@ -1103,8 +1095,6 @@ inline json to_json(const ast::resp_text_code& code) {
                 return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
             } else if constexpr (std::is_same_v<T, ast::code_highestmodseq>) {
                 return json{{"type", ast::traits<T>::info.name}, {"value", x.value}};
-            } else if constexpr (std::is_same_v<T, ast::code_nomodseq>) {
-                return json{{"type", ast::traits<T>::info.name}};
             } else if constexpr (std::is_same_v<T, ast::code_modified>) {
                 return json{{"type", ast::traits<T>::info.name}, {"set", to_json(x.set)}};
             } else if constexpr (std::is_same_v<T, ast::code_appenduid>) {
@@ -1120,11 +1110,6 @@ inline json to_json(const ast::resp_text_code& code) {
                             {"uidvalidity", x.uidvalidity},
                             {"source", to_json(x.source)},
                             {"destination", to_json(x.destination)}};
-            } else if constexpr (std::is_same_v<T, ast::code_uidnotsticky> ||
-                                 std::is_same_v<T, ast::code_closed> ||
-                                 std::is_same_v<T, ast::code_unknown_cte> ||
-                                 std::is_same_v<T, ast::code_useattr>) {
-                return json{{"type", ast::traits<T>::info.name}};
             } else {
                 static_assert(std::is_same_v<T, ast::code_other>);
                 json j{{"type", ast::traits<T>::info.name}};

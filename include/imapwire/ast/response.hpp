@@ -21,6 +21,7 @@
 #include <imapwire/ext/namespace/ast.hpp>
 #include <imapwire/ext/objectid/ast.hpp>
 #include <imapwire/ext/qresync/ast.hpp>
+#include <imapwire/ext/rfc5530/ast.hpp>
 #include <imapwire/ext/savedate/ast.hpp>
 #include <imapwire/ext/special_use/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
@@ -93,7 +94,10 @@ using resp_text_code =
                  code_unseen,
                  // extensions
                  code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
-                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr, code_mailboxid,
+                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr,
+                 code_mailboxid
+                     // RFC 5530: code_unavailable ... code_nonexistent
+                     IMAPWIRE_RFC5530_TYPES,
                  // atom [SP 1*<any TEXT-CHAR except "]">]
                  code_other>;
 

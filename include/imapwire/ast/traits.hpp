@@ -77,6 +77,31 @@ struct item_info {
     bool after_number = false; ///< response data written `number SP keyword` (EXISTS, FETCH)
 };
 
+/// Whether a response code is its keyword alone (ALERT, NOMODSEQ, the RFC 5530 codes...): what
+/// the grammar reads and the serializer writes for them is that keyword.
+template <class T>
+inline constexpr bool is_bare_code = false;
+template <>
+inline constexpr bool is_bare_code<code_alert> = true;
+template <>
+inline constexpr bool is_bare_code<code_parse> = true;
+template <>
+inline constexpr bool is_bare_code<code_read_only> = true;
+template <>
+inline constexpr bool is_bare_code<code_read_write> = true;
+template <>
+inline constexpr bool is_bare_code<code_trycreate> = true;
+template <>
+inline constexpr bool is_bare_code<code_nomodseq> = true;
+template <>
+inline constexpr bool is_bare_code<code_uidnotsticky> = true;
+template <>
+inline constexpr bool is_bare_code<code_closed> = true;
+template <>
+inline constexpr bool is_bare_code<code_unknown_cte> = true;
+template <>
+inline constexpr bool is_bare_code<code_useattr> = true;
+
 namespace detail {
 constexpr command_info command(std::string_view kw, std::string_view name, command_group g,
                                std::string_view rfc, extension e = extension::imap4rev1) {
@@ -375,6 +400,7 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/namespace/traits.hpp>
 #include <imapwire/ext/objectid/traits.hpp>
 #include <imapwire/ext/qresync/traits.hpp>
+#include <imapwire/ext/rfc5530/traits.hpp>
 #include <imapwire/ext/savedate/traits.hpp>
 #include <imapwire/ext/special_use/traits.hpp>
 #include <imapwire/ext/uidplus/traits.hpp>

@@ -44,6 +44,7 @@ enum class extension : std::uint8_t {
     list_status,        ///< RFC 5819 (LIST-STATUS)
     children,           ///< RFC 3348 (CHILDREN)
     objectid,           ///< RFC 8474 (OBJECTID)
+    rfc5530,            ///< RFC 5530 (IMAP response codes; no capability)
 };
 
 /// One line of the registry.
@@ -56,7 +57,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 23> extension_registry{{
+inline constexpr std::array<extension_info, 24> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -105,6 +106,9 @@ inline constexpr std::array<extension_info, 23> extension_registry{{
      "their own)"},
     {extension::objectid, "objectid", "OBJECTID", "RFC 8474",
      "the EMAILID and THREADID FETCH items and search keys, the MAILBOXID STATUS item and code"},
+    {extension::rfc5530, "rfc5530", "", "RFC 5530",
+     "the response codes UNAVAILABLE, AUTHENTICATIONFAILED ... NONEXISTENT as codes of their "
+     "own (servers send them unannounced: no capability)"},
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).
@@ -175,11 +179,15 @@ constexpr bool nonsync_literal_allowed(const extension_set& s, std::size_t size)
 }
 
 /// The extensions a server's CAPABILITY list names (capabilities the library does not implement
-/// are left out): what a client narrows parse_options::extensions to. `Range` is any range of
-/// string-like capability names, such as ast::capability_data::capabilities.
+/// are left out), and those that have no capability to announce them (RFC 5530's codes): what a
+/// client narrows parse_options::extensions to. `Range` is any range of string-like capability
+/// names, such as ast::capability_data::capabilities.
 template <class Range>
 constexpr extension_set extensions_advertised(const Range& capabilities) noexcept {
     extension_set set;
+    for (const extension_info& e : extension_registry)
+        if (e.capability.empty())
+            set.add(e.id);
     for (const auto& cap : capabilities)
         for (const extension_info& e : extension_registry)
             if (e.id != extension::imap4rev1 &&

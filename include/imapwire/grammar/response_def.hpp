@@ -56,21 +56,22 @@ inline const auto code_unseen__def =
 inline const auto code_other__def = atom[set<&ast::code_other::atom>] >>
                                     -(SP_ >>
                                       chars_parser<cc_text_nobr>{}[set<&ast::code_other::text>]);
+// A code that is its keyword alone: RFC 3501's ALERT, PARSE, READ-ONLY, READ-WRITE, TRYCREATE,
+// the extensions' NOMODSEQ, UIDNOTSTICKY, CLOSED, UNKNOWN-CTE, USEATTR, and RFC 5530 §4:
+//   resp-text-code =/ "UNAVAILABLE" / "AUTHENTICATIONFAILED" /
+//                     "AUTHORIZATIONFAILED" / "EXPIRED" /
+//                     "PRIVACYREQUIRED" / "CONTACTADMIN" / "NOPERM" /
+//                     "INUSE" / "EXPUNGEISSUED" / "CORRUPTION" /
+//                     "SERVERBUG" / "CLIENTBUG" / "CANNOT" /
+//                     "LIMIT" / "OVERQUOTA" / "ALREADYEXISTS" /
+//                     "NONEXISTENT"
 template <class T>
 inline constexpr auto bare_code =
     [] { return x3::omit[kw(ast::traits<T>::info.keyword) >> code_end]; };
 struct code_parsers {
     template <class T>
     static constexpr auto get() {
-        if constexpr (std::is_same_v<T, ast::code_alert> || std::is_same_v<T, ast::code_parse> ||
-                      std::is_same_v<T, ast::code_read_only> ||
-                      std::is_same_v<T, ast::code_read_write> ||
-                      std::is_same_v<T, ast::code_trycreate> ||
-                      std::is_same_v<T, ast::code_nomodseq> ||
-                      std::is_same_v<T, ast::code_uidnotsticky> ||
-                      std::is_same_v<T, ast::code_closed> ||
-                      std::is_same_v<T, ast::code_unknown_cte> ||
-                      std::is_same_v<T, ast::code_useattr>)
+        if constexpr (ast::is_bare_code<T>) // ALERT, ..., NOMODSEQ, the RFC 5530 codes
             return bare_code<T>();
         else if constexpr (std::is_same_v<T, ast::code_badcharset>)
             return badcharset_;

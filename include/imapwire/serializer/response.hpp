@@ -333,11 +333,8 @@ inline void write_capabilities(writer& w, const ast::vector<std::string_view>& c
 /// What follows a named response code's keyword.
 template <class T>
 void write_code_arguments(writer& w, const T& c) {
-    if constexpr (std::is_same_v<T, ast::code_alert> || std::is_same_v<T, ast::code_parse> ||
-                  std::is_same_v<T, ast::code_read_only> ||
-                  std::is_same_v<T, ast::code_read_write> ||
-                  std::is_same_v<T, ast::code_trycreate>) {
-        // the keyword alone
+    if constexpr (ast::is_bare_code<T>) {
+        // the keyword alone (ALERT, ..., NOMODSEQ, UIDNOTSTICKY, CLOSED, the RFC 5530 codes)
     } else if constexpr (std::is_same_v<T, ast::code_badcharset>) {
         if (!c.charsets.empty()) {
             w.raw(" (");
@@ -354,14 +351,9 @@ void write_code_arguments(writer& w, const T& c) {
         w.sp();
         w.nz_number(c.value);
     } else if constexpr (std::is_same_v<T, ast::code_highestmodseq> ||
-                         std::is_same_v<T, ast::code_nomodseq> ||
                          std::is_same_v<T, ast::code_modified> ||
                          std::is_same_v<T, ast::code_appenduid> ||
                          std::is_same_v<T, ast::code_copyuid> ||
-                         std::is_same_v<T, ast::code_uidnotsticky> ||
-                         std::is_same_v<T, ast::code_closed> ||
-                         std::is_same_v<T, ast::code_unknown_cte> ||
-                         std::is_same_v<T, ast::code_useattr> ||
                          std::is_same_v<T, ast::code_mailboxid>) {
         write_code_arguments(w, c); // the extensions' codes: ext/*/serializer.hpp
     } else {

@@ -26,6 +26,4 @@ inline void write_msg_att_arguments(writer& w, const ast::msg_att_binary_size& a
     w.number(a.size);
 }
 
-inline void write_code_arguments(writer&, const ast::code_unknown_cte&) {}
-
 } // namespace imapwire::serializer

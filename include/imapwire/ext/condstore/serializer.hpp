@@ -28,7 +28,6 @@ inline void write_code_arguments(writer& w, const ast::code_highestmodseq& c) {
     w.sp();
     write_mod_sequence(w, c.value);
 }
-inline void write_code_arguments(writer&, const ast::code_nomodseq&) {}
 inline void write_code_arguments(writer& w, const ast::code_modified& c) {
     w.sp();
     write_sequence_set(w, c.set);

@@ -35,7 +35,6 @@ inline void write_modifier(writer& w, const ast::fetch_mod_vanished&) {
 }
 
 /// "CLOSED": a bare code
-inline void write_code_arguments(writer&, const ast::code_closed&) {}
 
 /// expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids
 inline void write_vanished_data(writer& w, const ast::vanished_data& d) {

@@ -17,6 +17,4 @@ inline void write_modifier(writer& w, const ast::create_param_use& p) {
     w.put(')');
 }
 
-inline void write_code_arguments(writer&, const ast::code_useattr&) {}
-
 } // namespace imapwire::serializer

@@ -27,6 +27,5 @@ inline void write_code_arguments(writer& w, const ast::code_copyuid& c) {
     w.sp();
     write_uid_set(w, c.destination);
 }
-inline void write_code_arguments(writer&, const ast::code_uidnotsticky&) {}
 
 } // namespace imapwire::serializer
