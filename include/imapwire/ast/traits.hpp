@@ -78,29 +78,10 @@ struct item_info {
 };
 
 /// Whether a response code is its keyword alone (ALERT, NOMODSEQ, the RFC 5530 codes...): what
-/// the grammar reads and the serializer writes for them is that keyword.
+/// the grammar reads and the serializer writes for them is that keyword. A code type with no
+/// members has nothing else to read or write, and every code with an argument has a member.
 template <class T>
-inline constexpr bool is_bare_code = false;
-template <>
-inline constexpr bool is_bare_code<code_alert> = true;
-template <>
-inline constexpr bool is_bare_code<code_parse> = true;
-template <>
-inline constexpr bool is_bare_code<code_read_only> = true;
-template <>
-inline constexpr bool is_bare_code<code_read_write> = true;
-template <>
-inline constexpr bool is_bare_code<code_trycreate> = true;
-template <>
-inline constexpr bool is_bare_code<code_nomodseq> = true;
-template <>
-inline constexpr bool is_bare_code<code_uidnotsticky> = true;
-template <>
-inline constexpr bool is_bare_code<code_closed> = true;
-template <>
-inline constexpr bool is_bare_code<code_unknown_cte> = true;
-template <>
-inline constexpr bool is_bare_code<code_useattr> = true;
+inline constexpr bool is_bare_code = std::is_empty_v<T>;
 
 namespace detail {
 constexpr command_info command(std::string_view kw, std::string_view name, command_group g,

@@ -34,8 +34,6 @@ inline void write_modifier(writer& w, const ast::fetch_mod_vanished&) {
     w.require(w.in_uid);
 }
 
-/// "CLOSED": a bare code
-
 /// expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids
 inline void write_vanished_data(writer& w, const ast::vanished_data& d) {
     w.raw(d.earlier ? "VANISHED (EARLIER) " : "VANISHED ");

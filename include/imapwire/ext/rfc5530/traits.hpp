@@ -1,4 +1,5 @@
-// imapwire, RFC 5530 (IMAP response codes): the traits entries of its codes, all bare codes.
+// imapwire, RFC 5530 (IMAP response codes): the traits entries of its codes (bare codes:
+// ast::is_bare_code).
 #pragma once
 
 #include <imapwire/ast/traits.hpp>
@@ -10,9 +11,7 @@ namespace imapwire::ast {
     template <>                                                                                    \
     struct traits<code_##id> {                                                                     \
         static constexpr item_info info{keyword_, #id, extension::rfc5530, "RFC 5530 §3"};         \
-    };                                                                                             \
-    template <>                                                                                    \
-    inline constexpr bool is_bare_code<code_##id> = true;
+    };
 IMAPWIRE_RFC5530_CODES(IMAPWIRE_RFC5530_TRAITS_)
 #undef IMAPWIRE_RFC5530_TRAITS_
 
