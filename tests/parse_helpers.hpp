@@ -87,6 +87,16 @@ inline parse_error response_fails(const std::string& line, const parse_options& 
     return r.error();
 }
 
+/// The client examples of `rfc` (rfcNNNN-client-examples.txt) holding "[...]", by line: where
+/// the RFC leaves out part of a command, a departure from the grammar.
+inline std::map<int, std::string> elided_client_examples(const std::string& rfc) {
+    std::map<int, std::string> elided;
+    for (const auto& ex : read_rfc_examples(rfc + "-client-examples.txt"))
+        if (ex.bytes.find("[...]") != std::string::npos)
+            elided.emplace(ex.line, ex.bytes);
+    return elided;
+}
+
 /// Every example of an RFC's files (tests/data/rfcNNNN-client-examples.txt and
 /// -server-examples.txt, "not-protocol" ones left out): parsed and round-tripped, or one of
 /// `departures` (the RFC line of its first line, and its bytes), which must fail to parse.

@@ -678,11 +678,7 @@ TEST_CASE("BINARY: the FETCH items, literal8 and UNKNOWN-CTE of RFC 3516 §4") {
 
 TEST_CASE("RFC 5530: the examples of its §3, and each code its own type") {
     // "[...]" stands for what the RFC leaves out (an AUTHENTICATE exchange, a SELECT's answer)
-    const auto& client = test::read_rfc_examples("rfc5530-client-examples.txt");
-    std::map<int, std::string> departures;
-    for (const auto& ex : client)
-        if (ex.bytes.find("[...]") != std::string::npos)
-            departures.emplace(ex.line, ex.bytes);
+    const std::map<int, std::string> departures = test::elided_client_examples("rfc5530");
     CHECK(departures.size() == 4);
     // the RFC writes most commands lower case
     CHECK(check_examples("rfc5530", departures, same::ignoring_case) >= 39);
@@ -715,11 +711,7 @@ TEST_CASE("RFC 5530: the examples of its §3, and each code its own type") {
 TEST_CASE("OBJECTID: the examples of RFC 8474 §4 to §6") {
     // "[...]" stands for what the RFC leaves out: the rest of SELECT's answer, the messages
     // APPEND sends (their literals' lines joined with the elisions)
-    const auto& client = test::read_rfc_examples("rfc8474-client-examples.txt");
-    std::map<int, std::string> departures;
-    for (const auto& ex : client)
-        if (ex.bytes.find("[...]") != std::string::npos)
-            departures.emplace(ex.line, ex.bytes);
+    const std::map<int, std::string> departures = test::elided_client_examples("rfc8474");
     CHECK(departures.size() == 5);
     CHECK(departures.at(218) == "27 select \"foo\" [...]\r\n");
     // the RFC writes its commands lower case
