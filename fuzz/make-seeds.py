@@ -238,6 +238,12 @@ def command_extension_seeds():
         "objectid-fetch": b"22 UID FETCH 1:* (EMAILID THREADID)\r\n",
         "objectid-search": b"27 SEARCH EMAILID M6d99ac3275bb4e THREADID T64b478a75b7ea9\r\n",
         "objectid-status": b"6 STATUS foo (MAILBOXID MESSAGES)\r\n",
+        "searchres-save": b"C285 SEARCH RETURN (MAX SAVE MIN) SINCE 12-Feb-2006\r\n",
+        "searchres-dollar": b"P283 SEARCH CHARSET UTF-8 (OR $ 1,3000:3021) TEXT {8}\r\nYYYYYYYY\r\n",
+        "partial-search": b"A01 UID SEARCH RETURN (PARTIAL -1:-100 COUNT) UNDELETED\r\n",
+        "partial-fetch": b"101 UID FETCH 25900:26600 (UID FLAGS) (PARTIAL -1:-30 CHANGEDSINCE 9)\r\n",
+        "appendlimit-status": b"t1 STATUS INBOX (APPENDLIMIT MESSAGES)\r\n",
+        "multiappend": b"A003 APPEND saved (\\Seen) {3}\r\nabc (\\Seen) \" 7-Feb-1994 22:43:04 -0800\" {2}\r\nde\r\n",
     }
 
 
@@ -267,6 +273,13 @@ def response_extension_seeds():
         "rfc5530-nonexistent": b"p NO [NONEXISTENT] No such mailbox\r\n",
         "rfc5530-overquota": b"* OK [OVERQUOTA] You are now over your soft quota\r\n",
         "rfc5530-limit-arg": b"m NO [LIMIT 32] At most 32 flags\r\n",
+        "searchres-notsaved": b"a NO [NOTSAVED] Search result not saved\r\n",
+        "partial-esearch": b'* ESEARCH (TAG "A02") UID PARTIAL (23500:24000 23500:23764,23800)\r\n',
+        "partial-esearch-nil": b'* ESEARCH (TAG "A04") UID PARTIAL (-1:-500 NIL)\r\n',
+        "appendlimit-status": b"* STATUS INBOX (APPENDLIMIT 257890 MESSAGES 3)\r\n",
+        "appendlimit-nil": b'* STATUS "INBOX" (APPENDLIMIT NIL)\r\n',
+        "uidfetch": b"* 25900 UIDFETCH (FLAGS (\\Seen) UID 25900)\r\n",
+        "uidrequired": b"07 BAD [UIDREQUIRED] Message numbers are not allowed\r\n",
     }
 
 

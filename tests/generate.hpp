@@ -479,6 +479,10 @@ public:
         const std::size_t n = percent(85) ? static_cast<std::size_t>(between(1, 4))
                                           : static_cast<std::size_t>(between(5, 20));
         for (std::size_t i = 0; i < n; ++i) {
+            if (percent(3)) { // SEARCHRES (RFC 5182): "$"
+                s.items.push_back(ast::seq_item::saved());
+                continue;
+            }
             ast::seq_item item;
             item.first = seq_number();
             if (percent(40))
@@ -487,6 +491,9 @@ public:
         }
         return s;
     }
+
+    /// PARTIAL (RFC 9394) partial-range: from the oldest or the newest, in either order.
+    ast::result_range result_range() { return {percent(50), nz_number(), nz_number()}; }
 
     /// Any enumerator of a keyword table (ast::keywords<E>), those of extensions included.
     template <class E>
@@ -609,10 +616,13 @@ public:
         ast::search_command s;
         if (percent(20)) { // ESEARCH (RFC 4731): RETURN (...), now and then empty
             constexpr auto& opts = ast::keywords<ast::search_return_option>::table;
-            ast::vector<ast::search_return_option> o;
+            ast::vector<ast::search_return_opt> o;
             const std::size_t n = percent(15) ? 0 : between(1, 4);
             for (std::size_t i = 0; i < n; ++i)
-                o.push_back(opts[below(std::size(opts))].first);
+                if (percent(15)) // PARTIAL (RFC 9394)
+                    o.push_back(ast::search_return_partial{result_range()});
+                else // SAVE among them (SEARCHRES, RFC 5182)
+                    o.push_back(opts[below(std::size(opts))].first);
             s.return_options = std::move(o);
         }
         if (percent(30)) {
@@ -636,6 +646,8 @@ public:
         ast::fetch_command f{sequence_set(), fetch_items()};
         if (percent(15)) // CONDSTORE (RFC 7162)
             f.modifiers.push_back(ast::fetch_mod_changedsince{mod_sequence()});
+        if (percent(5)) // PARTIAL (RFC 9394)
+            f.modifiers.push_back(ast::fetch_mod_partial{result_range()});
         return f;
     }
     ast::store_command store() {
@@ -870,6 +882,18 @@ protected:
                 if (percent(50))
                     v.insert(v.begin() + static_cast<std::ptrdiff_t>(below(v.size() + 1)), '\0');
                 a.message = ast::istring{keep(std::move(v)), ast::string_form::literal8};
+            }
+            if (percent(10)) { // MULTIAPPEND (RFC 3502): more messages
+                const std::size_t n = between(1, 3);
+                for (std::size_t i = 0; i < n; ++i) {
+                    ast::append_message m;
+                    if (percent(50))
+                        m.flags = flag_list(4);
+                    if (percent(50))
+                        m.internal_date = date_time();
+                    m.message = shape(message_value(), string_context::literal);
+                    a.more.push_back(std::move(m));
+                }
             }
             return a;
         }
@@ -1303,12 +1327,23 @@ struct dumper {
         for (std::size_t i = 0; i < s.items.size(); ++i) {
             if (i)
                 raw(",");
+            if (s.items[i].saved_result) {
+                raw("$");
+                continue;
+            }
             put(s.items[i].first);
             if (s.items[i].last) {
                 raw(":");
                 put(*s.items[i].last);
             }
         }
+        raw(")");
+    }
+    void put(const ast::result_range& r) {
+        raw(r.from_end ? "partial(-" : "partial(");
+        num(r.first);
+        raw(r.from_end ? ":-" : ":");
+        num(r.last);
         raw(")");
     }
     void put_part_numbers(const ast::vector<std::uint32_t>& part) {
@@ -1572,6 +1607,8 @@ struct dumper {
                                   std::is_same_v<T, ast::store_mod_unchangedsince>) {
                         raw("=");
                         num(m.modseq);
+                    } else if constexpr (std::is_same_v<T, ast::fetch_mod_partial>) {
+                        put(m.range);
                     } else if constexpr (std::is_same_v<T, ast::select_param_condstore> ||
                                          std::is_same_v<T, ast::fetch_mod_vanished>) {
                     } else if constexpr (std::is_same_v<T, ast::select_param_qresync>) {
@@ -1607,9 +1644,12 @@ struct dumper {
         raw("SEARCH");
         if (c.return_options) {
             raw(" return(");
-            for (const auto o : *c.return_options) {
+            for (const auto& o : *c.return_options) {
                 raw(" ");
-                raw(ast::keyword(o));
+                if (const auto* k = std::get_if<ast::search_return_option>(&o))
+                    raw(ast::keyword(*k));
+                else
+                    put(std::get<ast::search_return_partial>(o).range);
             }
             raw(")");
         }
@@ -1652,6 +1692,19 @@ struct dumper {
                     }
                     raw(" ");
                     put(x.message);
+                    for (const auto& m : x.more) {
+                        raw(" more");
+                        if (m.flags) {
+                            raw(" flags");
+                            put(*m.flags);
+                        }
+                        if (m.internal_date) {
+                            raw(" ");
+                            put(*m.internal_date);
+                        }
+                        raw(" ");
+                        put(m.message);
+                    }
                 } else if constexpr (std::is_same_v<T, ast::create_command>) {
                     raw("CREATE ");
                     put(x.mailbox);

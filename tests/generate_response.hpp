@@ -133,6 +133,9 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"USEATTR", false, {}},
         // OBJECTID (RFC 8474)
         {"MAILBOXID", true, {"x", "(a b)", "(a", "()", "(a.b)", "(a) b"}},
+        // SEARCHRES (RFC 5182), UIDONLY (RFC 9586)
+        {"NOTSAVED", false, {}},
+        {"UIDREQUIRED", false, {}},
         // RFC 5530
         {"NONEXISTENT", false, {}},
         {"ALREADYEXISTS", false, {}},
@@ -324,6 +327,8 @@ public:
                     value = percent(10) ? 0 : mod_sequence();
                 if (att == ast::status_att::mailboxid) // OBJECTID (RFC 8474): an objectid
                     s.items.push_back({att, 0, objectid()});
+                else if (att == ast::status_att::appendlimit && percent(30)) // RFC 7889: NIL
+                    s.items.push_back({att, 0, {}, true});
                 else
                     s.items.push_back({att, value});
             }
@@ -350,7 +355,7 @@ public:
             e.uid = percent(50);
             const std::size_t n = below(5);
             for (std::size_t i = 0; i < n; ++i) {
-                switch (below(5)) {
+                switch (below(6)) {
                 case 0:
                     e.items.push_back(ast::esearch_min{nz_number()});
                     break;
@@ -363,12 +368,21 @@ public:
                 case 3:
                     e.items.push_back(ast::esearch_count{percent(20) ? 0 : number()});
                     break;
-                default:
+                case 4:
                     e.items.push_back(ast::esearch_modseq{mod_sequence()});
+                    break;
+                default: // PARTIAL (RFC 9394)
+                    e.items.push_back(ast::esearch_partial{
+                        result_range(),
+                        percent(20) ? std::nullopt : std::optional(sequence_set())});
                     break;
                 }
             }
             return e;
+        }
+        case 16: { // uniqueid SP "UIDFETCH" SP msg-att (RFC 9586)
+            ast::fetch_data f = fetch_data();
+            return ast::uidfetch_data{f.number, std::move(f.items)};
         }
         case 11: // ENABLED *(SP capability) (RFC 5161): often empty, as servers answer
             return ast::enabled_data{percent(40) ? ast::vector<std::string_view>{}
@@ -383,8 +397,8 @@ public:
     /// resp-text: a code now and then, and text.
     ast::resp_text resp_text() {
         ast::resp_text t;
-        if (percent(45))
-            t.code = resp_text_code(below(code_alternatives));
+        if (percent(45)) // the generic form a little more often than one named code
+            t.code = resp_text_code(percent(8) ? code_alternatives - 1 : below(code_alternatives));
         t.text = text(t.code.has_value());
         return t;
     }
@@ -471,7 +485,7 @@ public:
         case 3:
             return ast::code_parse{};
         case 4:
-            return ast::code_permanentflags{flags(false, true)};
+            return ast::code_permanentflags{percent(15) ? ast::flag_list{} : flags(false, true)};
         case 5:
             return ast::code_read_only{};
         case 6:
@@ -532,9 +546,9 @@ public:
         case 0:
         case 1: // codes of extensions the library does not implement
             c.atom = keep(std::string(pick<std::string_view>(
-                {"NOTSAVED", "REFERRAL", "X-GM-LABELS", "LONGENTRIES", "METADATA", "TOOBIG",
-                 "NOUPDATE", "COMPRESSIONACTIVE", "ANNOTATE", "BADCOMPARATOR",
-                 "NOTIFICATIONOVERFLOW", "UNKNOWN-CTE2", "HASCHILDREN", "UIDREQUIRED"})));
+                {"REFERRAL", "X-GM-LABELS", "LONGENTRIES", "METADATA", "TOOBIG", "NOUPDATE",
+                 "COMPRESSIONACTIVE", "ANNOTATE", "BADCOMPARATOR", "NOTIFICATIONOVERFLOW",
+                 "UNKNOWN-CTE2", "HASCHILDREN"})));
             if (percent(60))
                 c.text = code_text();
             break;
@@ -1811,6 +1825,8 @@ struct response_dumper : dumper {
                             raw("=");
                             text(x.items[i].objectid);
                         }
+                        if (x.items[i].nil)
+                            raw("=nil");
                     }
                     raw(")");
                 } else if constexpr (std::is_same_v<T, ast::exists_data>) {
@@ -1825,6 +1841,15 @@ struct response_dumper : dumper {
                 } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     num(x.number);
                     raw(" FETCH (");
+                    for (std::size_t i = 0; i < x.items.size(); ++i) {
+                        if (i)
+                            raw(" ");
+                        put(x.items[i]);
+                    }
+                    raw(")");
+                } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
+                    num(x.uid);
+                    raw(" UIDFETCH (");
                     for (std::size_t i = 0; i < x.items.size(); ++i) {
                         if (i)
                             raw(" ");
@@ -1860,7 +1885,13 @@ struct response_dumper : dumper {
                                 raw("=");
                                 if constexpr (std::is_same_v<R, ast::esearch_all>)
                                     put(r.set);
-                                else
+                                else if constexpr (std::is_same_v<R, ast::esearch_partial>) {
+                                    put(r.range);
+                                    if (r.results)
+                                        put(*r.results);
+                                    else
+                                        raw("nil");
+                                } else
                                     num(r.value);
                             },
                             item);

@@ -87,14 +87,39 @@ inline parse_error response_fails(const std::string& line, const parse_options& 
     return r.error();
 }
 
-/// The client examples of `rfc` (rfcNNNN-client-examples.txt) holding "[...]", by line: where
-/// the RFC leaves out part of a command, a departure from the grammar.
+/// The body of command `c`, which must be a T.
+template <class T>
+const T& body(const ast::command& c) {
+    REQUIRE(std::holds_alternative<T>(c.body));
+    return std::get<T>(c.body);
+}
+
+/// The response data of `r`, which must be response data.
+inline const ast::response_data& data(const ast::response& r) {
+    REQUIRE(std::holds_alternative<ast::response_data>(r.v));
+    return std::get<ast::response_data>(r.v);
+}
+
+enum class example_side { client, server };
+
+/// The examples of `rfc` on one side (rfcNNNN-client-examples.txt or -server-examples.txt)
+/// whose bytes hold `marker`, by line: where the RFC leaves part of a message out ("[...]",
+/// "...") or writes a comment into it ("//"), a departure from the grammar.
+inline std::map<int, std::string> examples_holding(const std::string& rfc, example_side from,
+                                                   const std::string& marker) {
+    std::map<int, std::string> found;
+    const std::string file =
+        rfc + (from == example_side::server ? "-server-examples.txt" : "-client-examples.txt");
+    for (const auto& ex : read_rfc_examples(file))
+        if (ex.bytes.find(marker) != std::string::npos)
+            found.emplace(ex.line, ex.bytes);
+    return found;
+}
+
+/// The client examples of `rfc` holding "[...]", by line: where the RFC leaves out part of a
+/// command.
 inline std::map<int, std::string> elided_client_examples(const std::string& rfc) {
-    std::map<int, std::string> elided;
-    for (const auto& ex : read_rfc_examples(rfc + "-client-examples.txt"))
-        if (ex.bytes.find("[...]") != std::string::npos)
-            elided.emplace(ex.line, ex.bytes);
-    return elided;
+    return examples_holding(rfc, example_side::client, "[...]");
 }
 
 /// Every example of an RFC's files (tests/data/rfcNNNN-client-examples.txt and

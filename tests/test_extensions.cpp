@@ -14,12 +14,6 @@ using namespace imapwire::test;
 
 namespace {
 
-template <class T>
-const T& body(const ast::command& c) {
-    REQUIRE(std::holds_alternative<T>(c.body));
-    return std::get<T>(c.body);
-}
-
 /// True when the tagged response `line` carries a response code of type T.
 template <class T>
 bool code_is(const std::string& line, const parse_options& options = {}) {
@@ -29,11 +23,6 @@ bool code_is(const std::string& line, const parse_options& options = {}) {
     const ast::response& r = parsed.value();
     const auto* tagged = std::get_if<ast::response_tagged>(&r.v);
     return tagged && tagged->cond.text.code && std::holds_alternative<T>(*tagged->cond.text.code);
-}
-
-const ast::response_data& data(const ast::response& r) {
-    REQUIRE(std::holds_alternative<ast::response_data>(r.v));
-    return std::get<ast::response_data>(r.v);
 }
 
 } // namespace
@@ -455,8 +444,8 @@ TEST_CASE("ESEARCH: the examples of RFC 4731 §3.1 and §3.2") {
     const auto& s = body<ast::search_command>(min_count);
     REQUIRE(s.return_options);
     CHECK(*s.return_options ==
-          ast::vector<ast::search_return_option>{ast::search_return_option::min,
-                                                 ast::search_return_option::count});
+          ast::vector<ast::search_return_opt>{ast::search_return_option::min,
+                                              ast::search_return_option::count});
     const auto empty = command_ok("A283 SEARCH RETURN () FLAGGED");
     REQUIRE(body<ast::search_command>(empty).return_options);
     CHECK(body<ast::search_command>(empty).return_options->empty());
@@ -769,6 +758,124 @@ TEST_CASE("OBJECTID: the examples of RFC 8474 §4 to §6") {
           extension_set{extension::objectid});
 }
 
+TEST_CASE("APPENDLIMIT: the examples of RFC 7889 §2 and §3, NIL, and the capability's value") {
+    // the LIST response of §3.2 has two spaces before its mailbox, which the grammar does not
+    // allow: `* LIST () "."  "INBOX"`
+    const std::map<int, std::string> departures = {{198, "* LIST () \".\"  \"INBOX\"\r\n"}};
+    CHECK(check_examples("rfc7889", departures) >= 12);
+    const auto status = response_ok("* STATUS INBOX (APPENDLIMIT 257890 MESSAGES 2)");
+    const auto& items = std::get<ast::status_data>(data(status)).items;
+    CHECK(items[0].att == ast::status_att::appendlimit);
+    CHECK(items[0].value == 257890);
+    CHECK(!items[0].nil);
+    // NIL: the mailbox has no limit of its own (RFC 7889 §3.1); only APPENDLIMIT may be NIL
+    const auto nil = response_ok("* STATUS INBOX (APPENDLIMIT NIL)");
+    CHECK(std::get<ast::status_data>(data(nil)).items[0].nil);
+    CHECK(response_fails("* STATUS INBOX (MESSAGES NIL)").offset == 25);
+    CHECK(response_fails("* STATUS INBOX (APPENDLIMIT)").offset == 27);
+    std::string out;
+    ast::status_data bad;
+    bad.mailbox = ast::mailbox{"INBOX"};
+    bad.items.push_back({ast::status_att::messages, 0, {}, true});
+    CHECK(serialize(out, ast::response{ast::response_data{bad}}) == error::unserializable);
+    bad.items.back() = {ast::status_att::appendlimit, 5, {}, true};
+    CHECK(serialize(out, ast::response{ast::response_data{bad}}) == error::unserializable);
+    bad.items.back() = {ast::status_att::appendlimit, 0, {}, true};
+    CHECK(!serialize(out, ast::response{ast::response_data{bad}}));
+    CHECK(out == "* STATUS INBOX (APPENDLIMIT NIL)\r\n");
+    // APPENDLIMIT=257890 in a capability list is APPENDLIMIT
+    const std::string_view caps[] = {"IMAP4rev1", "APPENDLIMIT=257890"};
+    CHECK(extensions_advertised(caps).contains(extension::appendlimit));
+    const std::string_view bare[] = {"APPENDLIMIT"};
+    CHECK(extensions_advertised(bare).contains(extension::appendlimit));
+    const std::string_view other[] = {"APPENDLIMITS", "APPENDLIMIT-5"};
+    CHECK(!extensions_advertised(other).contains(extension::appendlimit));
+    // strict RFC 3501 refuses both and names APPENDLIMIT
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(command_fails("t1 STATUS INBOX (APPENDLIMIT)", strict).accepted_with ==
+          extension_set{extension::appendlimit});
+    CHECK(response_fails("* STATUS INBOX (APPENDLIMIT NIL)", strict).accepted_with ==
+          extension_set{extension::appendlimit});
+}
+
+TEST_CASE("UIDONLY: the examples of RFC 9586 §3, UIDFETCH and UIDREQUIRED") {
+    const std::map<int, std::string> departures = test::elided_client_examples("rfc9586");
+    CHECK(departures.size() == 1);
+    // "[...]" after a response: the RFC leaves the rest of the FETCH data out
+    auto elided = examples_holding("rfc9586", example_side::server, "[...]");
+    CHECK(elided.size() == 1);
+    elided.insert(departures.begin(), departures.end());
+    // the RFC writes "UID move"
+    CHECK(check_examples("rfc9586", elided, same::ignoring_case) >= 20);
+    const auto fetch = response_ok("* 25900 UIDFETCH (FLAGS (\\Seen) UID 25900)");
+    const auto& u = std::get<ast::uidfetch_data>(data(fetch));
+    CHECK(u.uid == 25900);
+    CHECK(u.items.size() == 2);
+    CHECK(response_fails("* 0 UIDFETCH (FLAGS ())").offset == 2);
+    CHECK(response_fails("* 5 UIDFETCH ()").offset == 14);
+    const auto code =
+        response_ok("07 BAD [UIDREQUIRED] Message numbers are not allowed once UIDONLY is enabled");
+    CHECK(std::holds_alternative<ast::code_uidrequired>(
+        *std::get<ast::response_tagged>(code.v).cond.text.code));
+    // strict RFC 3501 refuses UIDFETCH and names UIDONLY; UIDREQUIRED is a generic code there
+    const parse_options strict = with_extensions(extension_set::none());
+    CHECK(response_fails("* 5 UIDFETCH (FLAGS ())", strict).accepted_with ==
+          extension_set{extension::uidonly});
+    const auto generic = response_ok("07 BAD [UIDREQUIRED] x", strict);
+    CHECK(std::holds_alternative<ast::code_other>(
+        *std::get<ast::response_tagged>(generic.v).cond.text.code));
+}
+
+TEST_CASE("MULTIAPPEND: the example of RFC 3502, several messages in one APPEND") {
+    // The example's A003 command, its C: lines joined (the S: "+" continuations left out): two
+    // messages, each with flags, the second with a date.
+    const std::string rfc = test::read_file(test::data_path("rfc3502.txt"));
+    std::string bytes;
+    {
+        std::size_t at = rfc.find("C: A003 APPEND saved-messages");
+        REQUIRE(at != std::string::npos);
+        while (true) {
+            const std::size_t end = rfc.find('\n', at);
+            std::string line = rfc.substr(at, end - at);
+            const std::size_t mark = line.find_first_of("CS");
+            if (line.compare(mark, 3, "S: ") == 0 && line.find("A003 OK") != std::string::npos)
+                break;
+            if (line.compare(mark, 2, "C:") == 0)
+                bytes += line.substr(std::min(line.size(), mark + 3)) + "\r\n";
+            at = end + 1;
+        }
+    }
+    const auto c = command_ok(bytes.substr(0, bytes.size() - 2));
+    const auto& a = body<ast::append_command>(c);
+    CHECK(a.mailbox.name == "saved-messages");
+    CHECK(a.message.data.size() == 329);
+    REQUIRE(a.more.size() == 1);
+    REQUIRE(a.more[0].flags);
+    CHECK(a.more[0].flags->size() == 1);
+    REQUIRE(a.more[0].internal_date);
+    CHECK(a.more[0].message.data.size() == 295);
+    CHECK(a.more[0].message.data.substr(0, 5) == "Date:");
+    std::string out;
+    CHECK(!serialize(out, c));
+    CHECK(out == bytes);
+    // each message may leave out its flags and date; literal8 with BINARY
+    const auto plain = command_ok("a APPEND x {1+}\r\na {1+}\r\nb ~{1+}\r\nc (\\Seen) {1+}\r\nd");
+    CHECK(body<ast::append_command>(plain).more.size() == 3);
+    CHECK(command_fails("a APPEND x {1+}\r\na \r\n").offset == 18);
+    CHECK(command_fails("a APPEND x {1+}\r\na extra").offset == 18);
+    CHECK(command_fails("a APPEND x {1+}\r\na (\\Seen)").offset == 26);
+    // without MULTIAPPEND the command ends after the first message, and the error names it
+    const parse_options without =
+        with_extensions(extension_set::all().remove(extension::multiappend));
+    const auto e = command_fails("a APPEND x {1+}\r\na {1+}\r\nb", without);
+    CHECK(e.offset == 18);
+    CHECK(e.accepted_with == extension_set{extension::multiappend});
+    // the serializer writes the messages after the first only for a reader with MULTIAPPEND
+    serialize_options no_multi;
+    no_multi.extensions = extension_set::all().remove(extension::multiappend);
+    CHECK(serialize(out, c, no_multi) == error::unserializable);
+}
+
 namespace {
 
 /// One construct of each extension, and the extension that adds it.
@@ -835,6 +942,17 @@ const example extension_examples[] = {
     {"* STATUS foo (MAILBOXID (F2212ea87))", extension::objectid, false},
     {"a NO [NONEXISTENT] Unknown mailbox", extension::rfc5530, false},
     {"a NO [OVERQUOTA] Sorry", extension::rfc5530, false},
+    {"a SEARCH RETURN (SAVE) UNSEEN", extension::searchres, true},
+    {"a FETCH $ FLAGS", extension::searchres, true},
+    {"a NO [NOTSAVED] x", extension::searchres, false},
+    {"a UID SEARCH RETURN (PARTIAL -1:-100) ALL", extension::partial, true},
+    {"a UID FETCH 1:* FLAGS (PARTIAL 1:5)", extension::partial, true},
+    {"* ESEARCH (TAG \"a\") UID PARTIAL (1:5 NIL)", extension::partial, false},
+    {"a STATUS x (APPENDLIMIT)", extension::appendlimit, true},
+    {"* STATUS x (APPENDLIMIT NIL)", extension::appendlimit, false},
+    {"* 25996 UIDFETCH (FLAGS (\\Seen))", extension::uidonly, false},
+    {"a BAD [UIDREQUIRED] x", extension::uidonly, false},
+    {"a APPEND x {1+}\r\na {1+}\r\nb", extension::multiappend, true},
 };
 
 } // namespace

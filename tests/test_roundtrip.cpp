@@ -541,6 +541,10 @@ struct coverage {
                     if (x.internal_date)
                         date_time(*x.internal_date);
                     string(x.message, "message");
+                    if (!x.more.empty())
+                        mark("append:more"); // MULTIAPPEND (RFC 3502)
+                    for (const auto& m : x.more)
+                        string(m.message, "message");
                 } else if constexpr (std::is_same_v<T, ast::create_command>) {
                     mailbox(x.mailbox);
                     for (const auto& p : x.params)
@@ -704,6 +708,7 @@ std::vector<std::string> expected_labels() {
                           "append:flags",
                           "append:date",
                           "append:no_date",
+                          "append:more",
                           "x:arguments",
                           "x:no_arguments",
                           "x:lower_case_x",

@@ -772,6 +772,11 @@ struct response_coverage {
                         mark("fetch:many_items");
                     for (const auto& i : x.items)
                         msg_att(i);
+                } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
+                    if (x.items.empty())
+                        invalid.push_back("UIDFETCH without items");
+                    for (const auto& i : x.items)
+                        msg_att(i);
                 } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                     mark(x.capabilities.empty() ? "enabled:none" : "enabled:some");
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {

@@ -265,6 +265,8 @@ inline const char* name(ast::status_att a) {
         return "size";
     case ast::status_att::mailboxid:
         return "mailboxid";
+    case ast::status_att::appendlimit:
+        return "appendlimit";
     }
     return "unknown";
 }
@@ -396,12 +398,22 @@ inline std::string seq_number_text(const ast::seq_number& n) {
 inline json to_json(const ast::sequence_set& set) {
     json j = json::array();
     for (const auto& item : set.items) {
+        if (item.saved_result) { // SEARCHRES (RFC 5182)
+            j.push_back("$");
+            continue;
+        }
         std::string s = seq_number_text(item.first);
         if (item.last)
             s.append(":").append(seq_number_text(*item.last));
         j.push_back(std::move(s));
     }
     return j;
+}
+
+/// A partial-range as its text: "1:100", "-1:-100" (PARTIAL, RFC 9394)
+inline json to_json(const ast::result_range& r) {
+    const char* minus = r.from_end ? "-" : "";
+    return std::string(minus) + std::to_string(r.first) + ":" + minus + std::to_string(r.last);
 }
 
 /// A uid-set as its items' text: ["304", "319:320"]
@@ -622,10 +634,20 @@ inline json fields(const ast::x_command& c) {
 }
 
 inline json fields(const ast::append_command& c) {
-    return json{{"mailbox", to_json(c.mailbox)},
-                {"flags", c.flags ? to_json(*c.flags) : json(nullptr)},
-                {"internal_date", c.internal_date ? to_json(*c.internal_date) : json(nullptr)},
-                {"message", to_json(c.message)}};
+    json j{{"mailbox", to_json(c.mailbox)},
+           {"flags", c.flags ? to_json(*c.flags) : json(nullptr)},
+           {"internal_date", c.internal_date ? to_json(*c.internal_date) : json(nullptr)},
+           {"message", to_json(c.message)}};
+    if (!c.more.empty()) { // MULTIAPPEND (RFC 3502): the messages after the first
+        json more = json::array();
+        for (const ast::append_message& m : c.more)
+            more.push_back(
+                json{{"flags", m.flags ? to_json(*m.flags) : json(nullptr)},
+                     {"internal_date", m.internal_date ? to_json(*m.internal_date) : json(nullptr)},
+                     {"message", to_json(m.message)}});
+        j["more"] = std::move(more);
+    }
+    return j;
 }
 
 inline json fields(const ast::delete_command& c) {
@@ -639,6 +661,10 @@ inline json modifier_json(const ast::fetch_mod_changedsince& m) {
 inline json modifier_json(const ast::store_mod_unchangedsince& m) {
     return json{{"type", ast::traits<ast::store_mod_unchangedsince>::info.name},
                 {"modseq", m.modseq}};
+}
+inline json modifier_json(const ast::fetch_mod_partial& m) {
+    return json{{"type", ast::traits<ast::fetch_mod_partial>::info.name},
+                {"range", to_json(m.range)}};
 }
 inline json modifier_json(const ast::fetch_mod_vanished&) {
     return json{{"type", ast::traits<ast::fetch_mod_vanished>::info.name}};
@@ -784,10 +810,15 @@ inline json fields(const ast::store_command& c) {
 
 inline json fields(const ast::search_command& c) {
     json j{{"charset", to_json(c.charset)}, {"keys", to_json(c.keys)}};
-    if (c.return_options) { // ESEARCH: ["MIN", "COUNT", ...]
+    if (c.return_options) { // ESEARCH: ["MIN", "COUNT", {"partial": "1:100"}, ...]
         json opts = json::array();
-        for (const auto o : *c.return_options)
-            opts.push_back(std::string(ast::keyword(o)));
+        for (const auto& o : *c.return_options) {
+            if (const auto* k = std::get_if<ast::search_return_option>(&o))
+                opts.push_back(std::string(ast::keyword(*k)));
+            else
+                opts.push_back(
+                    json{{"partial", to_json(std::get<ast::search_return_partial>(o).range)}});
+        }
         j["return"] = std::move(opts);
     }
     return j;
@@ -1278,7 +1309,8 @@ inline json to_json(const ast::response_data& data) {
             } else if constexpr (std::is_same_v<T, ast::status_data>) {
                 json items = json::array();
                 for (const auto& i : x.items) {
-                    json item{{"att", name(i.att)}, {"value", i.value}};
+                    json item{{"att", name(i.att)},
+                              {"value", i.nil ? json(nullptr) : json(i.value)}};
                     if (i.att == ast::status_att::mailboxid) // OBJECTID: its value
                         put_bytes(item, "objectid", i.objectid);
                     items.push_back(std::move(item));
@@ -1312,6 +1344,10 @@ inline json to_json(const ast::response_data& data) {
                             json v;
                             if constexpr (std::is_same_v<R, ast::esearch_all>)
                                 v = to_json(r.set);
+                            else if constexpr (std::is_same_v<R, ast::esearch_partial>)
+                                v = json{
+                                    {"range", to_json(r.range)},
+                                    {"results", r.results ? to_json(*r.results) : json(nullptr)}};
                             else
                                 v = r.value;
                             return json{{"type", ast::traits<R>::info.name},
@@ -1326,6 +1362,13 @@ inline json to_json(const ast::response_data& data) {
                 return json{{"type", ast::traits<T>::info.name},
                             {"earlier", x.earlier},
                             {"uids", to_json(x.uids)}};
+            } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
+                json items = json::array();
+                for (const auto& i : x.items)
+                    items.push_back(to_json(i));
+                return json{{"type", ast::traits<T>::info.name},
+                            {"uid", x.uid},
+                            {"items", std::move(items)}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
                 json items = json::array();
@@ -1436,6 +1479,8 @@ inline std::string summary(const ast::response& r) {
                                       else if constexpr (std::is_same_v<D, ast::expunge_data> ||
                                                          std::is_same_v<D, ast::fetch_data>)
                                           return kw + " " + std::to_string(d.number);
+                                      else if constexpr (std::is_same_v<D, ast::uidfetch_data>)
+                                          return kw + " " + std::to_string(d.uid);
                                       else
                                           return kw;
                                   },

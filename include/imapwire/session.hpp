@@ -524,6 +524,9 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     if (!selected_now)
                         not_here("FETCH");
+                } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
+                    if (!selected_now) // RFC 9586 §3.3: FETCH data of the selected mailbox
+                        not_here("UIDFETCH");
                 } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                     if (!selected_now)
                         not_here("EXPUNGE");

@@ -100,6 +100,9 @@ class Piece:
 def read_lines(path):
     with open(path, 'rb') as f:
         data = f.read()
+    # the RFC Editor's newer plain-text files start with a UTF-8 byte order mark
+    if data.startswith(b'\xef\xbb\xbf'):
+        data = data[3:]
     text = data.decode('ascii')
     lines = text.split('\n')
     if lines and lines[-1] == '':

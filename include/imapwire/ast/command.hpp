@@ -37,7 +37,7 @@ namespace imapwire::ast {
 // SELECT and EXAMINE, each an alternative that an extension adds (none in RFC 3501 alone).
 
 /// RFC 4466 `fetch-modifier`.
-using fetch_modifier = std::variant<fetch_mod_changedsince, fetch_mod_vanished>;
+using fetch_modifier = std::variant<fetch_mod_changedsince, fetch_mod_vanished, fetch_mod_partial>;
 /// RFC 4466 `store-modifier`.
 using store_modifier = std::variant<store_mod_unchangedsince>;
 /// RFC 4466 `select-param`.
@@ -64,11 +64,23 @@ struct x_command {
 };
 
 // command-auth
+/// MULTIAPPEND (RFC 3502) `append-message = [SP flag-list] [SP date-time] SP literal`: one
+/// message of an APPEND after the first.
+struct append_message {
+    std::optional<flag_list> flags;
+    std::optional<date_time> internal_date;
+    string message; ///< the literal
+    friend bool operator==(const append_message&, const append_message&) = default;
+};
+/// "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal: the first (with RFC 3501, the
+/// only) message's flags, date and literal, and with MULTIAPPEND (RFC 3502 `append = "APPEND"
+/// SP mailbox 1*append-message`) the messages after it in `more`.
 struct append_command {
     ast::mailbox mailbox;
     std::optional<flag_list> flags;
     std::optional<date_time> internal_date;
-    string message; ///< the literal
+    string message;                ///< the literal
+    vector<append_message> more{}; ///< MULTIAPPEND: the second message on, in order
     friend bool operator==(const append_command&, const append_command&) = default;
 };
 struct create_command {
@@ -186,8 +198,8 @@ struct search_command {
     std::optional<astring> charset;
     vector<search_key> keys;
     /// ESEARCH (RFC 4731): `SP "RETURN" SP "(" ... ")"` before the charset, when there (an
-    /// empty list is RETURN (), which asks for ALL)
-    std::optional<vector<search_return_option>> return_options{};
+    /// empty list is RETURN (), which asks for ALL); SEARCHRES adds SAVE, PARTIAL its range
+    std::optional<vector<search_return_opt>> return_options{};
     friend bool operator==(const search_command&, const search_command&) = default;
 };
 /// uid: "UID" SP (copy / fetch / search / store), and with MOVE (RFC 6851) move, with UIDPLUS

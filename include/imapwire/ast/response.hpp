@@ -23,7 +23,9 @@
 #include <imapwire/ext/qresync/ast.hpp>
 #include <imapwire/ext/rfc5530/ast.hpp>
 #include <imapwire/ext/savedate/ast.hpp>
+#include <imapwire/ext/searchres/ast.hpp>
 #include <imapwire/ext/special_use/ast.hpp>
+#include <imapwire/ext/uidonly/ast.hpp>
 #include <imapwire/ext/uidplus/ast.hpp>
 
 #include <cstdint>
@@ -88,18 +90,17 @@ struct code_other {
 };
 
 /// RFC 3501 `resp-text-code`.
-using resp_text_code =
-    std::variant<code_alert, code_badcharset, code_capability, code_parse, code_permanentflags,
-                 code_read_only, code_read_write, code_trycreate, code_uidnext, code_uidvalidity,
-                 code_unseen,
-                 // extensions
-                 code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
-                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr,
-                 code_mailboxid
-                     // RFC 5530: code_unavailable ... code_nonexistent
-                     IMAPWIRE_RFC5530_TYPES,
-                 // atom [SP 1*<any TEXT-CHAR except "]">]
-                 code_other>;
+using resp_text_code = std::variant<
+    code_alert, code_badcharset, code_capability, code_parse, code_permanentflags, code_read_only,
+    code_read_write, code_trycreate, code_uidnext, code_uidvalidity, code_unseen,
+    // extensions
+    code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
+    code_uidnotsticky, code_closed, code_unknown_cte, code_useattr, code_mailboxid, code_notsaved,
+    code_uidrequired
+        // RFC 5530: code_unavailable ... code_nonexistent
+        IMAPWIRE_RFC5530_TYPES,
+    // atom [SP 1*<any TEXT-CHAR except "]">]
+    code_other>;
 
 /// RFC 3501 `resp-text`: ["[" resp-text-code "]" SP] text.
 struct resp_text {
@@ -178,6 +179,9 @@ struct status_item {
     status_att att = status_att::messages;
     std::uint64_t value = 0; ///< a number; a mod-sequence-valzer for HIGHESTMODSEQ; 0 for MAILBOXID
     std::string_view objectid{}; ///< OBJECTID (RFC 8474 §4.3): MAILBOXID's value, only there
+    /// APPENDLIMIT (RFC 7889 §4) `"APPENDLIMIT" SP (number / nil)`: NIL, the mailbox has no
+    /// limit of its own (value is then 0); only there
+    bool nil = false;
     friend bool operator==(const status_item&, const status_item&) = default;
 };
 /// "STATUS" SP mailbox SP "(" [status-att-list] ")"
@@ -263,6 +267,13 @@ struct fetch_data {
     vector<msg_att_item> items; ///< msg-att: at least one
     friend bool operator==(const fetch_data&, const fetch_data&) = default;
 };
+/// UIDONLY (RFC 9586 §4) `uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att`
+/// (`message-data =/ uidfetch-resp`): FETCH data of the message with this UID.
+struct uidfetch_data {
+    std::uint32_t uid = 1;
+    vector<msg_att_item> items; ///< msg-att: at least one
+    friend bool operator==(const uidfetch_data&, const uidfetch_data&) = default;
+};
 
 /// RFC 3501 `response-data`: "*" SP (resp-cond-state / resp-cond-bye / mailbox-data /
 /// message-data / capability-data) CRLF. A BYE is also response-fatal when the server closes
@@ -271,7 +282,7 @@ using response_data =
     std::variant<resp_cond, capability_data, flags_data, list_data, lsub_data, search_data,
                  status_data, exists_data, recent_data, expunge_data, fetch_data,
                  // extensions (ext/registry.hpp)
-                 enabled_data, id_data, namespace_data, vanished_data, esearch_data>;
+                 enabled_data, id_data, namespace_data, vanished_data, esearch_data, uidfetch_data>;
 
 /// RFC 3501 `response-tagged`: tag SP resp-cond-state CRLF.
 struct response_tagged {

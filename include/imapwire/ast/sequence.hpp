@@ -17,10 +17,15 @@ struct seq_number {
     friend bool operator==(const seq_number&, const seq_number&) = default;
 };
 
-/// One element of a sequence-set: a seq-number, or a seq-range when `last` is set.
+/// One element of a sequence-set: a seq-number, or a seq-range when `last` is set. With
+/// SEARCHRES, RFC 5182 §3 `sequence-set =/ seq-last-command`, `seq-last-command = "$"`: the
+/// result the last SEARCH (SAVE) kept, when `saved_result` is set (first and last are then
+/// unused; seq_item::saved() makes one).
 struct seq_item {
     seq_number first;
     std::optional<seq_number> last;
+    bool saved_result = false;
+    static constexpr seq_item saved() noexcept { return {{}, std::nullopt, true}; }
     friend bool operator==(const seq_item&, const seq_item&) = default;
 };
 

@@ -13,6 +13,7 @@ enum class status_att {
     highestmodseq, ///< CONDSTORE (RFC 7162 §3.1.7): its value is a mod-sequence-valzer
     size,          ///< STATUS=SIZE (RFC 8438 §2): the mailbox's size in octets, a number64
     mailboxid,     ///< OBJECTID (RFC 8474 §4.3): the mailbox's id, an objectid (not a number)
+    appendlimit,   ///< APPENDLIMIT (RFC 7889 §4): the largest message APPEND takes, or NIL
 };
 
 } // namespace imapwire::ast

@@ -248,7 +248,8 @@ IMAPWIRE_KEYWORDS_(search_size_kind, {search_size_kind::larger, "LARGER"},
 IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::recent, "RECENT"},
                    {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
                    {status_att::unseen, "UNSEEN"}, {status_att::highestmodseq, "HIGHESTMODSEQ"},
-                   {status_att::size, "SIZE"}, {status_att::mailboxid, "MAILBOXID"})
+                   {status_att::size, "SIZE"}, {status_att::mailboxid, "MAILBOXID"},
+                   {status_att::appendlimit, "APPENDLIMIT"})
 /// The extension a STATUS item belongs to (several extensions add items to one enumeration, so
 /// one switch says it for all; a new enumerator left out does not compile with -Wswitch).
 constexpr extension extension_of(status_att a) noexcept {
@@ -265,6 +266,8 @@ constexpr extension extension_of(status_att a) noexcept {
         return extension::status_size;
     case status_att::mailboxid: // RFC 8474 §4.3
         return extension::objectid;
+    case status_att::appendlimit: // RFC 7889 §4
+        return extension::appendlimit;
     }
     return extension::imap4rev1;
 }
@@ -380,9 +383,12 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/move/traits.hpp>
 #include <imapwire/ext/namespace/traits.hpp>
 #include <imapwire/ext/objectid/traits.hpp>
+#include <imapwire/ext/partial/traits.hpp>
 #include <imapwire/ext/qresync/traits.hpp>
 #include <imapwire/ext/rfc5530/traits.hpp>
 #include <imapwire/ext/savedate/traits.hpp>
+#include <imapwire/ext/searchres/traits.hpp>
 #include <imapwire/ext/special_use/traits.hpp>
+#include <imapwire/ext/uidonly/traits.hpp>
 #include <imapwire/ext/uidplus/traits.hpp>
 #include <imapwire/ext/unselect/traits.hpp>

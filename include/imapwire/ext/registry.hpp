@@ -45,6 +45,11 @@ enum class extension : std::uint8_t {
     children,           ///< RFC 3348 (CHILDREN)
     objectid,           ///< RFC 8474 (OBJECTID)
     rfc5530,            ///< RFC 5530 (IMAP response codes; no capability)
+    searchres,          ///< RFC 5182 (SEARCHRES)
+    partial,            ///< RFC 9394 (PARTIAL)
+    appendlimit,        ///< RFC 7889 (APPENDLIMIT)
+    uidonly,            ///< RFC 9586 (UIDONLY)
+    multiappend,        ///< RFC 3502 (MULTIAPPEND)
 };
 
 /// One line of the registry.
@@ -57,7 +62,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 24> extension_registry{{
+inline constexpr std::array<extension_info, 29> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -109,6 +114,18 @@ inline constexpr std::array<extension_info, 24> extension_registry{{
     {extension::rfc5530, "rfc5530", "", "RFC 5530",
      "the response codes UNAVAILABLE, AUTHENTICATIONFAILED ... NONEXISTENT as codes of their "
      "own (servers send them unannounced: no capability)"},
+    {extension::searchres, "searchres", "SEARCHRES", "RFC 5182",
+     "SEARCH RETURN (SAVE), the $ sequence set that names the saved result, the NOTSAVED code"},
+    {extension::partial, "partial", "PARTIAL", "RFC 9394",
+     "SEARCH RETURN (PARTIAL first:last), its PARTIAL ESEARCH data, and UID FETCH's PARTIAL "
+     "modifier: one page of a large result"},
+    {extension::appendlimit, "appendlimit", "APPENDLIMIT", "RFC 7889",
+     "the APPENDLIMIT STATUS item (a number, or NIL for no limit) and the APPENDLIMIT=n "
+     "capability"},
+    {extension::uidonly, "uidonly", "UIDONLY", "RFC 9586",
+     "the UIDFETCH response (a FETCH by UID, no message numbers) and the UIDREQUIRED code"},
+    {extension::multiappend, "multiappend", "MULTIAPPEND", "RFC 3502",
+     "APPEND of several messages in one command"},
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).
@@ -181,18 +198,24 @@ constexpr bool nonsync_literal_allowed(const extension_set& s, std::size_t size)
 /// The extensions a server's CAPABILITY list names (capabilities the library does not implement
 /// are left out), and those that have no capability to announce them (RFC 5530's codes): what a
 /// client narrows parse_options::extensions to. `Range` is any range of string-like capability
-/// names, such as ast::capability_data::capabilities.
+/// names, such as ast::capability_data::capabilities. A capability with a value counts for its
+/// name: APPENDLIMIT=35651584 is APPENDLIMIT.
 template <class Range>
 constexpr extension_set extensions_advertised(const Range& capabilities) noexcept {
     extension_set set;
     for (const extension_info& e : extension_registry)
         if (e.capability.empty())
             set.add(e.id);
-    for (const auto& cap : capabilities)
+    for (const auto& cap : capabilities) {
+        const std::string_view name(cap);
         for (const extension_info& e : extension_registry)
-            if (e.id != extension::imap4rev1 &&
-                detail::iequals(e.capability, std::string_view(cap)))
+            if (e.id != extension::imap4rev1 && !e.capability.empty() &&
+                (detail::iequals(e.capability, name) ||
+                 // a capability with a value: APPENDLIMIT=35651584 (RFC 7889 §2)
+                 (name.size() > e.capability.size() && name[e.capability.size()] == '=' &&
+                  detail::iequals(e.capability, name.substr(0, e.capability.size())))))
                 set.add(e.id);
+    }
     return set;
 }
 

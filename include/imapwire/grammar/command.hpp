@@ -25,6 +25,7 @@ IMAPWIRE_RULE(command_body_, "command-any / command-auth / command-nonauth / com
 
 // Commands
 IMAPWIRE_RULE(append, "append", ast::append_command)
+IMAPWIRE_RULE(append_message_, "append-message", ast::append_message)
 IMAPWIRE_RULE(create, "create", ast::create_command)
 IMAPWIRE_RULE(delete_, "delete", ast::delete_command)
 IMAPWIRE_RULE(examine, "examine", ast::examine_command)

@@ -12,6 +12,7 @@
 #include <imapwire/ext/idle/grammar_def.hpp>
 #include <imapwire/ext/list_extended/grammar_def.hpp>
 #include <imapwire/ext/move/grammar_def.hpp>
+#include <imapwire/ext/partial/grammar_def.hpp>
 #include <imapwire/ext/qresync/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
 
@@ -111,14 +112,29 @@ inline const auto
                                 x3::_val(ctx).parenthesized = x3::_attr(ctx).parenthesized;
                             })];
 
+// RFC 3502 (MULTIAPPEND)
+// append-message  = [SP flag-list] [SP date-time] SP literal
+// (and literal8 with BINARY, as in the first message)
+inline const auto append_message__def = -(SP_ >> flag_list[set<&ast::append_message::flags>]) >
+                                        -(SP_ >>
+                                          date_time[set<&ast::append_message::internal_date>]) > SP_
+                                        > (literal8[set<&ast::append_message::message>] |
+                                           literal[set<&ast::append_message::message>]);
 // append          = "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal
 // RFC 3516 §7: append =/ "APPEND" SP mailbox [SP flag-list] [SP date-time] SP literal8
 // (literal8 only with BINARY)
-inline const auto append_def = kw("APPEND") > SP_ > mailbox[set<&ast::append_command::mailbox>] >
-                               -(SP_ >> flag_list[set<&ast::append_command::flags>]) >
-                               -(SP_ >> date_time[set<&ast::append_command::internal_date>]) > SP_ >
-                               (literal8[set<&ast::append_command::message>] |
-                                literal[set<&ast::append_command::message>]);
+// RFC 3502 (MULTIAPPEND)
+// append          = "APPEND" SP mailbox 1*append-message
+// (the first message in the command's own members, the others in `more`: an SP and what can
+// start a flag-list, date-time or literal after a message starts the next one; anything else
+// there is the command's end that is missing)
+inline const auto append_def =
+    kw("APPEND") > SP_ > mailbox[set<&ast::append_command::mailbox>] >
+    -(SP_ >> flag_list[set<&ast::append_command::flags>]) >
+    -(SP_ >> date_time[set<&ast::append_command::internal_date>]) > SP_ >
+    (literal8[set<&ast::append_command::message>] | literal[set<&ast::append_command::message>]) >
+    *((enabled(extension::multiappend) >> &(x3::lit(' ') >> x3::char_("(\"{~"))) >
+      append_message_[push<&ast::append_command::more>]);
 
 // delete          = "DELETE" SP mailbox
 inline const auto delete__def = kw("DELETE") > SP_ > mailbox[set<&ast::delete_command::mailbox>];
@@ -134,6 +150,8 @@ struct modifier_parsers {
             return condstore_param;
         else if constexpr (std::is_same_v<T, ast::fetch_mod_vanished>)
             return rexpunges_fetch_mod;
+        else if constexpr (std::is_same_v<T, ast::fetch_mod_partial>)
+            return fetch_mod_partial_;
         else if constexpr (std::is_same_v<T, ast::select_param_qresync>)
             return select_param_qresync_;
         else if constexpr (std::is_same_v<T, ast::create_param_use>)
@@ -395,11 +413,11 @@ inline const auto authenticate_data__def =
      base64[set<&ast::authenticate_data::base64>]) > CRLF_;
 
 IMAPWIRE_DEFINE(auth_type, userid, password, partial_, fetch_att, fetch_att_list_, fetch_items_,
-                store_flags_, uid_body_, command_body_, store_att_flags, append, create, delete_,
-                examine, list, lsub, rename, select, status, subscribe, unsubscribe, login,
-                authenticate, copy, fetch, store, search, uid, x_command, command_any, command_auth,
-                command_nonauth, command_select, command, authenticate_data_, fetch_modifiers_,
-                store_modifiers_, select_params_, fetch_modifier_, store_modifier_, select_param_,
-                create_params_, create_param_)
+                store_flags_, uid_body_, command_body_, store_att_flags, append, append_message_,
+                create, delete_, examine, list, lsub, rename, select, status, subscribe,
+                unsubscribe, login, authenticate, copy, fetch, store, search, uid, x_command,
+                command_any, command_auth, command_nonauth, command_select, command,
+                authenticate_data_, fetch_modifiers_, store_modifiers_, select_params_,
+                fetch_modifier_, store_modifier_, select_param_, create_params_, create_param_)
 
 } // namespace imapwire::grammar

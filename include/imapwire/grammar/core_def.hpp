@@ -232,11 +232,24 @@ inline const auto seq_range_def =
     (seq_number[set<&ast::seq_item::first>] >> ':') > seq_number[set<&ast::seq_item::last>];
 // sequence-set    = (seq-number / seq-range) *("," sequence-set)
 // (seq-range first: PEG takes the first match, and a seq-range starts with a seq-number)
+// RFC 5182 §3 (SEARCHRES)
+// sequence-set       =/ seq-last-command
+//                      ;; extends sequence-set to allow for
+//                      ;; "result of the last command" indicator.
+// seq-last-command   = "$"
+// (an item of its own, so "$" stands wherever a sequence-set may continue, as the recursive
+// rule allows)
+inline const auto seq_last_command = enabled(extension::searchres) >> x3::lit('$');
 inline const auto sequence_set_def =
     (seq_range[push<&ast::sequence_set::items>] | seq_number[([](auto& ctx) {
          if (!check_items(ctx, x3::_val(ctx).items))
              return;
          x3::_val(ctx).items.push_back(ast::seq_item{x3::_attr(ctx), std::nullopt});
+     })] |
+     seq_last_command[([](auto& ctx) {
+         if (!check_items(ctx, x3::_val(ctx).items))
+             return;
+         x3::_val(ctx).items.push_back(ast::seq_item::saved());
      })]) %
     ',';
 // uniqueid        = nz-number

@@ -13,6 +13,7 @@
 #include <imapwire/ext/namespace/grammar_def.hpp>
 #include <imapwire/ext/objectid/grammar_def.hpp>
 #include <imapwire/ext/qresync/grammar_def.hpp>
+#include <imapwire/ext/uidonly/grammar_def.hpp>
 #include <imapwire/ext/uidplus/grammar_def.hpp>
 
 namespace imapwire::grammar {
@@ -178,6 +179,8 @@ inline const auto mailbox_list_def = ('(' > -mbx_list_flags[set<&ast::mailbox_li
 // status-att-val  =/ "SIZE" SP number64
 // and (RFC 8474 §7, OBJECTID)
 // status-att-val =/ "MAILBOXID" SP "(" objectid ")"
+// and (RFC 7889 §5, APPENDLIMIT)
+// status-att-val =/ "APPENDLIMIT" SP (number / nil)
 template <ast::status_att A>
 inline constexpr auto att_is = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).att == A; };
 inline const auto status_item__def = status_att[set<&ast::status_item::att>] > SP_ >
@@ -187,6 +190,8 @@ inline const auto status_item__def = status_att[set<&ast::status_item::att>] > S
                                        number64[set<&ast::status_item::value>]) |
                                       (x3::eps[att_is<ast::status_att::mailboxid>] > '(' >
                                        objectid[set<&ast::status_item::objectid>] > ')') |
+                                      (x3::eps[att_is<ast::status_att::appendlimit>] >>
+                                       nil[set_value<&ast::status_item::nil, true>]) |
                                       number[set<&ast::status_item::value>]);
 inline const auto status_att_list_def = status_item_[push_val] % SP_;
 
@@ -229,6 +234,7 @@ inline const auto fetch_data__def = (nz_number[set<&ast::fetch_data::number>] >>
 inline const auto expunge_data__def = nz_number[set<&ast::expunge_data::number>] >> SP_ >>
                                       kw("EXPUNGE");
 inline const auto message_data_def = fetch_data_[assign] | expunge_data_[assign];
+// (and UIDONLY's message-data =/ uidfetch-resp: ext/uidonly/grammar_def.hpp)
 
 // --- responses ---------------------------------------------------------------------------------
 
@@ -280,6 +286,8 @@ struct response_data_parsers {
             return expunged_resp;
         else if constexpr (std::is_same_v<T, ast::esearch_data>)
             return esearch_response;
+        else if constexpr (std::is_same_v<T, ast::uidfetch_data>)
+            return uidfetch_resp;
         else
             static_assert(ast::unhandled<T>, "response data has no parser");
     }

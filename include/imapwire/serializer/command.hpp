@@ -167,6 +167,20 @@ inline void write_arguments(writer& w, const ast::append_command& c) {
     }
     w.sp();
     write_string_or_literal8(w, c.message, false); // literal / literal8 (RFC 3516)
+    if (!c.more.empty())                           // MULTIAPPEND (RFC 3502): 1*append-message
+        w.require_extension(extension::multiappend);
+    for (const ast::append_message& m : c.more) {
+        if (m.flags) {
+            w.sp();
+            write_flag_list(w, *m.flags);
+        }
+        if (m.internal_date) {
+            w.sp();
+            write_date_time(w, *m.internal_date);
+        }
+        w.sp();
+        write_string_or_literal8(w, m.message, false);
+    }
 }
 inline void write_mailbox_argument(writer& w, const ast::mailbox& m) {
     w.sp();
@@ -298,8 +312,10 @@ inline void write_arguments(writer& w, const ast::store_command& c) {
     write_store_att_flags(w, c.action);
 }
 inline void write_arguments(writer& w, const ast::search_command& c) {
-    if (c.return_options) { // ESEARCH (RFC 4731)
-        w.require_extension(extension::esearch);
+    if (c.return_options) { // ESEARCH (RFC 4731), SEARCHRES (RFC 5182), PARTIAL (RFC 9394)
+        const extension_set& e = w.options.extensions;
+        w.require(e.contains(extension::esearch) || e.contains(extension::searchres) ||
+                  e.contains(extension::partial));
         write_search_return_opts(w, *c.return_options);
     }
     w.sp();

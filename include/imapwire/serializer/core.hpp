@@ -344,6 +344,12 @@ inline void write_sequence_set(writer& w, const ast::sequence_set& s) {
     write_separated(
         w, s.items,
         [&](const auto& item) {
+            if (item.saved_result) { // SEARCHRES (RFC 5182): "$"
+                w.require_extension(extension::searchres);
+                w.require(!item.last);
+                w.put('$');
+                return;
+            }
             write_seq_number(w, item.first);
             if (item.last) {
                 w.put(':');

@@ -551,7 +551,12 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                     w.sp();
                     // only MAILBOXID has an objectid, and no number (OBJECTID, RFC 8474 §4.3)
                     w.require((item.att == ast::status_att::mailboxid) == !item.objectid.empty());
-                    if (item.att == ast::status_att::mailboxid) {
+                    // only APPENDLIMIT may be NIL (APPENDLIMIT, RFC 7889 §4)
+                    w.require(!item.nil || item.att == ast::status_att::appendlimit);
+                    if (item.nil) {
+                        w.require(item.value == 0);
+                        w.raw("NIL");
+                    } else if (item.att == ast::status_att::mailboxid) {
                         w.require(item.value == 0);
                         write_objectid_group(w, item.objectid); // ext/objectid/serializer.hpp
                     } else if (item.att == ast::status_att::highestmodseq) {
@@ -591,6 +596,14 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 write_vanished_data(w, x); // ext/qresync/serializer.hpp
             } else if constexpr (std::is_same_v<T, ast::esearch_data>) {
                 write_esearch_data(w, x); // ext/esearch/serializer.hpp
+            } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
+                // uniqueid SP "UIDFETCH" SP msg-att (UIDONLY, RFC 9586)
+                w.nz_number(x.uid);
+                write_sp_keyword<T>(w);
+                w.raw(" (");
+                w.require(!x.items.empty());
+                write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
+                w.put(')');
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }

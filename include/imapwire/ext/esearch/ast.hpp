@@ -4,6 +4,7 @@
 #include <imapwire/ast/allocator.hpp>
 #include <imapwire/ast/core.hpp>
 #include <imapwire/ast/sequence.hpp>
+#include <imapwire/ext/partial/ast.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -13,8 +14,12 @@ namespace imapwire::ast {
 
 /// RFC 4731 §4 `search-return-opt = "MIN" / "MAX" / "ALL" / "COUNT"`: what SEARCH RETURN asks
 /// for (RFC 4466 §2.6 `search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP
-/// search-return-opt)] ")"`; an empty list means ALL).
-enum class search_return_option { min, max, all, count };
+/// search-return-opt)] ")"`; an empty list means ALL). With SEARCHRES, RFC 5182 §3
+/// `search-return-opt = "SAVE"`: keep the result for "$".
+enum class search_return_option { min, max, all, count, save };
+
+/// One search-return-opt: a keyword alone, or PARTIAL's with its range (RFC 9394).
+using search_return_opt = std::variant<search_return_option, search_return_partial>;
 
 /// `"MIN" SP nz-number`: the lowest message number or UID found.
 struct esearch_min {
@@ -43,9 +48,10 @@ struct esearch_modseq {
     friend bool operator==(const esearch_modseq&, const esearch_modseq&) = default;
 };
 
-/// RFC 4731 §4 `search-return-data`.
-using search_return_data =
-    std::variant<esearch_min, esearch_max, esearch_all, esearch_count, esearch_modseq>;
+/// RFC 4731 §4 `search-return-data`, and PARTIAL's `search-return-data =/ ret-data-partial`
+/// (RFC 9394).
+using search_return_data = std::variant<esearch_min, esearch_max, esearch_all, esearch_count,
+                                        esearch_modseq, esearch_partial>;
 
 /// RFC 4466 §2.6.2 `esearch-response = "ESEARCH" [search-correlator] [SP "UID"]
 /// *(SP search-return-data)`, `search-correlator = SP "(" "TAG" SP tag-string ")"`,

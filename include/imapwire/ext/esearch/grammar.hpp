@@ -6,7 +6,7 @@
 
 namespace imapwire::grammar {
 
-IMAPWIRE_RULE(search_return_opts, "search-return-opts", ast::vector<ast::search_return_option>)
+IMAPWIRE_RULE(search_return_opts, "search-return-opts", ast::vector<ast::search_return_opt>)
 IMAPWIRE_RULE(esearch_response, "esearch-response", ast::esearch_data)
 IMAPWIRE_RULE(search_correlator, "search-correlator", ast::istring)
 IMAPWIRE_RULE(search_return_data, "search-return-data", ast::search_return_data)

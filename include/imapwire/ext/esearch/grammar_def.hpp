@@ -4,6 +4,7 @@
 
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/esearch/grammar.hpp>
+#include <imapwire/ext/partial/grammar_def.hpp>
 #include <imapwire/grammar/core_def.hpp>
 
 namespace imapwire::grammar {
@@ -14,10 +15,18 @@ namespace imapwire::grammar {
 //                      *(SP search-return-opt)] ")"
 // RFC 4731 §4
 // search-return-opt  = "MIN" / "MAX" / "ALL" / "COUNT"
-inline const auto
-    search_return_opts_def = (enabled(extension::esearch) >> SP_ >> kw("RETURN")) > SP_ > '(' >
-                             -(keyword_enum_parser<ast::search_return_option>{}[push_val] % SP_) >
-                             ')';
+// RFC 5182 §3 (SEARCHRES)
+// search-return-opt  = "SAVE"
+//                      ;; conforms to generic search-return-opt
+//                      ;; syntax defined in [IMAPABNF]
+// RFC 9394 §4 (PARTIAL)
+// search-return-opt   =/ modifier-partial
+// (RETURN is there when one of the three is enabled; each keyword only with its own)
+inline const auto search_return_opt =
+    search_return_partial_[push_val] | keyword_enum_parser<ast::search_return_option>{}[push_val];
+inline const auto search_return_opts_def =
+    ((enabled(extension::esearch) | enabled(extension::searchres) | enabled(extension::partial)) >>
+     SP_ >> kw("RETURN")) > SP_ > '(' > -(search_return_opt % SP_) > ')';
 
 // RFC 4466 §2.6.2
 // search-correlator  = SP "(" "TAG" SP tag-string ")"
@@ -30,6 +39,7 @@ inline const auto search_correlator_def = (SP_ >> '(') > kw("TAG") > SP_ > strin
 //                      "ALL" SP sequence-set /
 //                      "COUNT" SP number
 // search-return-data =/ "MODSEQ" SP mod-sequence-value      (with CONDSTORE)
+// search-return-data =/ ret-data-partial                     (with PARTIAL, RFC 9394 §4)
 // (keyword dispatch: each item after its keyword)
 inline const auto esearch_min__def = kw("MIN") > SP_ > nz_number[set<&ast::esearch_min::value>];
 inline const auto esearch_max__def = kw("MAX") > SP_ > nz_number[set<&ast::esearch_max::value>];
@@ -50,6 +60,8 @@ struct search_return_data_parsers {
             return esearch_count_;
         else if constexpr (std::is_same_v<T, ast::esearch_modseq>)
             return esearch_modseq_;
+        else if constexpr (std::is_same_v<T, ast::esearch_partial>)
+            return ret_data_partial;
         else
             static_assert(ast::unhandled<T>, "search-return-data has no parser");
     }

@@ -4,6 +4,7 @@
 #include <imapwire/ast/traits.hpp>
 #include <imapwire/ext/condstore/serializer.hpp>
 #include <imapwire/ext/esearch/ast.hpp>
+#include <imapwire/ext/partial/serializer.hpp>
 #include <imapwire/serializer/core.hpp>
 
 #include <type_traits>
@@ -11,9 +12,18 @@
 namespace imapwire::serializer {
 
 /// search-return-opts = SP "RETURN" SP "(" [search-return-opt *(SP search-return-opt)] ")"
-inline void write_search_return_opts(writer& w, const ast::vector<ast::search_return_option>& o) {
+inline void write_search_return_opts(writer& w, const ast::vector<ast::search_return_opt>& o) {
     w.raw(" RETURN (");
-    write_separated(w, o, [&](ast::search_return_option x) { write_keyword(w, ast::keyword(x)); });
+    write_separated(w, o, [&](const ast::search_return_opt& opt) {
+        if (const auto* x = std::get_if<ast::search_return_option>(&opt)) {
+            w.require_extension(ast::extension_of(*x)); // SAVE: SEARCHRES's
+            write_keyword(w, ast::keyword(*x));
+        } else { // "PARTIAL" SP partial-range (RFC 9394)
+            w.require_extension(extension::partial);
+            w.raw("PARTIAL ");
+            write_partial_range(w, std::get<ast::search_return_partial>(opt).range);
+        }
+    });
     w.put(')');
 }
 
@@ -44,7 +54,17 @@ inline void write_esearch_data(writer& w, const ast::esearch_data& d) {
                     w.number(x.value);
                 else if constexpr (std::is_same_v<T, ast::esearch_modseq>)
                     write_mod_sequence(w, x.value);
-                else
+                else if constexpr (std::is_same_v<T, ast::esearch_partial>) {
+                    // "(" partial-range SP partial-results ")" (RFC 9394)
+                    w.put('(');
+                    write_partial_range(w, x.range);
+                    w.sp();
+                    if (x.results)
+                        write_sequence_set(w, *x.results);
+                    else
+                        w.raw("NIL");
+                    w.put(')');
+                } else
                     static_assert(ast::unhandled<T>, "an alternative is not handled");
             },
             item);

@@ -12,10 +12,12 @@ struct keywords<search_return_option> {
         {search_return_option::min, "MIN"},
         {search_return_option::max, "MAX"},
         {search_return_option::all, "ALL"},
-        {search_return_option::count, "COUNT"}};
+        {search_return_option::count, "COUNT"},
+        {search_return_option::save, "SAVE"}};
 };
-constexpr extension extension_of(search_return_option) noexcept {
-    return extension::esearch;
+/// SAVE is SEARCHRES's (RFC 5182), the others ESEARCH's
+constexpr extension extension_of(search_return_option o) noexcept {
+    return o == search_return_option::save ? extension::searchres : extension::esearch;
 }
 
 template <>
