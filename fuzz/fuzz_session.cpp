@@ -1,78 +1,43 @@
-// Fuzz target: a whole connection through the RFC 3501 session state machine (what
-// `imapwire validate` runs). The input holds both directions: it starts with the server's bytes,
-// and each 0x01 byte passes the turn to the other side. Each side is framed as it arrives (server
-// role for the client's bytes, client role for the server's) and every frame goes to
-// imapwire::session. Whatever arrives, the session must not crash, hang or leak, and every
-// finding must point inside the bytes of the side it is about.
-#include <imapwire/framer.hpp>
-#include <imapwire/session.hpp>
+// Fuzz target: a whole connection through imapwire::connection and the session state machine
+// (what `imapwire validate` runs). The input holds both directions: it starts with the server's
+// bytes, and each 0x01 byte passes the turn to the other side. Each side is framed as it arrives
+// (server role for the client's bytes, client role for the server's), every frame goes to the
+// session, and after an OK to COMPRESS DEFLATE both sides are inflated. Whatever arrives, the
+// connection must not crash, hang or leak, and every finding must point inside the bytes of the
+// side it is about (inside what they inflate to, once that side is compressed).
+#include <imapwire/connection.hpp>
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
-namespace {
-
-struct connection {
-    imapwire::framer client{imapwire::framer_options{imapwire::role::server}};
-    imapwire::framer server{imapwire::framer_options{imapwire::role::client}};
-    imapwire::session session;
-    std::uint64_t sent[2] = {0, 0}; // bytes of the client, of the server
-
-    void drain(bool from_client) {
-        imapwire::framer& f = from_client ? client : server;
-        for (imapwire::frame fr = f.next(); fr.kind != imapwire::frame_kind::need_more;
-             fr = f.next()) {
-            switch (fr.kind) {
-            case imapwire::frame_kind::literal:
-                if (from_client)
-                    session.client_literal(fr.literal);
-                break;
-            case imapwire::frame_kind::message:
-                if (from_client)
-                    session.client_message(fr.bytes, fr.offset, fr.as);
-                else
-                    session.server_message(fr.bytes, fr.offset, fr.as);
-                break;
-            case imapwire::frame_kind::error:
-                session.framing_error(from_client ? imapwire::side::client : imapwire::side::server,
-                                      fr.error);
-                break;
-            default:
-                break;
-            }
-        }
-    }
-
-    void feed(bool from_client, std::string_view bytes) {
-        (from_client ? client : server).feed(bytes);
-        sent[from_client ? 0 : 1] += bytes.size();
-        drain(from_client);
-    }
-};
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    connection c;
+    imapwire::connection c;
+    std::uint64_t sent[2] = {0, 0}; // bytes of the client, of the server
+    std::uint64_t framed[2] = {0, 0};
+    c.on_event([&](const imapwire::connection_event& e) {
+        const int s = e.side == imapwire::side::client ? 0 : 1;
+        framed[s] = std::max<std::uint64_t>(framed[s], e.frame.offset + e.frame.bytes.size());
+    });
     const char* const bytes = reinterpret_cast<const char*>(data);
     bool client_turn = false; // the server speaks first
     std::size_t start = 0;
     for (std::size_t i = 0; i <= size; ++i) {
         if (i < size && data[i] != 0x01)
             continue;
-        c.feed(client_turn, std::string_view(bytes + start, i - start));
+        const auto s = client_turn ? imapwire::side::client : imapwire::side::server;
+        c.feed(s, std::string_view(bytes + start, i - start));
+        sent[client_turn ? 0 : 1] += i - start;
         client_turn = !client_turn;
         start = i + 1;
     }
-    c.client.finish();
-    c.server.finish();
-    c.drain(true);
-    c.drain(false);
-    c.session.finish();
-    for (const auto& f : c.session.findings()) {
-        const std::uint64_t limit = c.sent[f.side == imapwire::side::client ? 0 : 1];
+    c.finish();
+    for (const auto& f : c.findings()) {
+        const int s = f.side == imapwire::side::client ? 0 : 1;
+        std::uint64_t limit = sent[s];
+        if (c.compressed_from(f.side)) // offsets count inflated bytes from there on
+            limit = std::max(limit, framed[s]);
         if (f.offset > limit) {
             std::fprintf(stderr, "finding [%s] at offset %llu of a %llu-byte %s stream: %s\n",
                          imapwire::rule_name(f.kind), static_cast<unsigned long long>(f.offset),

@@ -243,6 +243,7 @@ def command_extension_seeds():
         "partial-search": b"A01 UID SEARCH RETURN (PARTIAL -1:-100 COUNT) UNDELETED\r\n",
         "partial-fetch": b"101 UID FETCH 25900:26600 (UID FLAGS) (PARTIAL -1:-30 CHANGEDSINCE 9)\r\n",
         "appendlimit-status": b"t1 STATUS INBOX (APPENDLIMIT MESSAGES)\r\n",
+        "compress": b"c COMPRESS DEFLATE\r\n",
         "multiappend": b"A003 APPEND saved (\\Seen) {3}\r\nabc (\\Seen) \" 7-Feb-1994 22:43:04 -0800\" {2}\r\nde\r\n",
     }
 
@@ -280,6 +281,7 @@ def response_extension_seeds():
         "appendlimit-nil": b'* STATUS "INBOX" (APPENDLIMIT NIL)\r\n',
         "uidfetch": b"* 25900 UIDFETCH (FLAGS (\\Seen) UID 25900)\r\n",
         "uidrequired": b"07 BAD [UIDREQUIRED] Message numbers are not allowed\r\n",
+        "compressionactive": b"c NO [COMPRESSIONACTIVE] DEFLATE active via TLS\r\n",
     }
 
 

@@ -8,7 +8,7 @@
 
 IMAPWIRE_PACKAGES=(
     g++ cmake ninja-build ccache
-    libboost1.81-dev doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
+    libboost1.81-dev doctest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev zlib1g-dev
     python3 time
 )
 

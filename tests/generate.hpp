@@ -845,7 +845,7 @@ protected:
             2,  2, 2,  5,     // check close expunge copy
             10, 8, 12, 14,    // fetch store search uid
             2,  2, 2,  2,  3, // extensions: enable idle unselect id move
-            2                 // namespace
+            2,  1             // namespace compress
         };
         unsigned total = 0;
         for (unsigned w : weights)
@@ -1023,6 +1023,8 @@ protected:
             return ast::move_command{sequence_set(), mailbox()};
         case 31:
             return ast::namespace_command{};
+        case 32:
+            return ast::compress_command{};
         default: {
             ast::uid_command u;
             switch (below(6)) {
@@ -1809,6 +1811,9 @@ struct dumper {
                     raw("IDLE");
                 } else if constexpr (std::is_same_v<T, ast::unselect_command>) {
                     raw("UNSELECT");
+                } else if constexpr (std::is_same_v<T, ast::compress_command>) {
+                    raw("COMPRESS ");
+                    raw(ast::keyword(x.algorithm));
                 } else if constexpr (std::is_same_v<T, ast::namespace_command>) {
                     raw("NAMESPACE");
                 } else if constexpr (std::is_same_v<T, ast::id_command>) {

@@ -136,6 +136,8 @@ inline const std::vector<code_spelling>& code_spellings() {
         // SEARCHRES (RFC 5182), UIDONLY (RFC 9586)
         {"NOTSAVED", false, {}},
         {"UIDREQUIRED", false, {}},
+        // COMPRESS (RFC 4978)
+        {"COMPRESSIONACTIVE", false, {}},
         // RFC 5530
         {"NONEXISTENT", false, {}},
         {"ALREADYEXISTS", false, {}},
@@ -545,10 +547,10 @@ public:
         switch (below(5)) {
         case 0:
         case 1: // codes of extensions the library does not implement
-            c.atom = keep(std::string(pick<std::string_view>(
-                {"REFERRAL", "X-GM-LABELS", "LONGENTRIES", "METADATA", "TOOBIG", "NOUPDATE",
-                 "COMPRESSIONACTIVE", "ANNOTATE", "BADCOMPARATOR", "NOTIFICATIONOVERFLOW",
-                 "UNKNOWN-CTE2", "HASCHILDREN"})));
+            c.atom = keep(std::string(
+                pick<std::string_view>({"REFERRAL", "X-GM-LABELS", "LONGENTRIES", "METADATA",
+                                        "TOOBIG", "NOUPDATE", "ANNOTATE", "BADCOMPARATOR",
+                                        "NOTIFICATIONOVERFLOW", "UNKNOWN-CTE2", "HASCHILDREN"})));
             if (percent(60))
                 c.text = code_text();
             break;

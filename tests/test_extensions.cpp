@@ -876,6 +876,26 @@ TEST_CASE("MULTIAPPEND: the example of RFC 3502, several messages in one APPEND"
     CHECK(serialize(out, c, no_multi) == error::unserializable);
 }
 
+TEST_CASE("COMPRESS: the examples of RFC 4978 §3, the command and COMPRESSIONACTIVE") {
+    // the RFC writes its commands lower case
+    CHECK(check_examples("rfc4978", {}, same::ignoring_case) >= 10);
+    const auto c = command_ok("c COMPRESS DEFLATE");
+    CHECK(body<ast::compress_command>(c).algorithm == ast::compression_algorithm::deflate);
+    CHECK(parse_command("c compress deflate\r\n").ok());
+    CHECK(command_fails("c COMPRESS LZW").offset == 11);
+    CHECK(command_fails("c COMPRESS").offset == 10);
+    CHECK(code_is<ast::code_compressionactive>("c NO [COMPRESSIONACTIVE] DEFLATE active via TLS"));
+    // strict RFC 3501 refuses the command and names COMPRESS=DEFLATE
+    const parse_options strict = with_extensions(extension_set::none());
+    const auto e = command_fails("c COMPRESS DEFLATE", strict);
+    CHECK(e.accepted_with == extension_set{extension::compress});
+    CHECK(e.text().find("; accepted with COMPRESS=DEFLATE") != std::string::npos);
+    // the capability names the extension
+    const std::string_view caps[] = {"IMAP4rev1", "COMPRESS=DEFLATE"};
+    CHECK(extensions_advertised(caps).contains(extension::compress));
+    CHECK(find_extension("compress=deflate") == extension::compress);
+}
+
 namespace {
 
 /// One construct of each extension, and the extension that adds it.
@@ -953,6 +973,8 @@ const example extension_examples[] = {
     {"* 25996 UIDFETCH (FLAGS (\\Seen))", extension::uidonly, false},
     {"a BAD [UIDREQUIRED] x", extension::uidonly, false},
     {"a APPEND x {1+}\r\na {1+}\r\nb", extension::multiappend, true},
+    {"a COMPRESS DEFLATE", extension::compress, true},
+    {"a NO [COMPRESSIONACTIVE] x", extension::compress, false},
 };
 
 } // namespace

@@ -611,6 +611,9 @@ inline json fields(const ast::id_command& c) {
 inline json fields(const ast::unselect_command&) {
     return json::object();
 }
+inline json fields(const ast::compress_command& c) {
+    return json{{"algorithm", std::string(ast::keyword(c.algorithm))}};
+}
 inline json fields(const ast::namespace_command&) {
     return json::object();
 }

@@ -204,6 +204,17 @@ check "refused literal --lenient: no diagnostics" test "$(grep -c ': \(error\|wa
 run_tool "$tmp/pl.txt" "$tmp/pl.err" validate --client="$traces/pipelined.client" --server="$traces/pipelined.server"
 check "pipelined raw pair: exit 0 (got $rc)" test "$rc" -eq 0
 check "pipelined raw pair: all messages" grep -qF ': 8 client messages, 18 server messages, final state logout' "$tmp/pl.txt"
+# COMPRESS=DEFLATE (RFC 4978): both streams are raw DEFLATE after the OK, and are inflated
+run_tool "$tmp/cz.txt" "$tmp/cz.err" validate --client="$traces/compress.client" --server="$traces/compress.server"
+check "compressed raw pair: exit 0 (got $rc)" test "$rc" -eq 0
+check "compressed raw pair: all messages" grep -qF ': 7 client messages, 17 server messages, final state logout' "$tmp/cz.txt"
+run_tool "$tmp/czb.txt" "$tmp/czb.err" validate --client="$traces/compress.client" --server="$traces/compress-corrupt.server"
+check "compressed raw pair, bytes that do not inflate: exit 1 (got $rc)" test "$rc" -eq 1
+check "compressed raw pair, bytes that do not inflate: one framing error where they start" \
+    grep -qF "$traces/compress-corrupt.server:6:1: error: [framing] in compress: expected DEFLATE data" "$tmp/czb.txt"
+check "compressed raw pair, bytes that do not inflate: client positions in the inflated stream" \
+    grep -qF "$traces/compress.client (inflated):5:1: warning: [unfinished-command]" "$tmp/czb.txt"
+check "compressed raw pair, bytes that do not inflate: no syntax errors" test "$(grep -c '\[syntax\]' "$tmp/czb.txt")" -eq 0
 run_tool "$tmp/bp.txt" "$tmp/bp.err" validate --client="$traces/bad-pair.client" --server="$traces/bad-pair.server"
 check "bad raw pair: exit 1 (got $rc)" test "$rc" -eq 1
 check "bad raw pair: position in the client file" grep -qF "$traces/bad-pair.client:2:1: error: [command-state] FETCH is not allowed in the authenticated state" "$tmp/bp.txt"

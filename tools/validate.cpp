@@ -157,14 +157,14 @@ using imapwire::detail::iequals;
 // trace's fault rather than the peers' (--lenient makes them warnings).
 using driver = imapwire::connection;
 
-imapwire::connection_options connection_for(const imapwire::parse_options& po) {
+/// A raw pair holds the bytes as they went over the wire: compressed after COMPRESS (RFC 4978),
+/// so they are inflated. A transcript holds what a peer logged: the inflated bytes.
+imapwire::connection_options connection_for(const imapwire::parse_options& po,
+                                            bool raw_bytes = true) {
     imapwire::connection_options o;
     o.parse = po;
+    o.inflate_compressed = raw_bytes;
     return o;
-}
-
-imapwire::framer_options framer_for(imapwire::role r, const imapwire::parse_options& po) {
-    return imapwire::connection::framer_for(r, connection_for(po));
 }
 
 // ---- progress ----------------------------------------------------------------------------------
@@ -203,11 +203,14 @@ private:
 
 // ---- raw stream pairs --------------------------------------------------------------------------
 
-/// The frames of one raw stream, one at a time, fed to its framer in pieces as needed.
+/// The frames of one raw stream, one at a time, fed to its side of the connection in pieces as
+/// needed (inflated after COMPRESS, RFC 4978).
 class stream_source {
 public:
-    stream_source(imapwire::framer& f, std::string_view data)
-        : framer_(f)
+    stream_source(driver& d, side s, std::string_view data)
+        : driver_(d)
+        , side_(s)
+        , framer_(d.framer_of(s))
         , data_(data) {}
 
     /// The next frame (kept until pop()), or nullptr at the end of the stream.
@@ -220,9 +223,11 @@ public:
                 have_ = true;
                 return &cur_;
             }
+            if (driver_.inflate_more(side_))
+                continue;
             if (fed_ < data_.size()) {
                 const std::size_t n = std::min(feed_size, data_.size() - fed_);
-                framer_.feed(data_.substr(fed_, n));
+                driver_.feed_framer(side_, data_.substr(fed_, n));
                 fed_ += n;
                 continue;
             }
@@ -236,6 +241,8 @@ public:
     std::size_t fed() const noexcept { return fed_; }
 
 private:
+    driver& driver_;
+    side side_;
     imapwire::framer& framer_;
     std::string_view data_;
     std::size_t fed_ = 0;
@@ -248,11 +255,23 @@ private:
 std::unordered_map<std::string, std::size_t> client_tags(std::string_view data,
                                                          const imapwire::parse_options& po) {
     std::unordered_map<std::string, std::size_t> tags;
-    imapwire::framer f(framer_for(imapwire::role::server, po));
-    stream_source src(f, data);
-    for (const frame* fr = src.peek(); fr; src.pop(), fr = src.peek())
-        if (fr->kind == frame_kind::message)
-            ++tags[std::string(message_tag(fr->bytes))];
+    // a connection of its own, with no server: after a COMPRESS its bytes are taken as
+    // compressed when they inflate (the server's answer is not known here)
+    driver scan(connection_for(po));
+    stream_source src(scan, side::client, data);
+    bool compressed = false;
+    for (const frame* fr = src.peek(); fr; src.pop(), fr = src.peek()) {
+        if (fr->kind != frame_kind::message)
+            continue;
+        ++tags[std::string(message_tag(fr->bytes))];
+        if (!compressed && fr->as == imapwire::message_kind::command &&
+            po.extensions.contains(imapwire::extension::compress) &&
+            imapwire::detail::iequals(imapwire::message_word(fr->bytes), "COMPRESS")) {
+            compressed = true;
+            src.pop();
+            scan.assume_compressed(side::client);
+        }
+    }
     return tags;
 }
 
@@ -270,8 +289,8 @@ void run_pair(driver& d, std::string_view client, std::string_view server,
               const imapwire::parse_options& po, progress& prog) {
     auto future = client_tags(client, po);             // tags the client has yet to send
     std::unordered_map<std::string, std::size_t> open; // commands sent, not yet completed
-    stream_source cs(d.framer_of(side::client), client);
-    stream_source ss(d.framer_of(side::server), server);
+    stream_source cs(d, side::client, client);
+    stream_source ss(d, side::server, server);
 
     enum class wait { none, tagged, plus_or_tagged };
     wait w = wait::none;
@@ -449,7 +468,7 @@ bool validate_transcript(const std::string& path, const settings_view& s, trace_
     const std::string_view bytes = in.bytes();
     r.label = in.name();
     r.input = "transcript";
-    driver d(connection_for(s.parse));
+    driver d(connection_for(s.parse, false));
     std::vector<diagnostic> format;
     {
         progress prog(in.name(), bytes.size());
@@ -498,6 +517,20 @@ bool validate_transcript(const std::string& path, const settings_view& s, trace_
     return true;
 }
 
+/// A recording whose bytes from `from` on are raw DEFLATE (after COMPRESS, RFC 4978): its
+/// plain start and what the rest inflates to, as far as it inflates, up to 256 MiB (enough to
+/// show where a finding is).
+std::string inflate_recording(std::string_view raw, std::uint64_t from) {
+    constexpr std::size_t most = std::size_t{256} << 20;
+    std::string out(raw.substr(0, static_cast<std::size_t>(from)));
+    imapwire::detail::raw_inflater z;
+    z.push(raw.substr(static_cast<std::size_t>(from)));
+    std::string piece;
+    while (out.size() < most && z.step(piece) == imapwire::detail::raw_inflater::status::produced)
+        out += piece;
+    return out;
+}
+
 /// Validates a pair of raw streams; false on an I/O error (reported).
 bool validate_pair(const std::string& client_path, const std::string& server_path,
                    const settings_view& s, trace_result& r) {
@@ -521,18 +554,38 @@ bool validate_pair(const std::string& client_path, const std::string& server_pat
         run_pair(d, client_in.bytes(), server_in.bytes(), s.parse, prog);
     }
     take_session(r, d);
+    // a side compressed after COMPRESS (RFC 4978): offsets from there on count inflated bytes,
+    // and its findings are shown in the inflated stream
+    std::string inflated[2];
+    for (const side sd : {side::client, side::server}) {
+        const auto from = d.compressed_from(sd);
+        const std::string_view raw = sd == side::client ? client_in.bytes() : server_in.bytes();
+        if (from && *from <= raw.size())
+            inflated[sd == side::client ? 0 : 1] = inflate_recording(raw, *from);
+    }
     const auto& fs = d.session().findings();
     for (std::size_t i = 0; i < fs.size(); ++i) {
         diagnostic x = from_finding(fs[i], d.origins()[i], s.lenient);
         x.file_offset = fs[i].offset;
         x.file = fs[i].side == side::client ? client_in.name() : server_in.name();
+        const auto from = d.compressed_from(fs[i].side);
+        const std::string& inf = inflated[fs[i].side == side::client ? 0 : 1];
+        if (from && fs[i].offset >= *from && inf.size() > *from)
+            x.file += " (inflated)";
         r.diagnostics.push_back(std::move(x));
     }
-    std::vector<diagnostic*> client_ptrs, server_ptrs;
-    for (auto& x : r.diagnostics)
-        (x.from == side::client ? client_ptrs : server_ptrs).push_back(&x);
-    locate(client_in.bytes(), client_ptrs);
-    locate(server_in.bytes(), server_ptrs);
+    std::vector<diagnostic*> ptrs[2][2]; // [side][in the inflated stream]
+    for (auto& x : r.diagnostics) {
+        const int sd = x.from == side::client ? 0 : 1;
+        const auto from = d.compressed_from(sd == 0 ? side::client : side::server);
+        // nothing inflated at all: shown where the bytes that do not inflate start
+        const bool in_inflated = from && x.file_offset >= *from && inflated[sd].size() > *from;
+        ptrs[sd][in_inflated ? 1 : 0].push_back(&x);
+    }
+    locate(client_in.bytes(), ptrs[0][0]);
+    locate(server_in.bytes(), ptrs[1][0]);
+    locate(inflated[0], ptrs[0][1]);
+    locate(inflated[1], ptrs[1][1]);
     return true; // diagnostics stay in the order the session found them
 }
 

@@ -6,8 +6,15 @@
 // server's tagged reply to AUTHENTICATE ends the client's AUTHENTICATE lines, and a tagged reply
 // to a command whose synchronizing literal is still announced refuses the literal, so the
 // client's next bytes are a new command, not the literal's octets.
+//
+// After the server's OK to COMPRESS DEFLATE (RFC 4978) both directions are raw DEFLATE: the
+// client's from the byte after its COMPRESS command, the server's from the byte after its OK.
+// The connection inflates them (with zlib: IMAPWIRE_WITH_ZLIB, see detail/inflate.hpp) and
+// goes on; stream offsets after that point count inflated bytes. Between COMPRESS and its
+// answer the client's bytes are held back, since the answer decides how they are to be read.
 #pragma once
 
+#include <imapwire/detail/inflate.hpp>
 #include <imapwire/framer.hpp>
 #include <imapwire/options.hpp>
 #include <imapwire/session.hpp>
@@ -15,6 +22,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
@@ -51,6 +59,10 @@ struct connection_options {
     std::size_t max_message_size = framer_options{}.max_message_size;
     /// Literals larger than this are not buffered (see framer_options::stream_literals_above).
     std::size_t stream_literals_above = framer_options{}.stream_literals_above;
+    /// After the OK to COMPRESS DEFLATE (RFC 4978): inflate both directions (the bytes as they
+    /// went over the wire), or read them as they are (false: a recording that already holds
+    /// the inflated bytes, as a transcript logged by a client or a server does).
+    bool inflate_compressed = true;
 };
 
 /// Follows one connection. Feed each side's bytes in the order they were sent or received
@@ -74,13 +86,64 @@ public:
     void feed(imapwire::side s, std::string_view bytes) {
         if (s == side::client)
             literal_waiting_ = false; // the client sent something after announcing its literal
-        framer& f = framer_of(s);
-        f.feed(bytes);
+        feed_framer(s, bytes);
         drain(s);
+    }
+
+    /// For schedulers that take the frames themselves (framer_of(), deliver()): bytes side `s`
+    /// sent, handed to its framer as they are, or to its inflater once the side is compressed
+    /// (COMPRESS, RFC 4978); nothing is delivered.
+    void feed_framer(imapwire::side s, std::string_view bytes) {
+        if (direction& d = dir(s); d.dead)
+            return; // compressed bytes that cannot be inflated: nothing more is read
+        else if (d.inflater)
+            d.inflater->push(bytes);
+        else
+            framer_of(s).feed(bytes);
+    }
+
+    /// For schedulers, when framer_of(s) needs more: inflates the next piece of a compressed
+    /// side's bytes into its framer. False when there is nothing to inflate (feed more, or
+    /// the side is not compressed); a side whose bytes do not inflate becomes a finding.
+    bool inflate_more(imapwire::side s) {
+        direction& d = dir(s);
+        if (d.dead || !d.inflater)
+            return false;
+        switch (d.inflater->step(d.piece)) {
+        case detail::raw_inflater::status::produced:
+            framer_of(s).feed(d.piece);
+            return true;
+        case detail::raw_inflater::status::need_input:
+            return false;
+        case detail::raw_inflater::status::failed:
+            cannot_inflate(s, "DEFLATE data (RFC 1951)");
+            return false;
+        }
+        return false;
+    }
+
+    /// Side `s` is compressed from the first byte its framer has not framed yet, whatever the
+    /// other side says: for a reader of one side's bytes alone.
+    void assume_compressed(imapwire::side s) { start_inflating(s); }
+
+    /// True once side `s` is compressed (COMPRESS, RFC 4978) and being inflated.
+    bool compressed(imapwire::side s) const noexcept {
+        return (s == side::client ? client_dir_ : server_dir_).inflater != nullptr;
+    }
+    /// Where side `s`'s compressed bytes start (a stream offset: the bytes before it are the
+    /// same in the recording and in the stream read), when the side was compressed. Offsets of
+    /// its findings and frames from there on count inflated bytes.
+    std::optional<std::uint64_t> compressed_from(imapwire::side s) const noexcept {
+        return (s == side::client ? client_dir_ : server_dir_).from;
     }
 
     /// Side `s` has ended: a message it left open is reported (error::truncated).
     void finish(imapwire::side s) {
+        if (s == side::client && compress_tag_) { // COMPRESS never answered: read what came
+            compress_tag_.reset();
+            client_held_ = false;
+            drain(side::client);
+        }
         framer_of(s).finish();
         drain(s);
     }
@@ -126,6 +189,20 @@ public:
         } else {
             (void)session_.take_parsed();
         }
+        if (s == side::server && compress_answer_) {
+            // the answer to COMPRESS is delivered: after an OK, the client's bytes after its
+            // command and the server's after the OK are compressed; then the client goes on
+            const bool ok = *compress_answer_;
+            compress_answer_.reset();
+            if (ok && options_.inflate_compressed) {
+                start_inflating(side::client);
+                start_inflating(side::server);
+            }
+            if (client_held_) { // feed() held the client's bytes back: read them now
+                client_held_ = false;
+                drain(side::client);
+            }
+        }
     }
 
     const imapwire::session& session() const noexcept { return session_; }
@@ -142,10 +219,63 @@ public:
     }
 
 private:
+    /// One direction's decompression (COMPRESS, RFC 4978).
+    struct direction {
+        std::unique_ptr<detail::raw_inflater> inflater; // set once the direction is compressed
+        bool dead = false; // its compressed bytes could not be inflated: nothing more is read
+        std::optional<std::uint64_t> from; // the stream offset where compression starts
+        std::string piece;                 // the last inflated piece
+    };
+    direction& dir(imapwire::side s) noexcept {
+        return s == side::client ? client_dir_ : server_dir_;
+    }
+
     void drain(imapwire::side s) {
         framer& f = framer_of(s);
-        for (frame fr = f.next(); fr.kind != frame_kind::need_more; fr = f.next())
-            deliver(s, fr);
+        direction& d = dir(s);
+        while (!d.dead) {
+            if (s == side::client && compress_tag_) {
+                client_held_ = true; // the answer to COMPRESS decides how they are read
+                return;
+            }
+            const frame fr = f.next();
+            if (fr.kind != frame_kind::need_more)
+                deliver(s, fr);
+            else if (!inflate_more(s)) // a bounded piece, framed before more is inflated
+                return;
+        }
+    }
+
+    /// Side `s` is compressed from the first byte its framer has not framed yet.
+    void start_inflating(imapwire::side s) {
+        direction& d = dir(s);
+        if (d.inflater || d.dead)
+            return; // compressed already: a second COMPRESS is refused (COMPRESSIONACTIVE)
+        framer& f = framer_of(s);
+        d.from = f.offset();
+        if (!detail::raw_inflater::available) {
+            cannot_inflate(s, "inflated bytes (this build has no zlib: IMAPWIRE_WITH_ZLIB)");
+            return;
+        }
+        d.inflater = std::make_unique<detail::raw_inflater>();
+        d.inflater->push(f.take_unframed());
+    }
+
+    /// The compressed bytes of side `s` cannot be inflated: one framing finding, and nothing of
+    /// that side is read from here on.
+    void cannot_inflate(imapwire::side s, std::string expected) {
+        direction& d = dir(s);
+        d.dead = true;
+        d.inflater.reset();
+        (void)framer_of(s).take_unframed();
+        parse_error e;
+        e.offset = static_cast<std::size_t>(framer_of(s).offset());
+        e.production = "compress";
+        e.expected = std::move(expected);
+        e.code = make_error_code(error::compressed);
+        const std::size_t before = session_.findings().size();
+        session_.framing_error(s, e);
+        annotate(before, origin_peer);
     }
 
     void deliver_client(const frame& f, std::uint8_t& origin) {
@@ -166,6 +296,11 @@ private:
             if (f.as == message_kind::command &&
                 detail::iequals(message_word(f.bytes), "AUTHENTICATE"))
                 auth_tag_ = tag;
+            // COMPRESS (RFC 4978 §3): the client sends nothing more until the answer; held back
+            if (f.as == message_kind::command && options_.inflate_compressed &&
+                options_.parse.extensions.contains(extension::compress) &&
+                detail::iequals(message_word(f.bytes), "COMPRESS") && !client_dir_.inflater)
+                compress_tag_ = tag;
             for (std::size_t i = before; i < session_.findings().size(); ++i)
                 if (session_.findings()[i].kind == finding_kind::syntax)
                     unanswerable_.insert(tag);
@@ -218,6 +353,10 @@ private:
                 client_.end_authenticate();
                 auth_tag_.reset();
             }
+            if (compress_tag_ && *compress_tag_ == tag) {
+                compress_tag_.reset();
+                compress_answer_ = detail::iequals(message_word(f.bytes), "OK");
+            }
         }
     }
 
@@ -251,6 +390,11 @@ private:
     std::set<std::string> unanswerable_;       // tags of commands the session could not register
     std::vector<std::uint8_t> origins_;        // per finding
     bool server_ended_ = false;
+    std::optional<std::string> compress_tag_; // COMPRESS sent, its answer not seen yet
+    std::optional<bool> compress_answer_;     // ... answered (OK: true), not acted on yet
+    bool client_held_ = false;                // feed() holds the client's bytes until then
+    direction client_dir_;
+    direction server_dir_;
 };
 
 } // namespace imapwire

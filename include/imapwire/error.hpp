@@ -28,6 +28,9 @@ enum class error {
     message_too_large, ///< a message (line plus literals) is larger than the configured limit
     truncated,         ///< the stream ended inside a message
     out_of_memory,     ///< the memory resource of the parse could not supply the AST's memory
+    /// (connection) bytes after COMPRESS (RFC 4978) that cannot be inflated: not DEFLATE data, or
+    /// a build without zlib
+    compressed,
 };
 
 /// The enumerator's name ("syntax", "number_range", ...): what tools and JSON output print.
@@ -57,6 +60,8 @@ constexpr std::string_view error_name(error e) noexcept {
         return "truncated";
     case error::out_of_memory:
         return "out_of_memory";
+    case error::compressed:
+        return "compressed";
     }
     return "unknown";
 }
@@ -91,6 +96,8 @@ public:
             return "stream ended inside a message";
         case error::out_of_memory:
             return "out of memory for the parsed value";
+        case error::compressed:
+            return "compressed stream that cannot be inflated";
         }
         return "unknown imapwire error";
     }

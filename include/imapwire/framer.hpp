@@ -152,6 +152,19 @@ public:
             next_kind_ = message_kind::command;
     }
 
+    /// Removes and returns the bytes fed after the last message returned, not framed yet: where
+    /// the stream changes its encoding, as after COMPRESS (RFC 4978), the caller decodes them and
+    /// feeds them back. Only between messages (nothing while a literal is being read); stream
+    /// offsets go on from the end of that message. The views of the last frame stay valid.
+    std::string take_unframed() {
+        if (state_ != state::line)
+            return {};
+        std::string rest = buf_.substr(msg_start_);
+        buf_.resize(msg_start_);
+        scan_ = line_start_ = msg_start_;
+        return rest;
+    }
+
     /// Bytes the framer holds now.
     std::size_t buffered() const noexcept { return buf_.size() - head_; }
     /// Stream offset of the first byte not yet returned in a frame.

@@ -12,6 +12,7 @@
 #include <imapwire/ast/sequence.hpp>
 #include <imapwire/ast/status.hpp>
 // extensions that add commands (one line each)
+#include <imapwire/ext/compress/ast.hpp>
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/esearch/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
@@ -212,14 +213,16 @@ struct uid_command {
     friend bool operator==(const uid_command&, const uid_command&) = default;
 };
 
-using command_body = std::variant<
-    capability_command, logout_command, noop_command, x_command, append_command, create_command,
-    delete_command, examine_command, list_command, lsub_command, rename_command, select_command,
-    status_command, subscribe_command, unsubscribe_command, login_command, authenticate_command,
-    starttls_command, check_command, close_command, expunge_command, copy_command, fetch_command,
-    store_command, search_command, uid_command,
-    // extensions (ext/registry.hpp)
-    enable_command, idle_command, unselect_command, id_command, move_command, namespace_command>;
+using command_body =
+    std::variant<capability_command, logout_command, noop_command, x_command, append_command,
+                 create_command, delete_command, examine_command, list_command, lsub_command,
+                 rename_command, select_command, status_command, subscribe_command,
+                 unsubscribe_command, login_command, authenticate_command, starttls_command,
+                 check_command, close_command, expunge_command, copy_command, fetch_command,
+                 store_command, search_command, uid_command,
+                 // extensions (ext/registry.hpp)
+                 enable_command, idle_command, unselect_command, id_command, move_command,
+                 namespace_command, compress_command>;
 
 /// RFC 3501 `command`: tag SP command-body CRLF.
 struct command {

@@ -13,6 +13,7 @@
 #include <imapwire/ast/status.hpp>
 // extensions that add response data (one line each)
 #include <imapwire/ext/binary/ast.hpp>
+#include <imapwire/ext/compress/ast.hpp>
 #include <imapwire/ext/condstore/ast.hpp>
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/esearch/ast.hpp>
@@ -90,17 +91,19 @@ struct code_other {
 };
 
 /// RFC 3501 `resp-text-code`.
-using resp_text_code = std::variant<
-    code_alert, code_badcharset, code_capability, code_parse, code_permanentflags, code_read_only,
-    code_read_write, code_trycreate, code_uidnext, code_uidvalidity, code_unseen,
-    // extensions
-    code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
-    code_uidnotsticky, code_closed, code_unknown_cte, code_useattr, code_mailboxid, code_notsaved,
-    code_uidrequired
-        // RFC 5530: code_unavailable ... code_nonexistent
-        IMAPWIRE_RFC5530_TYPES,
-    // atom [SP 1*<any TEXT-CHAR except "]">]
-    code_other>;
+using resp_text_code =
+    std::variant<code_alert, code_badcharset, code_capability, code_parse, code_permanentflags,
+                 code_read_only, code_read_write, code_trycreate, code_uidnext, code_uidvalidity,
+                 code_unseen,
+                 // extensions
+                 code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
+                 code_uidnotsticky, code_closed, code_unknown_cte, code_useattr, code_mailboxid,
+                 code_notsaved, code_uidrequired,
+                 code_compressionactive
+                     // RFC 5530: code_unavailable ... code_nonexistent
+                     IMAPWIRE_RFC5530_TYPES,
+                 // atom [SP 1*<any TEXT-CHAR except "]">]
+                 code_other>;
 
 /// RFC 3501 `resp-text`: ["[" resp-text-code "]" SP] text.
 struct resp_text {

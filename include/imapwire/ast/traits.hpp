@@ -373,6 +373,7 @@ constexpr void for_each_alternative(F&& f) {
 
 // The extensions' entries (one line each; see ext/registry.hpp).
 #include <imapwire/ext/binary/traits.hpp>
+#include <imapwire/ext/compress/traits.hpp>
 #include <imapwire/ext/condstore/traits.hpp>
 #include <imapwire/ext/enable/traits.hpp>
 #include <imapwire/ext/esearch/traits.hpp>

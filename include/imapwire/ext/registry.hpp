@@ -50,6 +50,7 @@ enum class extension : std::uint8_t {
     appendlimit,        ///< RFC 7889 (APPENDLIMIT)
     uidonly,            ///< RFC 9586 (UIDONLY)
     multiappend,        ///< RFC 3502 (MULTIAPPEND)
+    compress,           ///< RFC 4978 (COMPRESS=DEFLATE)
 };
 
 /// One line of the registry.
@@ -62,7 +63,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 29> extension_registry{{
+inline constexpr std::array<extension_info, 30> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -126,6 +127,9 @@ inline constexpr std::array<extension_info, 29> extension_registry{{
      "the UIDFETCH response (a FETCH by UID, no message numbers) and the UIDREQUIRED code"},
     {extension::multiappend, "multiappend", "MULTIAPPEND", "RFC 3502",
      "APPEND of several messages in one command"},
+    {extension::compress, "compress=deflate", "COMPRESS=DEFLATE", "RFC 4978",
+     "the COMPRESS DEFLATE command and the COMPRESSIONACTIVE code; after its OK the connection "
+     "and the validator inflate both directions"},
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).

@@ -5,6 +5,7 @@
 #include <imapwire/grammar/core_def.hpp>
 // extensions that add commands (one line each; ext/registry.hpp)
 #include <imapwire/ext/binary/grammar_def.hpp>
+#include <imapwire/ext/compress/grammar_def.hpp>
 #include <imapwire/ext/condstore/grammar_def.hpp>
 #include <imapwire/ext/enable/grammar_def.hpp>
 #include <imapwire/ext/esearch/grammar_def.hpp>
@@ -364,6 +365,9 @@ struct command_parsers {
         // RFC 2342 §5: command-auth =/ "NAMESPACE"
         else if constexpr (std::is_same_v<T, ast::namespace_command>)
             return keyword_only<T>();
+        // RFC 4978 §5: command-auth =/ compress
+        else if constexpr (std::is_same_v<T, ast::compress_command>)
+            return compress;
         // RFC 4315 §4: UID's commands =/ "EXPUNGE" SP sequence-set
         else if constexpr (std::is_same_v<T, ast::uid_expunge_command>)
             return uid_expunge;

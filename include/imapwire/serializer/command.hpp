@@ -5,6 +5,7 @@
 #include <imapwire/ast/traits.hpp>
 #include <imapwire/serializer/core.hpp>
 // extensions that add commands (one line each; ext/registry.hpp)
+#include <imapwire/ext/compress/serializer.hpp>
 #include <imapwire/ext/enable/serializer.hpp>
 #include <imapwire/ext/esearch/serializer.hpp>
 #include <imapwire/ext/id/serializer.hpp>
