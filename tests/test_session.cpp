@@ -222,14 +222,14 @@ TEST_CASE("anything after BYE or LOGOUT") {
 
 namespace {
 
-/// Follows a recorded pair tests/data/dovecot/NAME.client and NAME.server, interleaved by
-/// causality (each command, then the server's messages up to its completion), and checks that
-/// every message of both parses and serializes back byte for byte.
-session follow_recording(const std::string& name) {
+/// Follows a recorded pair tests/data/SERVER/NAME.client and NAME.server (SERVER: dovecot or
+/// cyrus), interleaved by causality (each command, then the server's messages up to its
+/// completion), and checks that every message of both parses and serializes back byte for byte.
+session follow_recording(const std::string& name, const std::string& server = "dovecot") {
     const std::string server_bytes =
-        test::read_file(test::data_path("dovecot/" + name + ".server"));
+        test::read_file(test::data_path(server + "/" + name + ".server"));
     const std::string client_bytes =
-        test::read_file(test::data_path("dovecot/" + name + ".client"));
+        test::read_file(test::data_path(server + "/" + name + ".client"));
     framer cf(framer_options{}), sf(framer_options{role::client});
     cf.feed(client_bytes);
     sf.feed(server_bytes);
@@ -382,7 +382,8 @@ TEST_CASE("NAMESPACE (RFC 2342): allowed when authenticated or selected, NAMESPA
 }
 
 TEST_CASE("QRESYNC (RFC 7162 §3.2): VANISHED belongs to the selected mailbox") {
-    CHECK(run(with(logged_in, {"C: A02 SELECT INBOX (QRESYNC (67890007 90060115194045000 41:211))",
+    CHECK(run(with(logged_in, {"C: A01 ENABLE QRESYNC", "S: * ENABLED QRESYNC", "S: A01 OK done",
+                               "C: A02 SELECT INBOX (QRESYNC (67890007 90060115194045000 41:211))",
                                "S: * 100 EXISTS", "S: * OK [UIDVALIDITY 67890007] UIDVALIDITY",
                                "S: * VANISHED (EARLIER) 41,43:116",
                                "S: * 49 FETCH (UID 117 FLAGS (\\Seen) MODSEQ (90060115194045001))",
@@ -392,6 +393,48 @@ TEST_CASE("QRESYNC (RFC 7162 §3.2): VANISHED belongs to the selected mailbox") 
     const auto stray = run(with(logged_in, {"S: * VANISHED 1:5"}));
     REQUIRE(stray.size() == 1);
     CHECK(stray[0].kind == finding_kind::response_not_allowed);
+}
+
+TEST_CASE("ENABLE: what QRESYNC and UIDONLY enable changes what may be sent") {
+    // ENABLE in the authenticated state (RFC 5161 §3.1), then SELECT
+    const auto enabled_then_selected = [](const char* ext) {
+        return with(logged_in,
+                    {std::string("C: a3 ENABLE ") + ext, std::string("S: * ENABLED ") + ext,
+                     "S: a3 OK done", "C: a2 SELECT INBOX", "S: * 2 EXISTS", "S: * FLAGS (\\Seen)",
+                     "S: a2 OK [READ-WRITE] done"});
+    };
+    const std::vector<std::string> qresync = enabled_then_selected("QRESYNC");
+    // RFC 7162 §3.2.10: VANISHED, not EXPUNGE, once QRESYNC is enabled; EXPUNGE before
+    CHECK(run(with(qresync, {"C: a4 EXPUNGE", "S: * VANISHED 5", "S: a4 OK done"})).empty());
+    CHECK(kinds(run(with(qresync, {"C: a4 EXPUNGE", "S: * 3 EXPUNGE", "S: a4 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(run(with(selected, {"C: a4 EXPUNGE", "S: * 3 EXPUNGE", "S: a4 OK done"})).empty());
+    CHECK(kinds(run(with(selected, {"C: a4 EXPUNGE", "S: * VANISHED 5", "S: a4 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    // ENABLE that the server does not confirm enables nothing
+    CHECK(kinds(run(with(logged_in, {"C: a3 ENABLE QRESYNC", "S: * ENABLED", "S: a3 OK done",
+                                     "C: a2 SELECT INBOX", "S: a2 OK [READ-WRITE] done",
+                                     "C: a4 EXPUNGE", "S: * VANISHED 5", "S: a4 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    // RFC 9586 §3: the examples' exchange; after UIDONLY, FETCH data comes as UIDFETCH, and a
+    // command naming messages by number is answered BAD [UIDREQUIRED]
+    const std::vector<std::string> uidonly = enabled_then_selected("UIDONLY");
+    CHECK(
+        run(with(uidonly, {"C: 10 UID FETCH 25900:26600 (FLAGS)",
+                           "S: * 25996 UIDFETCH (FLAGS (\\Seen))", "S: 10 OK FETCH completed",
+                           "C: 12 EXPUNGE", "S: * VANISHED 405,407,410,425", "S: 12 OK expunged"}))
+            .empty());
+    const auto numbers = run(with(uidonly, {"C: 07 FETCH 1:2 (UID FLAGS)",
+                                            "S: 07 BAD [UIDREQUIRED] Message numbers are not "
+                                            "allowed once UIDONLY is enabled"}));
+    REQUIRE(kinds(numbers) == std::vector{finding_kind::command_not_allowed});
+    CHECK(numbers[0].text.find("UIDONLY") != std::string::npos);
+    CHECK(kinds(run(with(
+              uidonly, {"C: 10 UID FETCH 1 FLAGS", "S: * 1 FETCH (FLAGS ())", "S: 10 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(kinds(run(with(selected, {"C: 10 UID FETCH 1 FLAGS", "S: * 7 UIDFETCH (FLAGS ())",
+                                    "S: 10 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
 }
 
 TEST_CASE("ESEARCH (RFC 4731): ESEARCH answers SEARCH and UID SEARCH") {
@@ -440,3 +483,4 @@ TEST_CASE("the recorded Dovecot session with extensions is clean, and round-trip
             refused += parse_response(f.bytes, strict).failed();
     CHECK(refused >= 20);
 }
+

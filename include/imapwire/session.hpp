@@ -378,6 +378,10 @@ private:
         if (!allowed(cmd.body, predicted_))
             add(finding_kind::command_not_allowed, side::client, offset, index,
                 name + " is not allowed in the " + to_string(predicted_) + " state");
+        else if (uidonly_ && names_message_numbers(cmd.body))
+            add(finding_kind::command_not_allowed, side::client, offset, index,
+                name + " names messages by number, which UIDONLY does not allow once enabled "
+                       "(RFC 9586 §3.2: the server answers BAD [UIDREQUIRED])");
         in_flight_.emplace(tag, pending_command{name, offset, index});
 
         // what the command will change once it succeeds
@@ -402,6 +406,16 @@ private:
             idle_tag_ = tag;
             idle_accepted_ = idle_done_sent_ = false;
         }
+    }
+
+    /// A command that names messages by their numbers (RFC 9586 §3.2: FETCH, STORE, SEARCH,
+    /// COPY, MOVE without UID; EXPUNGE names none).
+    static bool names_message_numbers(const ast::command_body& b) noexcept {
+        return std::holds_alternative<ast::fetch_command>(b) ||
+               std::holds_alternative<ast::store_command>(b) ||
+               std::holds_alternative<ast::search_command>(b) ||
+               std::holds_alternative<ast::copy_command>(b) ||
+               std::holds_alternative<ast::move_command>(b);
     }
 
     bool in_progress(std::string_view name) const {
@@ -524,12 +538,26 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     if (!selected_now)
                         not_here("FETCH");
+                    else if (uidonly_) // RFC 9586 §3.3
+                        add(finding_kind::response_not_allowed, side::server, offset, index,
+                            "FETCH data with a message number after ENABLE UIDONLY (RFC 9586 "
+                            "§3.3: UIDFETCH instead)");
                 } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
                     if (!selected_now) // RFC 9586 §3.3: FETCH data of the selected mailbox
                         not_here("UIDFETCH");
+                    else if (!uidonly_)
+                        add(finding_kind::response_not_allowed, side::server, offset, index,
+                            "UIDFETCH data while UIDONLY is not enabled (RFC 9586 §3.1: only "
+                            "after ENABLE UIDONLY)");
                 } else if constexpr (std::is_same_v<T, ast::expunge_data>) {
                     if (!selected_now)
                         not_here("EXPUNGE");
+                    else if (qresync_ || uidonly_) // RFC 7162 §3.2.10, RFC 9586 §3.4
+                        add(finding_kind::response_not_allowed, side::server, offset, index,
+                            std::string("EXPUNGE after ENABLE ") +
+                                (uidonly_ ? "UIDONLY (RFC 9586 §3.4"
+                                          : "QRESYNC (RFC 7162 §3.2.10") +
+                                ": VANISHED instead)");
                     else if (in_flight_.empty())
                         add(finding_kind::expunge_not_allowed, side::server, offset, index,
                             "EXPUNGE sent while no command is in progress");
@@ -556,6 +584,13 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                     if (!in_progress("ENABLE")) // RFC 5161 §3.2: the answer to ENABLE
                         not_here("ENABLED data");
+                    // what the server enabled changes what it may send from now on
+                    for (const auto& cap : x.capabilities) {
+                        if (detail::iequals(std::string_view(cap), "QRESYNC"))
+                            qresync_ = true;
+                        else if (detail::iequals(std::string_view(cap), "UIDONLY"))
+                            uidonly_ = true;
+                    }
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     if (!in_progress("ID")) // RFC 2971 §3.2: the answer to ID
                         not_here("ID data");
@@ -566,6 +601,10 @@ private:
                 } else if constexpr (std::is_same_v<T, ast::vanished_data>) {
                     if (!selected_now) // RFC 7162 §3.2.10: of the selected mailbox
                         not_here("VANISHED");
+                    else if (!qresync_ && !uidonly_)
+                        add(finding_kind::response_not_allowed, side::server, offset, index,
+                            "VANISHED while neither QRESYNC nor UIDONLY is enabled (RFC 7162 "
+                            "§3.2.10: EXPUNGE until ENABLE QRESYNC)");
                 } else if constexpr (std::is_same_v<T, ast::namespace_data>) {
                     if (!in_progress("NAMESPACE")) // RFC 2342 §5: the answer to NAMESPACE
                         not_here("NAMESPACE data");
@@ -586,6 +625,8 @@ private:
     std::optional<std::string> auth_tag_; // AUTHENTICATE in progress
     std::optional<std::string> idle_tag_; // IDLE in progress (RFC 2177)
     bool idle_accepted_ = false;          // ... and the server's "+" came: idling
+    bool qresync_ = false;                // ENABLED QRESYNC (RFC 7162 §3.2.3)
+    bool uidonly_ = false;                // ENABLED UIDONLY (RFC 9586 §3.1)
     bool idle_done_sent_ = false;         // ... and the client's DONE
     bool auth_challenged_ = false;        // a "+" came and awaits the client's answer
     bool auth_expects_data_ = false;
