@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Drive a fixed IMAP4rev1 (RFC 3501) session against a local server.
 
-Used by tests/dovecot/record.sh; standard library only, no imaplib.
+Used by tests/dovecot/record.sh and tests/cyrus/record.sh; standard library
+only, no imaplib.
 
-  session.py --port N --messages DIR setup
+  session.py [--server dovecot|cyrus] --port N --messages DIR setup
       Log in, create the mailbox hierarchy and subscriptions and APPEND the
       message files to INBOX with fixed flags and INTERNALDATEs. Nothing is
       written.
@@ -12,6 +13,14 @@ Used by tests/dovecot/record.sh; standard library only, no imaplib.
       Run the recorded session and write OUTDIR/session.client (bytes sent),
       OUTDIR/session.server (bytes received) and OUTDIR/session.txt (the
       transcript, see tests/README.md).
+
+  session.py --port N --messages DIR record-extensions OUTDIR
+      The same for the session with extensions: OUTDIR/extensions.client,
+      .server and .txt.
+
+--server names the server the session runs against (default dovecot). The
+commands sent are the same for every server; only the tagged completion
+expected for a few of them differs (see EXPECTED).
 
 Every command waits for its tagged completion before the next one is sent.
 A synchronizing literal is sent only after the server's "+" continuation.
@@ -205,6 +214,22 @@ INBOX = [
     ("10-minimal.eml", r"(\Seen)", " 1-Oct-2024 12:00:00 +0000"),
 ]
 
+# The completions that differ from server to server, by what the command does; anything
+# not listed here is expected to be OK (or what the session itself says, as for the
+# intended NO of SELECT Nonexistent).
+EXPECTED = {
+    "dovecot": {},
+    "cyrus": {
+        # Cyrus refuses to delete a mailbox with a special-use attribute in its default
+        # configuration (imapd.conf specialuse_protect lists \Sent among others):
+        # "NO SPECIAL-USE flag conflict". CREATE ... (USE (\Sent)) itself succeeds.
+        "delete-special-use": "NO",
+        # Cyrus refuses a message holding NUL even when it comes in a literal8 (BINARY):
+        # "NO Message contains NUL characters".
+        "append-literal8": "NO",
+    },
+}
+
 # "Entw&APw-rfe" is "Entwürfe" in modified UTF-7 (RFC 3501 section 5.1.3).
 MAILBOXES = ["Archive", "Archive/2024", "Entw&APw-rfe"]
 SUBSCRIPTIONS = ["INBOX", "Archive", "Archive/2024", "Entw&APw-rfe"]
@@ -381,7 +406,7 @@ def run_extensions(conn, messages_dir):
     c('LIST (SPECIAL-USE) "" "*"')
     c('LIST "" ("INBOX" "Archive/%") RETURN (SUBSCRIBED)')
     c("CREATE Outbox (USE (\\Sent))", expect=conn.create_special_use)
-    c("DELETE Outbox", expect=conn.create_special_use)
+    c("DELETE Outbox", expect=conn.delete_special_use)
 
     # STATUS=SIZE, CONDSTORE
     c("STATUS INBOX (MESSAGES SIZE HIGHESTMODSEQ UIDNEXT)")
@@ -421,21 +446,28 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=14300)
     parser.add_argument("--messages", required=True, help="directory of the .eml files")
+    parser.add_argument("--server", choices=sorted(EXPECTED), default="dovecot",
+                        help="the server whose answers are expected (default dovecot)")
     sub = parser.add_subparsers(dest="mode", required=True)
     sub.add_parser("setup")
     rec = sub.add_parser("record")
     rec.add_argument("outdir")
     ext = sub.add_parser("record-extensions")
     ext.add_argument("outdir")
-    ext.add_argument("--create-special-use", default="OK",
-                     help="the answer expected to CREATE ... (USE (...))")
-    ext.add_argument("--append-literal8", default="OK",
-                     help="the answer expected to APPEND of a literal8 holding NUL")
+    ext.add_argument("--create-special-use", default=None,
+                     help="the answer expected to CREATE ... (USE (...)), and to the DELETE of "
+                          "that mailbox unless the server's is known (default OK)")
+    ext.add_argument("--append-literal8", default=None,
+                     help="the answer expected to APPEND of a literal8 holding NUL "
+                          "(default: the server's, OK for Dovecot)")
     args = parser.parse_args()
 
+    expected = EXPECTED[args.server]
     conn = Connection(args.host, args.port)
-    conn.create_special_use = getattr(args, "create_special_use", "OK")
-    conn.append_literal8 = getattr(args, "append_literal8", "OK")
+    conn.create_special_use = getattr(args, "create_special_use", None) or "OK"
+    conn.delete_special_use = expected.get("delete-special-use", conn.create_special_use)
+    conn.append_literal8 = (getattr(args, "append_literal8", None)
+                            or expected.get("append-literal8", "OK"))
     try:
         if args.mode == "setup":
             run_setup(conn, args.messages)
