@@ -1594,6 +1594,21 @@ struct dumper {
         }
         raw("]");
     }
+    /// One message of APPEND: " flags(...) date message".
+    void put_append_message(const std::optional<ast::flag_list>& flags,
+                            const std::optional<ast::date_time>& internal_date,
+                            const ast::string& message) {
+        if (flags) {
+            raw(" flags");
+            put(*flags);
+        }
+        if (internal_date) {
+            raw(" ");
+            put(*internal_date);
+        }
+        raw(" ");
+        put(message);
+    }
     /// RFC 4466 modifiers and parameters: " mods[...]" when there are any.
     template <class Variant>
     void put_modifiers(const ast::vector<Variant>& items) {
@@ -1684,28 +1699,10 @@ struct dumper {
                 } else if constexpr (std::is_same_v<T, ast::append_command>) {
                     raw("APPEND ");
                     put(x.mailbox);
-                    if (x.flags) {
-                        raw(" flags");
-                        put(*x.flags);
-                    }
-                    if (x.internal_date) {
-                        raw(" ");
-                        put(*x.internal_date);
-                    }
-                    raw(" ");
-                    put(x.message);
+                    put_append_message(x.flags, x.internal_date, x.message);
                     for (const auto& m : x.more) {
                         raw(" more");
-                        if (m.flags) {
-                            raw(" flags");
-                            put(*m.flags);
-                        }
-                        if (m.internal_date) {
-                            raw(" ");
-                            put(*m.internal_date);
-                        }
-                        raw(" ");
-                        put(m.message);
+                        put_append_message(m.flags, m.internal_date, m.message);
                     }
                 } else if constexpr (std::is_same_v<T, ast::create_command>) {
                     raw("CREATE ");

@@ -1717,6 +1717,16 @@ struct response_dumper : dumper {
         }
         raw(")");
     }
+    /// " (" msg-att items ")": the items of FETCH and UIDFETCH data.
+    void put_msg_atts(const ast::vector<ast::msg_att_item>& items) {
+        raw(" (");
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i)
+                raw(" ");
+            put(items[i]);
+        }
+        raw(")");
+    }
     void put(const ast::msg_att_item& item) {
         std::visit(
             [&](const auto& a) {
@@ -1842,22 +1852,12 @@ struct response_dumper : dumper {
                     raw(" EXPUNGE");
                 } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     num(x.number);
-                    raw(" FETCH (");
-                    for (std::size_t i = 0; i < x.items.size(); ++i) {
-                        if (i)
-                            raw(" ");
-                        put(x.items[i]);
-                    }
-                    raw(")");
+                    raw(" FETCH");
+                    put_msg_atts(x.items);
                 } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
                     num(x.uid);
-                    raw(" UIDFETCH (");
-                    for (std::size_t i = 0; i < x.items.size(); ++i) {
-                        if (i)
-                            raw(" ");
-                        put(x.items[i]);
-                    }
-                    raw(")");
+                    raw(" UIDFETCH");
+                    put_msg_atts(x.items);
                 } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                     raw("ENABLED");
                     for (std::string_view c : x.capabilities) {

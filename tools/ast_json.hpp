@@ -636,18 +636,21 @@ inline json fields(const ast::x_command& c) {
     return j;
 }
 
+/// One message of APPEND: {"flags", "internal_date", "message"} (RFC 3502 append-message).
+inline json append_message_json(const std::optional<ast::flag_list>& flags,
+                                const std::optional<ast::date_time>& internal_date,
+                                const ast::string& message) {
+    return json{{"flags", flags ? to_json(*flags) : json(nullptr)},
+                {"internal_date", internal_date ? to_json(*internal_date) : json(nullptr)},
+                {"message", to_json(message)}};
+}
 inline json fields(const ast::append_command& c) {
-    json j{{"mailbox", to_json(c.mailbox)},
-           {"flags", c.flags ? to_json(*c.flags) : json(nullptr)},
-           {"internal_date", c.internal_date ? to_json(*c.internal_date) : json(nullptr)},
-           {"message", to_json(c.message)}};
+    json j = append_message_json(c.flags, c.internal_date, c.message);
+    j["mailbox"] = to_json(c.mailbox);
     if (!c.more.empty()) { // MULTIAPPEND (RFC 3502): the messages after the first
         json more = json::array();
         for (const ast::append_message& m : c.more)
-            more.push_back(
-                json{{"flags", m.flags ? to_json(*m.flags) : json(nullptr)},
-                     {"internal_date", m.internal_date ? to_json(*m.internal_date) : json(nullptr)},
-                     {"message", to_json(m.message)}});
+            more.push_back(append_message_json(m.flags, m.internal_date, m.message));
         j["more"] = std::move(more);
     }
     return j;
@@ -1290,6 +1293,14 @@ inline json to_json(const ast::msg_att_item& item) {
         item);
 }
 
+/// The items of FETCH and UIDFETCH data, in order.
+inline json msg_att_list_json(const ast::vector<ast::msg_att_item>& items) {
+    json a = json::array();
+    for (const auto& i : items)
+        a.push_back(to_json(i));
+    return a;
+}
+
 inline json to_json(const ast::response_data& data) {
     return std::visit(
         [](const auto& x) -> json {
@@ -1366,20 +1377,14 @@ inline json to_json(const ast::response_data& data) {
                             {"earlier", x.earlier},
                             {"uids", to_json(x.uids)}};
             } else if constexpr (std::is_same_v<T, ast::uidfetch_data>) {
-                json items = json::array();
-                for (const auto& i : x.items)
-                    items.push_back(to_json(i));
                 return json{{"type", ast::traits<T>::info.name},
                             {"uid", x.uid},
-                            {"items", std::move(items)}};
+                            {"items", msg_att_list_json(x.items)}};
             } else {
                 static_assert(std::is_same_v<T, ast::fetch_data>);
-                json items = json::array();
-                for (const auto& i : x.items)
-                    items.push_back(to_json(i));
                 return json{{"type", ast::traits<T>::info.name},
                             {"number", x.number},
-                            {"items", std::move(items)}};
+                            {"items", msg_att_list_json(x.items)}};
             }
         },
         data);

@@ -155,33 +155,29 @@ inline void write_arguments(writer& w, const ast::x_command& c) {
         w.require(c.arguments.empty());
     }
 }
+/// [SP flag-list] [SP date-time] SP literal: one message of APPEND (RFC 3502 append-message)
+inline void write_append_message(writer& w, const std::optional<ast::flag_list>& flags,
+                                 const std::optional<ast::date_time>& internal_date,
+                                 const ast::string& message) {
+    if (flags) {
+        w.sp();
+        write_flag_list(w, *flags);
+    }
+    if (internal_date) {
+        w.sp();
+        write_date_time(w, *internal_date);
+    }
+    w.sp();
+    write_string_or_literal8(w, message, false); // literal / literal8 (RFC 3516)
+}
 inline void write_arguments(writer& w, const ast::append_command& c) {
     w.sp();
     write_mailbox(w, c.mailbox);
-    if (c.flags) {
-        w.sp();
-        write_flag_list(w, *c.flags);
-    }
-    if (c.internal_date) {
-        w.sp();
-        write_date_time(w, *c.internal_date);
-    }
-    w.sp();
-    write_string_or_literal8(w, c.message, false); // literal / literal8 (RFC 3516)
-    if (!c.more.empty())                           // MULTIAPPEND (RFC 3502): 1*append-message
+    write_append_message(w, c.flags, c.internal_date, c.message);
+    if (!c.more.empty()) // MULTIAPPEND (RFC 3502): 1*append-message
         w.require_extension(extension::multiappend);
-    for (const ast::append_message& m : c.more) {
-        if (m.flags) {
-            w.sp();
-            write_flag_list(w, *m.flags);
-        }
-        if (m.internal_date) {
-            w.sp();
-            write_date_time(w, *m.internal_date);
-        }
-        w.sp();
-        write_string_or_literal8(w, m.message, false);
-    }
+    for (const ast::append_message& m : c.more)
+        write_append_message(w, m.flags, m.internal_date, m.message);
 }
 inline void write_mailbox_argument(writer& w, const ast::mailbox& m) {
     w.sp();

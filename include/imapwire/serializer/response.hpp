@@ -508,6 +508,14 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
         item);
 }
 
+/// SP "(" msg-att-item *(SP msg-att-item) ")": the items of FETCH and UIDFETCH data
+inline void write_msg_att_list(writer& w, const ast::vector<ast::msg_att_item>& items) {
+    w.raw(" (");
+    w.require(!items.empty());
+    write_separated(w, items, [&](const auto& item) { write_msg_att_item(w, item); });
+    w.put(')');
+}
+
 inline void write_response_data_body(writer& w, const ast::response_data& d) {
     std::visit(
         [&](const auto& x) {
@@ -582,10 +590,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
             } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                 w.nz_number(x.number);
                 write_sp_keyword<T>(w);
-                w.raw(" (");
-                w.require(!x.items.empty());
-                write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
-                w.put(')');
+                write_msg_att_list(w, x.items);
             } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                 write_enabled_data(w, x);
             } else if constexpr (std::is_same_v<T, ast::id_data>) {
@@ -600,10 +605,7 @@ inline void write_response_data_body(writer& w, const ast::response_data& d) {
                 // uniqueid SP "UIDFETCH" SP msg-att (UIDONLY, RFC 9586)
                 w.nz_number(x.uid);
                 write_sp_keyword<T>(w);
-                w.raw(" (");
-                w.require(!x.items.empty());
-                write_separated(w, x.items, [&](const auto& item) { write_msg_att_item(w, item); });
-                w.put(')');
+                write_msg_att_list(w, x.items);
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
