@@ -268,7 +268,6 @@ std::unordered_map<std::string, std::size_t> client_tags(std::string_view data,
             po.extensions.contains(imapwire::extension::compress) &&
             imapwire::detail::iequals(imapwire::message_word(fr->bytes), "COMPRESS")) {
             compressed = true;
-            src.pop();
             scan.assume_compressed(side::client);
         }
     }
@@ -556,14 +555,16 @@ bool validate_pair(const std::string& client_path, const std::string& server_pat
     take_session(r, d);
     // a side compressed after COMPRESS (RFC 4978): offsets from there on count inflated bytes,
     // and its findings are shown in the inflated stream
-    std::string inflated[2];
+    const auto& fs = d.session().findings();
+    std::string inflated[2]; // only for a side with a finding in its compressed part
     for (const side sd : {side::client, side::server}) {
         const auto from = d.compressed_from(sd);
         const std::string_view raw = sd == side::client ? client_in.bytes() : server_in.bytes();
-        if (from && *from <= raw.size())
+        if (from && *from <= raw.size() && std::any_of(fs.begin(), fs.end(), [&](const auto& f) {
+                return f.side == sd && f.offset >= *from;
+            }))
             inflated[sd == side::client ? 0 : 1] = inflate_recording(raw, *from);
     }
-    const auto& fs = d.session().findings();
     for (std::size_t i = 0; i < fs.size(); ++i) {
         diagnostic x = from_finding(fs[i], d.origins()[i], s.lenient);
         x.file_offset = fs[i].offset;
