@@ -245,6 +245,11 @@ def command_extension_seeds():
         "appendlimit-status": b"t1 STATUS INBOX (APPENDLIMIT MESSAGES)\r\n",
         "compress": b"c COMPRESS DEFLATE\r\n",
         "multiappend": b"A003 APPEND saved (\\Seen) {3}\r\nabc (\\Seen) \" 7-Feb-1994 22:43:04 -0800\" {2}\r\nde\r\n",
+        "imap4rev2-status": b"A042 STATUS blurdybloop (UIDNEXT MESSAGES DELETED SIZE)\r\n",
+        "imap4rev2-number64": b"a FETCH 1 (BODY.PEEK[]<4294967296.8589934592>)\r\n",
+        "imap4rev2-larger": b"a SEARCH LARGER 9223372036854775807 SMALLER 4294967296\r\n",
+        "utf8-quoted": "a SELECT \"Entw\u00fcrfe/\u65e5\u672c/\U0001d11e\"\r\n".encode("utf-8"),
+        "utf8-bad": b"a SELECT \"x\xed\xa0\x80\xc0\xaf\xf4\x90\x80\x80\"\r\n",
     }
 
 
@@ -282,6 +287,17 @@ def response_extension_seeds():
         "uidfetch": b"* 25900 UIDFETCH (FLAGS (\\Seen) UID 25900)\r\n",
         "uidrequired": b"07 BAD [UIDREQUIRED] Message numbers are not allowed\r\n",
         "compressionactive": b"c NO [COMPRESSIONACTIVE] DEFLATE active via TLS\r\n",
+        "imap4rev2-capability": b"* CAPABILITY IMAP4rev2 AUTH=PLAIN\r\n",
+        "imap4rev2-haschildren": b"A44 NO [HASCHILDREN] Mailbox has children\r\n",
+        "imap4rev2-empty-text": b"a OK [READ-WRITE] \r\n",
+        "imap4rev2-utf8-text": "* OK Bienvenue \u00e0 bord\r\n".encode("utf-8"),
+        "imap4rev2-number64": (b"* 1 FETCH (RFC822.SIZE 6000000000 BODY[]<5000000000> \"x\" BODY "
+                               b"(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 10 4294967296))\r\n"),
+        "imap4rev2-status-deleted": b"* STATUS blurdybloop (MESSAGES 231 DELETED 3)\r\n",
+        "utf8-list": "* LIST () \"/\" \"Entw\u00fcrfe\"\r\n".encode("utf-8"),
+        "utf8-message-global": (b'* 1 FETCH (BODYSTRUCTURE ("MESSAGE" "GLOBAL" NIL NIL NIL "8BIT" 9 '
+                                b'(NIL "x" NIL NIL NIL NIL NIL NIL NIL NIL) ("TEXT" "PLAIN" NIL NIL '
+                                b'NIL "8BIT" 1 1) 1))\r\n'),
     }
 
 

@@ -76,12 +76,13 @@ inline bool may_read_as_code(std::string_view text) {
         ++i;
     if (i == 1 || i == text.size())
         return false;
+    // (IMAP4rev2, in the default set, lets the text after "] " be empty)
     if (text[i] == ']')
-        return i + 2 < text.size() && text[i + 1] == ' ';
+        return i + 2 <= text.size() && text[i + 1] == ' ';
     if (text[i] != ' ' || i + 1 == text.size() || text[i + 1] == ']')
         return false;
     const std::size_t at = text.find("] ", i + 1);
-    return at != std::string_view::npos && at + 2 < text.size();
+    return at != std::string_view::npos;
 }
 
 /// Texts that open with "[" (or hold "]") without being a code, and texts that are a code
@@ -115,7 +116,7 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"PERMANENTFLAGS", true, {"x", "(\\Seen", "\\Seen)", "()x", "\\*"}},
         {"CAPABILITY",
          true,
-         {"IMAP4", "X Y", "IMAP4rev1  X", "IMAP4rev1 ", " IMAP4rev1", "IMAP4rev2",
+         {"IMAP4", "X Y", "IMAP4rev1  X", "IMAP4rev1 ", " IMAP4rev1", "IMAP4rev3",
           "IMAP4rev1 (x)"}},
         // CONDSTORE (RFC 7162)
         {"HIGHESTMODSEQ", true, {"0", "x", "9223372036854775808", "1 2", "-1"}},
@@ -138,6 +139,8 @@ inline const std::vector<code_spelling>& code_spellings() {
         {"UIDREQUIRED", false, {}},
         // COMPRESS (RFC 4978)
         {"COMPRESSIONACTIVE", false, {}},
+        // IMAP4rev2 (RFC 9051)
+        {"HASCHILDREN", false, {}},
         // RFC 5530
         {"NONEXISTENT", false, {}},
         {"ALREADYEXISTS", false, {}},
@@ -446,6 +449,12 @@ public:
         case 10: // spaces
             t = std::string(pick<std::string_view>({" ", "  ", " leading", "trailing ", "a  b"}));
             break;
+        case 11: // IMAP4rev2 (RFC 9051 §9): UTF-8, and no text at all after a code
+            if (after_code && percent(40))
+                break;
+            t = std::string(pick<std::string_view>(
+                {"Bienvenue \xc3\xa0 bord", "\xe6\x97\xa5\xe6\x9c\xac", "ok \xf0\x9f\x93\xa8"}));
+            break;
         default: {
             const std::size_t n = static_cast<std::size_t>(between(1, 6));
             for (std::size_t i = 0; i < n; ++i) {
@@ -550,7 +559,7 @@ public:
             c.atom = keep(std::string(
                 pick<std::string_view>({"REFERRAL", "X-GM-LABELS", "LONGENTRIES", "METADATA",
                                         "TOOBIG", "NOUPDATE", "ANNOTATE", "BADCOMPARATOR",
-                                        "NOTIFICATIONOVERFLOW", "UNKNOWN-CTE2", "HASCHILDREN"})));
+                                        "NOTIFICATIONOVERFLOW", "UNKNOWN-CTE2", "INPROGRESS"})));
             if (percent(60))
                 c.text = code_text();
             break;
@@ -808,7 +817,8 @@ public:
             return r;
         }
         case 4:
-            return ast::msg_att_rfc822_size{number()};
+            // IMAP4rev2's number64 now and then (RFC 9051 §9)
+            return ast::msg_att_rfc822_size{percent(10) ? mod_sequence() : number()};
         case 5: {
             ast::msg_att_body b;
             b.structure = percent(60);
@@ -1099,14 +1109,14 @@ public:
             m.fields = body_fields();
             m.envelope = envelope();
             m.body = body_at(depth + 1);
-            m.lines = number();
+            m.lines = percent(5) ? mod_sequence() : number();
             p.part = std::move(m);
         } else if (percent(45)) {
             ast::body_type_text t;
             t.media_type = shape_word("TEXT");
             t.media_subtype = media_string({"PLAIN", "HTML", "plain", "calendar", "x-vcard"});
             t.fields = body_fields();
-            t.lines = number();
+            t.lines = percent(5) ? mod_sequence() : number();
             p.part = std::move(t);
         } else {
             p.part = basic();

@@ -116,9 +116,9 @@ TEST_CASE("command-nonauth: LOGIN AUTHENTICATE STARTTLS") {
         {"a LOGIN (fred) x", 8, "login"}, // "(" cannot start an astring
         {"a AUTHENTICATE", 14, "authenticate"},
         {"a AUTHENTICATE \"PLAIN\"", 15, "authenticate"}, // auth-type is an atom
-        {"a LOGIN \"fr\xc3\xa9"
+        {"a LOGIN \"fr\xe9"
          "d\" x",
-         11, "quoted"},                          // 8-bit inside a quoted string
+         11, "quoted"}, // 8-bit inside a quoted string, not UTF-8 (UTF8=ACCEPT takes that)
         {"a LOGIN \"fred\\x\" x", 14, "quoted"}, // only \" and \\ are escapes
     });
 }

@@ -975,6 +975,14 @@ const example extension_examples[] = {
     {"a APPEND x {1+}\r\na {1+}\r\nb", extension::multiappend, true},
     {"a COMPRESS DEFLATE", extension::compress, true},
     {"a NO [COMPRESSIONACTIVE] x", extension::compress, false},
+    {"a STATUS x (DELETED)", extension::imap4rev2, true},
+    {"* STATUS x (DELETED 3)", extension::imap4rev2, false},
+    {"a NO [HASCHILDREN] x", extension::imap4rev2, false},
+    {"a OK ", extension::imap4rev2, false},
+    {"* OK Bienvenue \xc3\xa0 bord", extension::imap4rev2, false},
+    {"* CAPABILITY IMAP4rev2", extension::imap4rev2, false},
+    {"* 1 FETCH (RFC822.SIZE 4294967296)", extension::imap4rev2, false},
+    {"a SEARCH LARGER 4294967296", extension::imap4rev2, true},
 };
 
 } // namespace
@@ -1017,6 +1025,26 @@ TEST_CASE("the serializer writes no construct of an extension its reader lacks")
         std::string out;
         CHECK(!serialize(out, response_ok("* LIST (\\HasChildren) \"/\" Foo"), without));
         covered.insert(extension::children);
+    }
+    // UTF8=ACCEPT adds nothing IMAP4rev2 lacks, and the UTF-8 it allows has another form: for
+    // a reader with neither, a quoted string that holds UTF-8 is written as a literal, and
+    // MESSAGE/GLOBAL (a body structure only UTF-8 readers read so) is refused
+    {
+        serialize_options without;
+        without.extensions =
+            extension_set::all().remove(extension::utf8_accept).remove(extension::imap4rev2);
+        std::string out;
+        CHECK(!serialize(out, command_ok("a SELECT \"Entw\xc3\xbcrfe\""), without));
+        CHECK(out == "a SELECT {9}\r\nEntw\xc3\xbcrfe\r\n");
+        out.clear();
+        const ast::response global = response_ok(
+            "* 1 FETCH (BODY (\"MESSAGE\" \"GLOBAL\" NIL NIL NIL \"8BIT\" 9 (NIL \"x\" NIL NIL NIL "
+            "NIL NIL NIL NIL NIL) (\"TEXT\" \"PLAIN\" NIL NIL NIL \"8BIT\" 1 1) 1))");
+        CHECK(serialize(out, global, without) == error::unserializable);
+        without.extensions.add(extension::utf8_accept);
+        out.clear();
+        CHECK(!serialize(out, global, without));
+        covered.insert(extension::utf8_accept);
     }
     // every extension of the registry has its example here
     for (const extension_info& e : extension_registry)
@@ -1069,7 +1097,7 @@ TEST_CASE("a construct refused for want of an extension names the extension that
             CHECK((ex.command ? parse_command(in, with).ok() : parse_response(in, with).ok()));
         }
     }
-    CHECK(refused >= 28);
+    CHECK(refused >= 36);
     // QRESYNC's VANISHED modifier goes with CHANGEDSINCE: both are named
     const std::string vanished = "a UID FETCH 1 FLAGS (CHANGEDSINCE 1 VANISHED)\r\n";
     const auto v = parse_command(vanished, with_extensions(extension_set::none()));

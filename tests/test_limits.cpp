@@ -109,17 +109,26 @@ TEST_CASE("literal counts past the limits are refused before anything is read") 
 }
 
 TEST_CASE("numbers past 2^32 are range errors") {
+    // (IMAP4rev2's number64 takes sizes and offsets up to 2^63-1: test_imap4rev2.cpp)
+    parse_options rev1;
+    rev1.extensions = extension_set::all().remove(extension::imap4rev2);
     for (const std::string in :
          {"a FETCH 4294967296 FLAGS\r\n", "a SEARCH LARGER 4294967296\r\n",
           "a FETCH 1 BODY[]<4294967296.1>\r\n", "a FETCH 1 BODY[99999999999]\r\n",
           "a COPY 1:18446744073709551617 x\r\n"}) {
         CAPTURE(in);
-        auto r = parse_command(in);
+        auto r = parse_command(in, rev1);
         REQUIRE(r.failed());
         CHECK(r.error().code == error::number_range);
     }
-    CHECK(parse_command("a FETCH 4294967295 FLAGS\r\n").ok());
-    CHECK(parse_command("a SEARCH LARGER 4294967295\r\n").ok());
+    CHECK(parse_command("a FETCH 4294967295 FLAGS\r\n", rev1).ok());
+    CHECK(parse_command("a SEARCH LARGER 4294967295\r\n", rev1).ok());
+    // message numbers, UIDs and section parts stay 32-bit in IMAP4rev2 too
+    for (const std::string in : {"a FETCH 4294967296 FLAGS\r\n", "a FETCH 1 BODY[99999999999]\r\n",
+                                 "a COPY 1:18446744073709551617 x\r\n"}) {
+        CAPTURE(in);
+        CHECK(parse_command(in).error().code == error::number_range);
+    }
 }
 
 TEST_CASE("NUL bytes are refused everywhere, inside literals too") {

@@ -16,14 +16,16 @@ using imapwire::test::visible;
 namespace {
 std::deque<std::string> inputs; // parsed values view these
 
-ast::response response_ok(const std::string& line) {
+ast::response response_ok(const std::string& line, const parse_options& o = {}) {
     const std::string& in = inputs.emplace_back(line + "\r\n");
-    auto r = parse_response(in);
+    auto r = parse_response(in, o);
     INFO(visible(in));
     REQUIRE_MESSAGE(r.ok(), (r.failed() ? r.error().message() : std::string("incomplete")));
     CHECK(r.consumed() == in.size());
     std::string out;
-    CHECK(!serialize(out, r.value()));
+    serialize_options so;
+    so.extensions = o.extensions;
+    CHECK(!serialize(out, r.value(), so));
     CHECK(visible(out) == visible(in)); // canonical input comes back byte for byte
     return r.value();
 }
@@ -453,15 +455,21 @@ TEST_CASE("response, response-done, response-fatal: a command's whole exchange")
 }
 
 TEST_CASE("regressions found by the response round trip") {
-    // "[CODE] " with no text after it is all text: the optional code does not match
+    // "[CODE] " with no text after it is all text in RFC 3501: the optional code does not
+    // match; IMAP4rev2's text may be empty, so there it is the code
+    parse_options rev1;
+    rev1.extensions = extension_set::all().remove(extension::imap4rev2);
     for (const std::string line : {"* OK [UIDNEXT 5] ", "+ [ALERT] ", "A1 NO [X y] "}) {
-        const auto r = response_ok(line);
-        if (const auto* c = std::get_if<ast::continue_req>(&r.v))
-            CHECK(!std::get<ast::resp_text>(c->content).code);
-        else if (const auto* t = std::get_if<ast::response_tagged>(&r.v))
-            CHECK(!t->cond.text.code);
-        else
-            CHECK(!data<ast::resp_cond>(r).text.code);
+        for (const bool rev2 : {false, true}) {
+            CAPTURE(rev2);
+            const auto r = response_ok(line, rev2 ? parse_options{} : rev1);
+            if (const auto* c = std::get_if<ast::continue_req>(&r.v))
+                CHECK(std::get<ast::resp_text>(c->content).code.has_value() == rev2);
+            else if (const auto* t = std::get_if<ast::response_tagged>(&r.v))
+                CHECK(t->cond.text.code.has_value() == rev2);
+            else
+                CHECK(data<ast::resp_cond>(r).text.code.has_value() == rev2);
+        }
     }
     // a number too large for UIDNEXT / UIDVALIDITY / UNSEEN makes it the generic code form
     for (const std::string code : {"UIDNEXT", "UIDVALIDITY", "UNSEEN"}) {

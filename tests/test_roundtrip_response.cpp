@@ -456,8 +456,17 @@ struct response_coverage {
         else
             mark("code:none");
         const std::string_view s = t.text;
-        if (s.empty() || !imapwire::detail::all_of(imapwire::detail::cc_text, s))
-            invalid.push_back("text not 1*TEXT-CHAR");
+        // IMAP4rev2 (RFC 9051 §9): [text], with UTF-8; RFC 3501's 1*TEXT-CHAR otherwise
+        if ((s.empty() && !t.code) || !imapwire::detail::valid_utf8(s))
+            invalid.push_back("text not [1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4)]");
+        for (char ch : s)
+            if (static_cast<unsigned char>(ch) < 0x80 &&
+                !imapwire::detail::is(imapwire::detail::cc_text, ch))
+                invalid.push_back("text not [1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4)]");
+        if (s.empty())
+            mark("text:empty_after_code");
+        else if (!imapwire::detail::all_of(imapwire::detail::cc_text, s))
+            mark("text:utf8");
         if (imapwire::test::detail_gen::ends_like_literal(s))
             invalid.push_back("text ending like a literal");
         if (!t.code && imapwire::test::detail_gen::may_read_as_code(s))
@@ -887,6 +896,8 @@ std::vector<std::string> expected_labels() {
                           "text:bracket_after_code",
                           "text:bracket_without_code",
                           "text:long",
+                          "text:empty_after_code",
+                          "text:utf8",
                           "capability:imap4rev1_other_case",
                           "capability:imap4rev1_not_first",
                           "capability:imap4rev1_only",

@@ -267,6 +267,8 @@ inline const char* name(ast::status_att a) {
         return "mailboxid";
     case ast::status_att::appendlimit:
         return "appendlimit";
+    case ast::status_att::deleted:
+        return "deleted";
     }
     return "unknown";
 }

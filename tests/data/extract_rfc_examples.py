@@ -37,7 +37,7 @@ Rules applied:
   none, space or mixed.  Lines in angle brackets ("<TLS negotiation ...>"),
   ". . ." and parenthesized sentences ("(Server and client then close the
   connection)") are commentary, not protocol, and are skipped.
-* A line ending in "{n}" announces a literal: the next n octets of the same
+* A line ending in "{n}" (or "{n+}", RFC 7888) announces a literal: the next n octets of the same
   side's lines (joined with CRLF, starting right after the CRLF following
   "{n}") belong to the same message, as does the rest of the line in which
   the literal ends.  Lines of the other side in between (e.g. "+ Ready for
@@ -68,7 +68,7 @@ PROSE_NOTE_RE = re.compile(r'^\s*(?:<.*>|\.(?: \.)+|\([A-Z][a-z]+ [a-z].*\))\s*$
 # ends in addr-host (nstring) and ")"; the list itself ends in "))".
 ADDRESS_END_RE = re.compile(r'(?:"|NIL)\)$')
 ADDRESS_START_RE = re.compile(r'^\((?!\()')
-LITERAL_RE = re.compile(r'\{(\d+)\}$')
+LITERAL_RE = re.compile(r'\{(\d+)\+?\}$')
 AUTH_RE = re.compile(r'^(\S+) AUTHENTICATE(?: |$)', re.IGNORECASE)
 
 # Lines the RFC shows on purpose as something other than a valid message.
@@ -103,7 +103,9 @@ def read_lines(path):
     # the RFC Editor's newer plain-text files start with a UTF-8 byte order mark
     if data.startswith(b'\xef\xbb\xbf'):
         data = data[3:]
-    text = data.decode('ascii')
+    # RFC 9051's examples hold UTF-8 (a literal's octets, a mailbox name): read octet by octet,
+    # so that a literal's count is of octets, and written back as they were
+    text = data.decode('latin-1')
     lines = text.split('\n')
     if lines and lines[-1] == '':
         lines.pop()
@@ -429,7 +431,7 @@ def main():
              ('S', 'server (S:)', args.name + '-server-examples.txt')]
     for side, word, name in files:
         records = build_records(pieces, side, notes)
-        with open(os.path.join(args.outdir, name), 'w', newline='\n') as f:
+        with open(os.path.join(args.outdir, name), 'w', newline='\n', encoding='latin-1') as f:
             f.write(render(records, word, rfc_name, os.path.basename(args.rfc)))
         print('%s: %d records' % (name, len(records)))
         if args.verbose:

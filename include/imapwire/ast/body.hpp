@@ -87,14 +87,15 @@ struct body_type_basic {
     friend bool operator==(const body_type_basic&, const body_type_basic&) = default;
 };
 
-/// RFC 3501 `body-type-msg`: MESSAGE/RFC822 with the enclosed message's envelope and body.
+/// RFC 3501 `body-type-msg`: MESSAGE/RFC822 with the enclosed message's envelope and body (and,
+/// with UTF8=ACCEPT or IMAP4rev2, MESSAGE/GLOBAL: RFC 9051 §9, RFC 9755 §6).
 struct body_type_msg {
     string media_type = {"MESSAGE", string_form::quoted};   ///< "MESSAGE", as written
-    string media_subtype = {"RFC822", string_form::quoted}; ///< "RFC822", as written
+    string media_subtype = {"RFC822", string_form::quoted}; ///< "RFC822" or "GLOBAL", as written
     body_fields fields;
     box<ast::envelope> envelope;
     box<ast::body> body;
-    std::uint32_t lines = 0;
+    std::uint64_t lines = 0; ///< body-fld-lines: a number; with IMAP4rev2 a number64
     friend bool operator==(const body_type_msg&, const body_type_msg&) = default;
 };
 
@@ -103,7 +104,7 @@ struct body_type_text {
     string media_type = {"TEXT", string_form::quoted}; ///< "TEXT", as written
     string media_subtype;
     body_fields fields;
-    std::uint32_t lines = 0;
+    std::uint64_t lines = 0; ///< body-fld-lines: a number; with IMAP4rev2 a number64
     friend bool operator==(const body_type_text&, const body_type_text&) = default;
 };
 

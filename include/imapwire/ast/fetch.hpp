@@ -34,10 +34,10 @@ struct section {
     friend bool operator==(const section&, const section&) = default;
 };
 
-/// "<" number "." nz-number ">" in a fetch-att.
+/// "<" number "." nz-number ">" in a fetch-att (IMAP4rev2: "<" number64 "." nz-number64 ">").
 struct partial_range {
-    std::uint32_t offset = 0;
-    std::uint32_t length = 1;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 1;
     friend bool operator==(const partial_range&, const partial_range&) = default;
 };
 

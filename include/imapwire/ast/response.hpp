@@ -18,6 +18,7 @@
 #include <imapwire/ext/enable/ast.hpp>
 #include <imapwire/ext/esearch/ast.hpp>
 #include <imapwire/ext/id/ast.hpp>
+#include <imapwire/ext/imap4rev2/ast.hpp>
 #include <imapwire/ext/list_extended/ast.hpp>
 #include <imapwire/ext/namespace/ast.hpp>
 #include <imapwire/ext/objectid/ast.hpp>
@@ -98,8 +99,8 @@ using resp_text_code =
                  // extensions
                  code_highestmodseq, code_nomodseq, code_modified, code_appenduid, code_copyuid,
                  code_uidnotsticky, code_closed, code_unknown_cte, code_useattr, code_mailboxid,
-                 code_notsaved, code_uidrequired,
-                 code_compressionactive
+                 code_notsaved, code_uidrequired, code_compressionactive,
+                 code_haschildren
                      // RFC 5530: code_unavailable ... code_nonexistent
                      IMAPWIRE_RFC5530_TYPES,
                  // atom [SP 1*<any TEXT-CHAR except "]">]
@@ -234,7 +235,7 @@ struct msg_att_rfc822 {
 };
 /// "RFC822.SIZE" SP number
 struct msg_att_rfc822_size {
-    std::uint32_t size = 0;
+    std::uint64_t size = 0; ///< a number; with IMAP4rev2 a number64 (RFC 9051 §9)
     friend bool operator==(const msg_att_rfc822_size&, const msg_att_rfc822_size&) = default;
 };
 /// "BODY" SP body (non-extensible) or "BODYSTRUCTURE" SP body
@@ -246,7 +247,7 @@ struct msg_att_body {
 /// "BODY" section ["<" number ">"] SP nstring
 struct msg_att_body_section {
     ast::section section;
-    std::optional<std::uint32_t> origin;
+    std::optional<std::uint64_t> origin; ///< IMAP4rev2: a number64
     nstring data;
     friend bool operator==(const msg_att_body_section&, const msg_att_body_section&) = default;
 };

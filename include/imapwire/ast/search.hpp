@@ -78,7 +78,7 @@ struct search_keyword {
 };
 struct search_size {
     search_size_kind which = search_size_kind::larger;
-    std::uint32_t octets = 0;
+    std::uint64_t octets = 0; ///< a number; with IMAP4rev2 a number64 (RFC 9051 §9)
     friend bool operator==(const search_size&, const search_size&) = default;
 };
 /// HEADER header-fld-name astring

@@ -14,6 +14,7 @@ enum class status_att {
     size,          ///< STATUS=SIZE (RFC 8438 §2): the mailbox's size in octets, a number64
     mailboxid,     ///< OBJECTID (RFC 8474 §4.3): the mailbox's id, an objectid (not a number)
     appendlimit,   ///< APPENDLIMIT (RFC 7889 §4): the largest message APPEND takes, or NIL
+    deleted,       ///< IMAP4rev2 (RFC 9051 §6.3.11): the messages with \Deleted, a number
 };
 
 } // namespace imapwire::ast

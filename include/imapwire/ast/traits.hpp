@@ -249,7 +249,7 @@ IMAPWIRE_KEYWORDS_(status_att, {status_att::messages, "MESSAGES"}, {status_att::
                    {status_att::uidnext, "UIDNEXT"}, {status_att::uidvalidity, "UIDVALIDITY"},
                    {status_att::unseen, "UNSEEN"}, {status_att::highestmodseq, "HIGHESTMODSEQ"},
                    {status_att::size, "SIZE"}, {status_att::mailboxid, "MAILBOXID"},
-                   {status_att::appendlimit, "APPENDLIMIT"})
+                   {status_att::appendlimit, "APPENDLIMIT"}, {status_att::deleted, "DELETED"})
 /// The extension a STATUS item belongs to (several extensions add items to one enumeration, so
 /// one switch says it for all; a new enumerator left out does not compile with -Wswitch).
 constexpr extension extension_of(status_att a) noexcept {
@@ -268,6 +268,8 @@ constexpr extension extension_of(status_att a) noexcept {
         return extension::objectid;
     case status_att::appendlimit: // RFC 7889 §4
         return extension::appendlimit;
+    case status_att::deleted: // RFC 9051 §6.3.11
+        return extension::imap4rev2;
     }
     return extension::imap4rev1;
 }
@@ -379,6 +381,7 @@ constexpr void for_each_alternative(F&& f) {
 #include <imapwire/ext/esearch/traits.hpp>
 #include <imapwire/ext/id/traits.hpp>
 #include <imapwire/ext/idle/traits.hpp>
+#include <imapwire/ext/imap4rev2/traits.hpp>
 #include <imapwire/ext/list_extended/traits.hpp>
 #include <imapwire/ext/list_status/traits.hpp>
 #include <imapwire/ext/move/traits.hpp>

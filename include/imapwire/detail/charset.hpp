@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -95,6 +96,56 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     for (std::size_t i = 0; i < a.size(); ++i)
         if (ascii_upper(a[i]) != ascii_upper(b[i]))
             return false;
+    return true;
+}
+
+/// The length of the well-formed UTF-8 sequence of two to four octets (RFC 3629 §4: UTF8-2,
+/// UTF8-3, UTF8-4; no overlong forms, no surrogates, nothing above U+10FFFF) that starts at
+/// `i`, or 0 when there is none before `last`.
+constexpr std::size_t utf8_sequence_length(const char* i, const char* last) noexcept {
+    const auto at = [&](std::ptrdiff_t k) { return static_cast<unsigned char>(i[k]); };
+    const auto tail = [&](std::ptrdiff_t k) { return (at(k) & 0xc0) == 0x80; };
+    const std::ptrdiff_t n = last - i;
+    if (n < 2)
+        return 0;
+    const unsigned char c = at(0);
+    if (c >= 0xc2 && c <= 0xdf) // UTF8-2 = %xC2-DF UTF8-tail
+        return tail(1) ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) { // UTF8-3
+        if (n < 3 || !tail(2))
+            return 0;
+        const unsigned char d = at(1);
+        const bool ok = c == 0xe0   ? (d >= 0xa0 && d <= 0xbf) // %xE0 %xA0-BF UTF8-tail
+                        : c == 0xed ? (d >= 0x80 && d <= 0x9f) // %xED %x80-9F UTF8-tail
+                                    : (d & 0xc0) == 0x80;      // %xE1-EC / %xEE-EF 2( UTF8-tail )
+        return ok ? 3 : 0;
+    }
+    if (c >= 0xf0 && c <= 0xf4) { // UTF8-4
+        if (n < 4 || !tail(2) || !tail(3))
+            return 0;
+        const unsigned char d = at(1);
+        const bool ok = c == 0xf0   ? (d >= 0x90 && d <= 0xbf) // %xF0 %x90-BF 2( UTF8-tail )
+                        : c == 0xf4 ? (d >= 0x80 && d <= 0x8f) // %xF4 %x80-8F 2( UTF8-tail )
+                                    : (d & 0xc0) == 0x80;      // %xF1-F3 3( UTF8-tail )
+        return ok ? 4 : 0;
+    }
+    return 0;
+}
+
+/// True when every octet of `s` above 0x7F belongs to a well-formed UTF-8 sequence.
+constexpr bool valid_utf8(std::string_view s) noexcept {
+    const char* i = s.data();
+    const char* const last = i + s.size();
+    while (i != last) {
+        if (static_cast<unsigned char>(*i) < 0x80) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = utf8_sequence_length(i, last);
+        if (n == 0)
+            return false;
+        i += n;
+    }
     return true;
 }
 

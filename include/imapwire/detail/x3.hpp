@@ -359,6 +359,43 @@ struct number_parser : x3::parser<number_parser<NonZero, Soft>> {
     }
 };
 
+/// RFC 3501's `number` (or with NonZero `nz-number`) where IMAP4rev2 has `number64` (or
+/// `nz-number64`): sizes, offsets and line counts (RFC 9051 Appendix E item 1). Without
+/// extension::imap4rev2 a value above 2^32-1 is the same number_range error as number_parser's;
+/// with it the bound is 2^63-1.
+template <bool NonZero>
+struct wide_number_parser : x3::parser<wide_number_parser<NonZero>> {
+    using attribute_type = std::uint64_t;
+    static constexpr bool has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
+        It i = first;
+        if (i == last || *i < '0' || *i > '9' || (NonZero && *i == '0'))
+            return false;
+        const bool rev2 = state(ctx).options->extensions.contains(extension::imap4rev2);
+        const std::uint64_t max = rev2 ? 0x7fffffffffffffffull : 0xffffffffull;
+        std::uint64_t v = 0;
+        while (i != last && *i >= '0' && *i <= '9') {
+            const auto digit = static_cast<std::uint64_t>(*i - '0');
+            if (v > (max - digit) / 10) {
+                if (rev2)
+                    fail_with(state(ctx), first, error::number_range,
+                              NonZero ? "nz-number64" : "number64",
+                              "a number below 9223372036854775808");
+                else
+                    fail_with(state(ctx), first, error::number_range,
+                              NonZero ? "nz-number" : "number", "a number below 4294967296");
+                return false;
+            }
+            v = v * 10 + digit;
+            ++i;
+        }
+        x3::traits::move_to(v, attr);
+        first = i;
+        return true;
+    }
+};
+
 /// Case-insensitive keyword (RFC 3501 §9 note 1).
 struct keyword_parser : x3::parser<keyword_parser> {
     using attribute_type = x3::unused_type;
@@ -380,6 +417,45 @@ struct keyword_parser : x3::parser<keyword_parser> {
 constexpr keyword_parser kw(std::string_view w) {
     return keyword_parser(w);
 }
+
+/// True when UTF-8 may stand in quoted strings (and, with IMAP4rev2, in text).
+inline bool utf8_allowed(const parse_state& st) noexcept {
+    return st.options->extensions.contains(extension::utf8_accept) ||
+           st.options->extensions.contains(extension::imap4rev2);
+}
+
+/// RFC 3501 `text` (1*TEXT-CHAR), and with IMAP4rev2 RFC 9051's
+/// text = 1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4). It stops before the first octet that is
+/// neither (a sequence that is not well-formed UTF-8 included), where what follows must fit.
+struct text_parser : x3::parser<text_parser> {
+    using attribute_type = std::string_view;
+    static constexpr bool has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
+        It i = first;
+        while (i != last && is(cc_text, *i))
+            ++i;
+        if (i != last && static_cast<unsigned char>(*i) >= 0x80 &&
+            state(ctx).options->extensions.contains(extension::imap4rev2)) {
+            while (i != last) {
+                if (is(cc_text, *i)) {
+                    ++i;
+                    continue;
+                }
+                const std::size_t n =
+                    static_cast<unsigned char>(*i) >= 0x80 ? utf8_sequence_length(&*i, &*last) : 0;
+                if (n == 0)
+                    break;
+                i += static_cast<std::ptrdiff_t>(n);
+            }
+        }
+        if (i == first)
+            return false;
+        x3::traits::move_to(std::string_view(first, static_cast<std::size_t>(i - first)), attr);
+        first = i;
+        return true;
+    }
+};
 
 /// RFC 3501 `quoted`. Once the opening DQUOTE is seen nothing else can match, so a bad octet
 /// inside is reported exactly where it is. The attribute views the escaped contents.
@@ -416,6 +492,17 @@ struct quoted_parser : x3::parser<quoted_parser> {
                 continue;
             }
             if (!is(cc_quoted, c)) {
+                // RFC 9755 §3 (UTF8=ACCEPT) and RFC 9051 §9 (IMAP4rev2):
+                // uQUOTED-CHAR  = QUOTED-CHAR / UTF8-2 / UTF8-3 / UTF8-4
+                if (static_cast<unsigned char>(c) >= 0x80 && utf8_allowed(state(ctx))) {
+                    if (const std::size_t n = utf8_sequence_length(i, last)) {
+                        i += static_cast<std::ptrdiff_t>(n);
+                        continue;
+                    }
+                    if (!soft)
+                        fail_syntax(state(ctx), i, "quoted", "well-formed UTF-8 (RFC 3629)");
+                    return false;
+                }
                 if (!soft)
                     fail_syntax(state(ctx), i, "quoted", "QUOTED-CHAR");
                 return false;
@@ -612,6 +699,17 @@ struct enabled_parser : x3::parser<enabled_parser> {
 constexpr enabled_parser enabled(extension e) {
     return enabled_parser(e);
 }
+
+/// Matches the empty string when UTF8=ACCEPT or IMAP4rev2 is enabled (utf8_allowed).
+struct utf8_enabled_parser : x3::parser<utf8_enabled_parser> {
+    using attribute_type = x3::unused_type;
+    static constexpr bool has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It&, const It&, const Ctx& ctx, RCtx&, Attr&) const {
+        return utf8_allowed(state(ctx));
+    }
+};
+inline constexpr utf8_enabled_parser utf8_enabled{};
 
 /// Matches the empty string when an extension that adds an alternative to Variant is enabled
 /// (the guard of an extension point whose every alternative comes from an extension).

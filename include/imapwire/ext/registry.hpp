@@ -51,6 +51,9 @@ enum class extension : std::uint8_t {
     uidonly,            ///< RFC 9586 (UIDONLY)
     multiappend,        ///< RFC 3502 (MULTIAPPEND)
     compress,           ///< RFC 4978 (COMPRESS=DEFLATE)
+    utf8_accept,        ///< RFC 9755 (UTF8=ACCEPT; UTF8=ONLY implies it)
+    imap4rev2,          ///< RFC 9051 (IMAP4rev2): its own grammar; extension_set::imap4rev2()
+                        ///< is the named set with the extensions it folds in
 };
 
 /// One line of the registry.
@@ -63,7 +66,7 @@ struct extension_info {
 };
 
 /// The registry: every extension, in enumerator order.
-inline constexpr std::array<extension_info, 30> extension_registry{{
+inline constexpr std::array<extension_info, 32> extension_registry{{
     {extension::imap4rev1, "imap4rev1", "IMAP4rev1", "RFC 3501", "the core protocol"},
     {extension::enable, "enable", "ENABLE", "RFC 5161",
      "the ENABLE command and the ENABLED response"},
@@ -130,6 +133,38 @@ inline constexpr std::array<extension_info, 30> extension_registry{{
     {extension::compress, "compress=deflate", "COMPRESS=DEFLATE", "RFC 4978",
      "the COMPRESS DEFLATE command and the COMPRESSIONACTIVE code; after its OK the connection "
      "and the validator inflate both directions"},
+    {extension::utf8_accept, "utf8=accept", "UTF8=ACCEPT", "RFC 9755",
+     "UTF-8 in quoted strings (checked to be well-formed UTF-8) and MESSAGE/GLOBAL read like "
+     "MESSAGE/RFC822 in a body structure; UTF8=ONLY implies it"},
+    {extension::imap4rev2, "imap4rev2", "IMAP4rev2", "RFC 9051",
+     "IMAP4rev2's own grammar: 63-bit sizes, counts and offsets (number64), the STATUS item "
+     "DELETED, the HASCHILDREN code, empty response text, UTF-8 in quoted strings and text, "
+     "IMAP4rev2 in place of IMAP4rev1 in a capability list, MESSAGE/GLOBAL; --extensions=IMAP4rev2 "
+     "and an advertised IMAP4rev2 also bring the extensions RFC 9051 folds in"},
+}};
+
+/// The extensions RFC 9051 (Appendix E) folds into IMAP4rev2, itself included: what a server
+/// that advertises IMAP4rev2 supports, and what extension_set::imap4rev2() holds. (SPECIAL-USE's
+/// mailbox attributes are flag-extensions, which need no extension; BINARY comes whole, though
+/// RFC 9051 takes only its FETCH side.)
+inline constexpr std::array<extension, 17> imap4rev2_includes{{
+    extension::imap4rev2,
+    extension::namespace_,
+    extension::unselect,
+    extension::uidplus,
+    extension::esearch,
+    extension::searchres,
+    extension::enable,
+    extension::idle,
+    extension::sasl_ir,
+    extension::list_extended,
+    extension::list_status,
+    extension::move,
+    extension::literal_minus,
+    extension::rfc5530,
+    extension::binary,
+    extension::status_size,
+    extension::children,
 }};
 
 /// The largest non-synchronizing literal LITERAL- allows (RFC 7888 §5).
@@ -170,6 +205,14 @@ public:
     }
     /// Strict RFC 3501.
     static constexpr extension_set none() noexcept { return {}; }
+    /// IMAP4rev2 (RFC 9051) as a named set: its own grammar and the extensions it folds in
+    /// (imap4rev2_includes).
+    static constexpr extension_set imap4rev2() noexcept {
+        extension_set s;
+        for (extension e : imap4rev2_includes)
+            s.add(e);
+        return s;
+    }
 
     constexpr bool contains(extension e) const noexcept {
         return e == extension::imap4rev1 || (bits_ & bit(e)) != 0;
@@ -219,12 +262,19 @@ constexpr extension_set extensions_advertised(const Range& capabilities) noexcep
                  (name.size() > e.capability.size() && name[e.capability.size()] == '=' &&
                   detail::iequals(e.capability, name.substr(0, e.capability.size())))))
                 set.add(e.id);
+        if (detail::iequals(name, "IMAP4rev2"))
+            for (extension e : imap4rev2_includes)
+                set.add(e);
+        if (detail::iequals(name, "UTF8=ONLY")) // RFC 9755 §3: it implies UTF8=ACCEPT
+            set.add(extension::utf8_accept);
     }
     return set;
 }
 
-/// Reads `all`, `none` or a comma-separated list of extension names (`enable,idle`), as the
-/// command-line tool's --extensions= takes it; nullopt when a name is not in the registry.
+/// Reads `all`, `none` or a comma-separated list of extension names (`enable,idle`; any case, so
+/// the capability names `CONDSTORE,IMAP4rev2` too), as the command-line tool's --extensions=
+/// takes it; `imap4rev2` brings the extensions it folds in (imap4rev2_includes); nullopt when a
+/// name is not in the registry.
 constexpr std::optional<extension_set> parse_extension_list(std::string_view list) noexcept {
     if (list == "all")
         return extension_set::all();
@@ -236,6 +286,9 @@ constexpr std::optional<extension_set> parse_extension_list(std::string_view lis
         const auto e = find_extension(list.substr(0, comma));
         if (!e)
             return std::nullopt;
+        if (*e == extension::imap4rev2) // the named set
+            for (extension i : imap4rev2_includes)
+                set.add(i);
         set.add(*e);
         if (comma == std::string_view::npos)
             return set;

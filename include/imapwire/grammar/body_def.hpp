@@ -19,6 +19,7 @@ struct quoted_is_t {
 inline constexpr std::string_view word_message = "MESSAGE";
 inline constexpr std::string_view word_rfc822 = "RFC822";
 inline constexpr std::string_view word_text = "TEXT";
+inline constexpr std::string_view word_global = "GLOBAL";
 
 // --- addresses and envelopes ------------------------------------------------------------------
 
@@ -80,7 +81,9 @@ inline const auto body_fld_loc_def = nstring;
 // body-fld-md5    = nstring
 inline const auto body_fld_md5_def = nstring;
 // body-fld-lines  = number
-inline const auto body_fld_lines_def = number;
+// RFC 9051 §9 (IMAP4rev2):
+// body-fld-lines  = number64
+inline const auto body_fld_lines_def = number_or_64;
 // body-fld-octets = number
 inline const auto body_fld_octets_def = number;
 // body-fld-enc    = (DQUOTE ("7BIT" / "8BIT" / "BINARY" / "BASE64"/
@@ -159,9 +162,13 @@ inline const auto media_subtype_def = string;
 inline const auto media_basic_def = string[set<&ast::body_type_basic::media_type>] >> SP_ >>
                                     media_subtype[set<&ast::body_type_basic::media_subtype>];
 // media-message   = DQUOTE "MESSAGE" DQUOTE SP DQUOTE "RFC822" DQUOTE
+// RFC 9051 §9 (IMAP4rev2) and RFC 9755 §6 (UTF8=ACCEPT):
+// media-message   = DQUOTE "MESSAGE" DQUOTE SP
+//                   DQUOTE ("RFC822" / "GLOBAL") DQUOTE
 inline const auto media_message_def =
     quoted[quoted_is_t<word_message>{}][set<&ast::body_type_msg::media_type>] >> SP_ >>
-    quoted[quoted_is_t<word_rfc822>{}][set<&ast::body_type_msg::media_subtype>];
+    (quoted[quoted_is_t<word_rfc822>{}] |
+     (utf8_enabled >> quoted[quoted_is_t<word_global>{}]))[set<&ast::body_type_msg::media_subtype>];
 // media-text      = DQUOTE "TEXT" DQUOTE SP media-subtype
 inline const auto media_text_def =
     quoted[quoted_is_t<word_text>{}][set<&ast::body_type_text::media_type>] >> SP_ >>
@@ -182,11 +189,12 @@ inline const auto body_type_text_def = media_text[assign] >> SP_ >>
                                        body_fld_lines[set<&ast::body_type_text::lines>];
 // body-type-1part = (body-type-basic / body-type-msg / body-type-text)
 //                   [SP body-ext-1part]
-// (MESSAGE/RFC822 and TEXT first: PEG takes the first match and basic matches them too. Those
-// two are tried only when their quoted media type is ahead: it has one spelling but for case.
-// If the rest does not fit, basic still can.)
+// (MESSAGE/RFC822, MESSAGE/GLOBAL where allowed, and TEXT first: PEG takes the first match and
+// basic matches them too. Those two are tried only when their quoted media type is ahead: it has
+// one spelling but for case. If the rest does not fit, basic still can.)
 inline const auto body_type_1part_def =
-    ((&kw(R"("MESSAGE" "RFC822")") >> body_type_msg[set<&ast::body_type_1part::part>]) |
+    ((&(kw(R"("MESSAGE" "RFC822")") | (utf8_enabled >> kw(R"("MESSAGE" "GLOBAL")"))) >>
+      body_type_msg[set<&ast::body_type_1part::part>]) |
      (&kw(R"("TEXT")") >> body_type_text[set<&ast::body_type_1part::part>]) |
      body_type_basic[set<&ast::body_type_1part::part>]) >>
     -(SP_ >> body_ext_1part[set<&ast::body_type_1part::extension>]);

@@ -27,8 +27,10 @@ inline const auto userid_def = astring;
 inline const auto password_def = astring;
 
 // "<" number "." nz-number ">" (fetch-att partial range)
-inline const auto partial__def = '<' > number[set<&ast::partial_range::offset>] > '.' >
-                                 nz_number[set<&ast::partial_range::length>] > '>';
+// RFC 9051 §9 (IMAP4rev2):
+// partial         = "<" number64 "." nz-number64 ">"
+inline const auto partial__def = '<' > number_or_64[set<&ast::partial_range::offset>] > '.' >
+                                 nz_number_or_64[set<&ast::partial_range::length>] > '>';
 
 // fetch-att       = "ENVELOPE" / "FLAGS" / "INTERNALDATE" /
 //                   "RFC822" [".HEADER" / ".SIZE" / ".TEXT"] /

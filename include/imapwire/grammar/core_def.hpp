@@ -81,6 +81,10 @@ struct number63_parser : x3::parser<number63_parser<AllowZero, Soft>> {
         return true;
     }
 };
+/// number, and with IMAP4rev2 number64 (wide_number_parser)
+inline constexpr wide_number_parser<false> number_or_64{};
+/// nz-number, and with IMAP4rev2 nz-number64
+inline constexpr wide_number_parser<true> nz_number_or_64{};
 // RFC 9051 §9
 // number64        = 1*DIGIT
 //                     ; Unsigned 63-bit integer
@@ -118,7 +122,11 @@ inline const auto quoted_char_or_nil_ = quoted[quoted_char_into<M>] | nil;
 // tag             = 1*<any ASTRING-CHAR except "+">
 inline const auto tag_def = chars_parser<cc_tag>{};
 // text            = 1*TEXT-CHAR
-inline const auto text_def = chars_parser<cc_text>{};
+// RFC 9051 §9 (IMAP4rev2):
+// text            = 1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4)
+//                     ; Non-ASCII text can only be returned
+//                     ; after ENABLE IMAP4rev2 command
+inline const auto text_def = text_parser{};
 
 /// _val = the matched input of a raw[] directive, as a view
 inline constexpr auto raw_view = [](auto& ctx) {
@@ -292,6 +300,10 @@ inline const auto section_def = '[' > -section_spec[assign] > ']';
 // status-att      = "MESSAGES" / "RECENT" / "UIDNEXT" / "UIDVALIDITY" / "UNSEEN"
 // RFC 7162 §7 (CONDSTORE)
 // status-att      =/ "HIGHESTMODSEQ"
+// RFC 9051 §9 (IMAP4rev2)
+// status-att      = "MESSAGES" / "UIDNEXT" / "UIDVALIDITY" /
+//                   "UNSEEN" / "DELETED" / "SIZE"
+// (the other extensions' items: ast::extension_of says which extension each needs)
 inline const auto status_att_def = keyword_enum_parser<ast::status_att>{};
 
 // A keyword ends where the atom ends: "ALLX" is not ALL followed by junk.

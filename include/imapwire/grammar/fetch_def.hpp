@@ -19,10 +19,11 @@ namespace imapwire::grammar {
 inline const auto msg_att_flags__def = SP_ > '(' >
                                        -(flag_fetch[push<&ast::msg_att_flags::flags>] % SP_) > ')';
 // "BODY" section ["<" number ">"] SP nstring
-inline const auto
-    msg_att_body_section__def = x3::eps > section[set<&ast::msg_att_body_section::section>] >
-                                -('<' > number[set<&ast::msg_att_body_section::origin>] > '>') > SP_
-                                > nstring[set<&ast::msg_att_body_section::data>];
+// RFC 9051 §9 (IMAP4rev2): "BODY" section ["<" number64 ">"] SP nstring
+inline const auto msg_att_body_section__def =
+    x3::eps > section[set<&ast::msg_att_body_section::section>] >
+    -('<' > number_or_64[set<&ast::msg_att_body_section::origin>] > '>') > SP_
+    > nstring[set<&ast::msg_att_body_section::data>];
 // "ENVELOPE" SP envelope
 inline const auto msg_att_envelope__def = SP_ > envelope[set<&ast::msg_att_envelope::envelope>];
 // "INTERNALDATE" SP date-time
@@ -31,7 +32,9 @@ inline const auto msg_att_internaldate__def =
 // "RFC822" [".HEADER" / ".TEXT"] SP nstring
 inline const auto msg_att_rfc822__def = SP_ > nstring[set<&ast::msg_att_rfc822::data>];
 // "RFC822.SIZE" SP number
-inline const auto msg_att_rfc822_size__def = SP_ > number[set<&ast::msg_att_rfc822_size::size>];
+// RFC 9051 §9 (IMAP4rev2): "RFC822.SIZE" SP number64
+inline const auto msg_att_rfc822_size__def =
+    SP_ > number_or_64[set<&ast::msg_att_rfc822_size::size>];
 // "BODY" ["STRUCTURE"] SP body
 inline const auto msg_att_body__def = SP_ > body[set<&ast::msg_att_body::body>];
 // "UID" SP uniqueid

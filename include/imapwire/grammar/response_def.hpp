@@ -21,13 +21,18 @@ namespace imapwire::grammar {
 // --- capabilities and response codes -----------------------------------------------------------
 
 inline constexpr auto has_imap4rev1 = [](auto& ctx) {
+    const bool rev2 = state(ctx).options->extensions.contains(extension::imap4rev2);
     bool found = false;
     for (std::string_view c : x3::_val(ctx).capabilities)
-        found = found || iequals(c, "IMAP4rev1");
+        found = found || iequals(c, "IMAP4rev1") || (rev2 && iequals(c, "IMAP4rev2"));
     x3::_pass(ctx) = found;
 };
 // capability-data = "CAPABILITY" *(SP capability) SP "IMAP4rev1"
 //                   *(SP capability)
+// RFC 9051 §9 (IMAP4rev2):
+// capability-data  = "CAPABILITY" *(SP capability) SP "IMAP4rev2"
+//                    *(SP capability)
+// (with IMAP4rev2 either names the protocol: a server may speak both)
 inline const auto capability_data_def =
     kw("CAPABILITY") >>
     +(SP_ >> capability[push<&ast::capability_data::capabilities>]) >> x3::eps[has_imap4rev1];
@@ -117,11 +122,15 @@ struct code_parsers {
 inline const auto resp_text_code_def =
     keyword_dispatch_parser<ast::resp_text_code, code_parsers, 0, code_other_fallback>{};
 // resp-text       = ["[" resp-text-code "]" SP] text
+// RFC 9051 §9 (IMAP4rev2):
+// resp-text       = ["[" resp-text-code "]" SP] [text]
 // (a "[" that does not open a valid code followed by "] " and text is part of the text; while
-// the code is tried, strings fail rather than report errors, so the text can take the line)
-inline const auto resp_text_def =
-    -soft['[' >> resp_text_code >> ']' >> SP_ >> &TEXT_CHAR][set<&ast::resp_text::code>] >>
-    text[set<&ast::resp_text::text>];
+// the code is tried, strings fail rather than report errors, so the text can take the line.
+// With IMAP4rev2 the text may be empty: the line may end after the SP)
+inline const auto empty_text_ = enabled(extension::imap4rev2) >> &CRLF_;
+inline const auto resp_text_def = -soft['[' >> resp_text_code >> ']' >> SP_ >>
+                                        (&text | empty_text_)][set<&ast::resp_text::code>] >>
+                                  (text[set<&ast::resp_text::text>] | empty_text_);
 
 template <ast::condition C>
 inline constexpr auto cond_is = set_value<&ast::resp_cond::status, C>;
@@ -181,6 +190,8 @@ inline const auto mailbox_list_def = ('(' > -mbx_list_flags[set<&ast::mailbox_li
 // status-att-val =/ "MAILBOXID" SP "(" objectid ")"
 // and (RFC 7889 §5, APPENDLIMIT)
 // status-att-val =/ "APPENDLIMIT" SP (number / nil)
+// and (RFC 9051 §9, IMAP4rev2)
+// status-att-val  = ... / ("DELETED" SP number) / ...
 template <ast::status_att A>
 inline constexpr auto att_is = [](auto& ctx) { x3::_pass(ctx) = x3::_val(ctx).att == A; };
 inline const auto status_item__def = status_att[set<&ast::status_item::att>] > SP_ >
@@ -242,9 +253,12 @@ inline const auto message_data_def = fetch_data_[assign] | expunge_data_[assign]
 inline const auto greeting_body__def = resp_cond_auth | resp_cond_bye;
 inline const auto greeting_def = '*' > SP_ > greeting_body_[set<&ast::greeting::cond>] > CRLF_;
 // continue-req    = "+" SP (resp-text / base64) CRLF
-// (the RFC gives resp-text priority: base64 is only reached by an empty line)
-inline const auto continue_req_def = '+' > SP_ > (resp_text[set<&ast::continue_req::content>] |
-                                                  base64[set<&ast::continue_req::content>]) > CRLF_;
+// (the RFC gives resp-text priority: base64 is only reached by an empty line, which is the
+// empty base64 even where IMAP4rev2 allows an empty resp-text)
+inline const auto continue_req_def = '+' > SP_ >
+                                     ((&CRLF_ >> base64[set<&ast::continue_req::content>]) |
+                                      resp_text[set<&ast::continue_req::content>] |
+                                      base64[set<&ast::continue_req::content>]) > CRLF_;
 // response-data   = "*" SP (resp-cond-state / resp-cond-bye /
 //                   mailbox-data / message-data / capability-data) CRLF
 // (and, with the extensions: enable-data, RFC 5161)

@@ -28,9 +28,10 @@ inline const auto search_date__def =
 inline const auto search_keyword__def =
     x3::no_case[search_keyword_words][set<&ast::search_keyword::which>] >> SP_ >
     flag_keyword[set<&ast::search_keyword::keyword>];
+// "LARGER" SP number / "SMALLER" SP number (RFC 9051 §9, IMAP4rev2: number64)
 inline const auto search_size__def =
     x3::no_case[search_size_words][set<&ast::search_size::which>] >> SP_ >
-    number[set<&ast::search_size::octets>];
+    number_or_64[set<&ast::search_size::octets>];
 inline const auto search_header__def = (kw("HEADER") >> SP_) >
                                        header_fld_name[set<&ast::search_header::field>] > SP_ >
                                        astring[set<&ast::search_header::value>];

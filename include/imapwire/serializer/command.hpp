@@ -45,9 +45,10 @@ inline void write_fetch_att(writer& w, const ast::fetch_att& a) {
     }
     if (a.partial) {
         w.put('<');
-        w.number(a.partial->offset);
+        w.wide_number(a.partial->offset);
         w.put('.');
-        w.nz_number(a.partial->length);
+        w.require(a.partial->length != 0);
+        w.wide_number(a.partial->length);
         w.put('>');
     }
 }
@@ -86,7 +87,7 @@ inline void write_search_key(writer& w, const ast::search_key& key, std::size_t 
             } else if constexpr (std::is_same_v<T, ast::search_size>) {
                 write_keyword(w, keyword(k.which));
                 w.sp();
-                w.number(k.octets);
+                w.wide_number(k.octets);
             } else if constexpr (std::is_same_v<T, ast::search_header>) {
                 w.raw("HEADER ");
                 write_astring(w, k.field);

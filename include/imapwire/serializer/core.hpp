@@ -65,6 +65,13 @@ struct writer {
         require(v != 0);
         number(v);
     }
+    /// A number where IMAP4rev2 has number64 (wide_number_parser): above 2^32-1 only for a
+    /// reader with IMAP4rev2, and never above 2^63-1.
+    void wide_number(std::uint64_t v) {
+        require(v <= (options.extensions.contains(extension::imap4rev2) ? 0x7fffffffffffffffull
+                                                                        : 0xffffffffull));
+        number(v);
+    }
     /// `v` as exactly `width` digits (fails when it does not fit).
     void fixed_digits(unsigned v, int width) {
         char buf[8];
@@ -89,18 +96,52 @@ void write_separated(writer& w, const Items& items, Each&& each, char sep = ' ')
     }
 }
 
-/// True when `d` is valid between DQUOTEs: QUOTED-CHARs, escapes only before quoted-specials.
-inline bool valid_quoted_data(std::string_view d) noexcept {
+/// True when the reader takes UTF-8 in quoted strings (UTF8=ACCEPT, IMAP4rev2).
+inline bool utf8_quoted(const writer& w) noexcept {
+    return w.options.extensions.contains(extension::utf8_accept) ||
+           w.options.extensions.contains(extension::imap4rev2);
+}
+
+/// True when `d` is valid between DQUOTEs: QUOTED-CHARs, escapes only before quoted-specials,
+/// and with `utf8` well-formed UTF-8 sequences (RFC 9755's uQUOTED-CHAR).
+inline bool valid_quoted_data(std::string_view d, bool utf8) noexcept {
     const char* i = d.data();
     const char* const end = i + d.size();
     for (;;) {
         i = detail::skip_quoted_chars(i, end);
         if (i == end)
             return true;
+        if (utf8 && static_cast<unsigned char>(*i) >= 0x80) {
+            const std::size_t n = detail::utf8_sequence_length(i, end);
+            if (n == 0)
+                return false;
+            i += n;
+            continue;
+        }
         if (*i != '\\' || i + 1 == end || !detail::is(detail::cc_quoted_sp, i[1]))
             return false;
         i += 2;
     }
+}
+
+/// True when a value can be written as a quoted string: TEXT-CHARs, and with `utf8` well-formed
+/// UTF-8 sequences.
+inline bool quotable(std::string_view v, bool utf8) noexcept {
+    const char* i = v.data();
+    const char* const end = i + v.size();
+    while (i != end) {
+        if (detail::is(detail::cc_text, *i)) {
+            ++i;
+            continue;
+        }
+        const std::size_t n = utf8 && static_cast<unsigned char>(*i) >= 0x80
+                                  ? detail::utf8_sequence_length(i, end)
+                                  : 0;
+        if (n == 0)
+            return false;
+        i += n;
+    }
+    return true;
 }
 
 // (a NUL among the octets is caught by the framing check every serialize() ends with, in the
@@ -182,7 +223,7 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
             }
             break;
         case string_form::quoted:
-            if (valid_quoted_data(s.data)) {
+            if (valid_quoted_data(s.data, utf8_quoted(w))) {
                 w.put('"');
                 w.raw(s.data);
                 w.put('"');
@@ -207,7 +248,7 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
         w.raw(v);
         return;
     }
-    if (v.size() <= w.options.max_quoted_length && detail::all_of(detail::cc_text, v)) {
+    if (v.size() <= w.options.max_quoted_length && quotable(v, utf8_quoted(w))) {
         write_quoted_value(w, v);
         return;
     }
@@ -379,10 +420,11 @@ inline void write_mailbox(writer& w, const ast::mailbox& m) {
 }
 
 /// ["<" number ">"]: where the data of a partial FETCH starts (BODY[]<n>, BINARY[]<n>)
-inline void write_origin(writer& w, const std::optional<std::uint32_t>& origin) {
+template <class Number>
+void write_origin(writer& w, const std::optional<Number>& origin) {
     if (origin) {
         w.put('<');
-        w.number(*origin);
+        w.wide_number(*origin);
         w.put('>');
     }
 }

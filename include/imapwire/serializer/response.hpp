@@ -196,7 +196,11 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
             } else if constexpr (std::is_same_v<T, ast::body_type_msg>) {
                 write_quoted_word(w, part.media_type, "MESSAGE");
                 w.sp();
-                write_quoted_word(w, part.media_subtype, "RFC822");
+                // MESSAGE/GLOBAL where the reader takes it (RFC 9051, RFC 9755 §6)
+                if (utf8_quoted(w) && detail::iequals(part.media_subtype.value(), "GLOBAL"))
+                    write_quoted_word(w, part.media_subtype, "GLOBAL");
+                else
+                    write_quoted_word(w, part.media_subtype, "RFC822");
                 w.sp();
                 write_body_fields(w, part.fields);
                 w.sp();
@@ -204,7 +208,7 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
                 w.sp();
                 write_body(w, *part.body);
                 w.sp();
-                w.number(part.lines);
+                w.wide_number(part.lines);
             } else if constexpr (std::is_same_v<T, ast::body_type_text>) {
                 write_quoted_word(w, part.media_type, "TEXT");
                 w.sp();
@@ -212,7 +216,7 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
                 w.sp();
                 write_body_fields(w, part.fields);
                 w.sp();
-                w.number(part.lines);
+                w.wide_number(part.lines);
             } else {
                 static_assert(ast::unhandled<T>, "an alternative is not handled");
             }
@@ -325,7 +329,9 @@ inline void write_capabilities(writer& w, const ast::vector<std::string_view>& c
     for (std::string_view c : caps) {
         w.sp();
         write_atom(w, c);
-        imap4rev1 = imap4rev1 || detail::iequals(c, "IMAP4rev1");
+        imap4rev1 = imap4rev1 || detail::iequals(c, "IMAP4rev1") ||
+                    (w.options.extensions.contains(extension::imap4rev2) &&
+                     detail::iequals(c, "IMAP4rev2")); // RFC 9051 §9: either
     }
     w.require(imap4rev1);
 }
@@ -384,6 +390,11 @@ inline void write_resp_text_code(writer& w, const ast::resp_text_code& code) {
         code);
 }
 
+/// RFC 9051's [text]: empty, or TEXT-CHARs and well-formed UTF-8 sequences.
+inline bool text_ok_rev2(std::string_view t) noexcept {
+    return quotable(t, true);
+}
+
 /// resp-text: ["[" resp-text-code "]" SP] text
 inline void write_resp_text(writer& w, const ast::resp_text& t) {
     if (!t.code)
@@ -393,7 +404,10 @@ inline void write_resp_text(writer& w, const ast::resp_text& t) {
         write_resp_text_code(w, *t.code);
         w.raw("] ");
     }
-    w.require(!t.text.empty() && detail::all_of(detail::cc_text, t.text));
+    // IMAP4rev2 (RFC 9051 §9): the text may be empty and hold UTF-8
+    const bool rev2 = w.options.extensions.contains(extension::imap4rev2);
+    w.require(rev2 ? text_ok_rev2(t.text)
+                   : !t.text.empty() && detail::all_of(detail::cc_text, t.text));
     w.raw(t.text);
 }
 
@@ -478,7 +492,7 @@ inline void write_msg_att_item(writer& w, const ast::msg_att_item& item) {
             } else if constexpr (std::is_same_v<T, ast::msg_att_rfc822_size>) {
                 w.raw(ast::traits<T>::info.keyword);
                 w.sp();
-                w.number(a.size);
+                w.wide_number(a.size);
             } else if constexpr (std::is_same_v<T, ast::msg_att_body>) {
                 w.raw(a.structure ? "BODYSTRUCTURE " : "BODY ");
                 write_body(w, a.body);
