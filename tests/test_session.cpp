@@ -505,3 +505,96 @@ TEST_CASE("the recorded Cyrus sessions are clean, and round-trip") {
     const auto& cond = std::get<ast::resp_cond>(std::get<ast::response_data>(urlmech.value().v));
     CHECK(std::holds_alternative<ast::code_other>(*cond.text.code));
 }
+
+TEST_CASE("IMAP4rev2 (RFC 9051): SELECT's required data, once IMAP4rev2 is enabled") {
+    const std::vector<std::string> enabled =
+        with(logged_in, {"C: a3 ENABLE IMAP4rev2", "S: * ENABLED IMAP4rev2", "S: a3 OK done"});
+    // RFC 9051 §6.3.2: FLAGS, EXISTS, LIST, OK [PERMANENTFLAGS], OK [UIDNEXT], OK [UIDVALIDITY]
+    // (the example of §6.3.2, with its LIST)
+    const std::vector<std::string> full = {
+        "C: A142 SELECT INBOX",
+        "S: * 172 EXISTS",
+        "S: * OK [UIDVALIDITY 3857529045] UIDs valid",
+        "S: * OK [UIDNEXT 4392] Predicted next UID",
+        "S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
+        "S: * OK [PERMANENTFLAGS (\\Deleted \\Seen \\*)] Limited",
+        "S: * LIST () \"/\" INBOX",
+        "S: A142 OK [READ-WRITE] SELECT completed"};
+    CHECK(run(with(enabled, full)).empty());
+    // without the LIST and UIDNEXT
+    const auto missing =
+        run(with(enabled, {"C: A142 SELECT INBOX", "S: * 172 EXISTS",
+                           "S: * OK [UIDVALIDITY 3857529045] UIDs valid", "S: * FLAGS (\\Seen)",
+                           "S: * OK [PERMANENTFLAGS (\\Seen)] Limited",
+                           "S: A142 OK [READ-WRITE] SELECT completed"}));
+    REQUIRE(kinds(missing) == std::vector{finding_kind::missing_data});
+    CHECK(missing[0].text == "SELECT completed without LIST, OK [UIDNEXT], which IMAP4rev2 "
+                             "requires before the OK (RFC 9051 §6.3.2)");
+    CHECK(std::string(rule_name(missing[0].kind)) == "missing-data");
+    CHECK(std::string(rfc(missing[0].kind)) == "RFC 9051");
+    // a failed SELECT needs none of it, and IMAP4rev1 (RFC 3501's required set differs) is not
+    // checked
+    CHECK(run(with(enabled, {"C: A1 SELECT nosuch", "S: A1 NO [NONEXISTENT] no"})).empty());
+    CHECK(run(selected).empty());
+    // a server that names IMAP4rev2 and not IMAP4rev1 speaks IMAP4rev2 without ENABLE
+    const auto rev2_only =
+        run({"S: * OK [CAPABILITY IMAP4rev2 AUTH=PLAIN] ready", "C: a1 LOGIN fred secret",
+             "S: a1 OK done", "C: a2 EXAMINE INBOX", "S: * 2 EXISTS", "S: * FLAGS (\\Seen)",
+             "S: a2 OK [READ-ONLY] done"});
+    REQUIRE(kinds(rev2_only) == std::vector{finding_kind::missing_data});
+    CHECK(rev2_only[0].text.rfind("EXAMINE completed without LIST, OK [PERMANENTFLAGS]", 0) == 0);
+}
+
+TEST_CASE("IMAP4rev2 (RFC 9051 Appendix E): what it removed, once enabled") {
+    const std::vector<std::string> enabled =
+        with(logged_in, {"C: a3 ENABLE IMAP4rev2", "S: * ENABLED IMAP4rev2", "S: a3 OK done",
+                         "C: a2 SELECT INBOX", "S: * 2 EXISTS", "S: * FLAGS (\\Seen)",
+                         "S: * OK [PERMANENTFLAGS (\\Seen)] x", "S: * OK [UIDNEXT 3] x",
+                         "S: * OK [UIDVALIDITY 1] x", "S: * LIST () \"/\" INBOX",
+                         "S: a2 OK [READ-WRITE] done"});
+    CHECK(run(enabled).empty());
+    for (const char* line : {"C: a4 CHECK", "C: a4 LSUB \"\" *", "C: a4 STATUS x (RECENT)",
+                             "C: a4 FETCH 1 RFC822.HEADER", "C: a4 UID FETCH 1 (FLAGS RFC822)"}) {
+        CAPTURE(std::string(line));
+        const auto f = run(with(enabled, {line, "S: a4 BAD no"}));
+        REQUIRE(kinds(f) == std::vector{finding_kind::command_not_allowed});
+        CHECK(f[0].text.find("IMAP4rev2") != std::string::npos);
+        // before ENABLE IMAP4rev2 they are IMAP4rev1's
+        CHECK(run(with(selected, {line, "S: a4 OK done"})).empty());
+    }
+    // \Recent is no flag of IMAP4rev2's FLAGS and PERMANENTFLAGS (§2.3.2); FETCH may still
+    // carry it (flag-fetch = flag / obsolete-flag-recent)
+    CHECK(kinds(run(
+              with(enabled, {"C: a5 NOOP", "S: * FLAGS (\\Seen \\Recent)", "S: a5 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(kinds(run(with(enabled, {"C: a5 NOOP", "S: * OK [PERMANENTFLAGS (\\Recent)] x",
+                                   "S: a5 OK done"}))) ==
+          std::vector{finding_kind::response_not_allowed});
+    CHECK(run(with(enabled,
+                   {"C: a5 FETCH 1 FLAGS", "S: * 1 FETCH (FLAGS (\\Recent))", "S: a5 OK done"}))
+              .empty());
+}
+
+TEST_CASE("UTF8=ACCEPT (RFC 9755 §3): the server sends UTF-8 only once the client enabled it") {
+    const std::string drafts = "\"Entw\xc3\xbcrfe\"";
+    const std::vector<std::string> list = {"C: a4 LIST \"\" *", "S: * LIST () \"/\" " + drafts,
+                                           "S: a4 OK done"};
+    const auto early = run(with(logged_in, list));
+    REQUIRE(kinds(early) == std::vector{finding_kind::response_not_allowed});
+    CHECK(early[0].text.find("UTF8=ACCEPT") != std::string::npos);
+    for (const char* ext : {"UTF8=ACCEPT", "IMAP4rev2"})
+        CHECK(run(with(with(logged_in, {std::string("C: a3 ENABLE ") + ext,
+                                        std::string("S: * ENABLED ") + ext, "S: a3 OK done"}),
+                       list))
+                  .empty());
+    // in a literal, 8-bit octets are no quoted string
+    CHECK(run(with(logged_in, {"C: a4 LIST \"\" *", "S: * LIST () \"/\" {9}\r\nEntw\xc3\xbcrfe",
+                               "S: a4 OK done"}))
+              .empty());
+    // once enabled, SEARCH takes no CHARSET
+    const auto charset = run(with(
+        with(logged_in, {"C: a3 ENABLE UTF8=ACCEPT", "S: * ENABLED UTF8=ACCEPT", "S: a3 OK done",
+                         "C: a4 SELECT INBOX", "S: * 1 EXISTS", "S: * FLAGS ()", "S: a4 OK done"}),
+        {"C: a5 SEARCH CHARSET UTF-8 SUBJECT x", "S: a5 BAD no"}));
+    REQUIRE(kinds(charset) == std::vector{finding_kind::command_not_allowed});
+}

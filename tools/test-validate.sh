@@ -50,8 +50,8 @@ command -v python3 >/dev/null 2>&1 && have_python=1
 # Every finding kind of imapwire::session (rule_name), and the RFC 3501 section it comes from.
 rules=(syntax framing missing-greeting command-state duplicate-tag unknown-tag
     unexpected-continuation literal-before-continuation auth-data-unexpected response-state
-    expunge-timing starttls-pipelining data-after-logout unfinished-command idle)
-sections=(9 4.3 7.1 3 2.2.1 2.2.2 7.5 7.5 6.2.2 7 7.4.1 6.2.1 3.4 2.2.2 3)
+    expunge-timing starttls-pipelining data-after-logout unfinished-command idle missing-data)
+sections=(9 4.3 7.1 3 2.2.1 2.2.2 7.5 7.5 6.2.2 7 7.4.1 6.2.1 3.4 2.2.2 3 6.3.2)
 
 # ---- the bundled RFC 3501 section 8 sample --------------------------------------------------
 run_tool "$tmp/rfc8.txt" "$tmp/rfc8.err" validate "$rfc8"

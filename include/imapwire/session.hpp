@@ -41,6 +41,7 @@ enum class finding_kind : std::uint8_t {
     data_after_logout,   ///< anything after BYE or LOGOUT's completion (§3.4, §7.1.5)
     unfinished_command,  ///< the trace ends with commands still in progress
     idle,                ///< IDLE's exchange broken: DONE without IDLE, a command while idling
+    missing_data, ///< IMAP4rev2: SELECT or EXAMINE completed without its required data (RFC 9051)
 };
 
 inline const char* rule_name(finding_kind k) noexcept {
@@ -75,6 +76,8 @@ inline const char* rule_name(finding_kind k) noexcept {
         return "unfinished-command";
     case finding_kind::idle:
         return "idle";
+    case finding_kind::missing_data:
+        return "missing-data";
     }
     return "?";
 }
@@ -112,13 +115,17 @@ inline const char* rfc_section(finding_kind k) noexcept {
         return "2.2.2";
     case finding_kind::idle:
         return "3"; // of RFC 2177 (rfc())
+    case finding_kind::missing_data:
+        return "6.3.2"; // of RFC 9051 (rfc())
     }
     return "?";
 }
 
 /// The RFC a finding's section (rfc_section()) is of.
 inline const char* rfc(finding_kind k) noexcept {
-    return k == finding_kind::idle ? "RFC 2177" : "RFC 3501";
+    return k == finding_kind::idle           ? "RFC 2177"
+           : k == finding_kind::missing_data ? "RFC 9051"
+                                             : "RFC 3501";
 }
 
 /// One departure from the protocol.
@@ -254,6 +261,7 @@ public:
             syntax(side::server, offset, index, r);
             return;
         }
+        utf8_from_server(bytes, offset, index);
         std::visit([&](const auto& x) { response(x, offset, index); }, r->v);
         parsed_ = std::move(r).value();
     }
@@ -322,6 +330,9 @@ private:
             state_ = predicted_ = protocol_state::not_authenticated;
             return;
         }
+        if (g->cond.text.code)
+            if (const auto* caps = std::get_if<ast::code_capability>(&*g->cond.text.code))
+                capabilities(caps->capabilities);
         switch (g->cond.status) {
         case ast::condition::preauth:
             state_ = protocol_state::authenticated;
@@ -382,7 +393,17 @@ private:
             add(finding_kind::command_not_allowed, side::client, offset, index,
                 name + " names messages by number, which UIDONLY does not allow once enabled "
                        "(RFC 9586 §3.2: the server answers BAD [UIDREQUIRED])");
+        else if (const char* why = rev2_ ? removed_in_imap4rev2(cmd.body) : nullptr)
+            add(finding_kind::command_not_allowed, side::client, offset, index, name + " " + why);
+        if (utf8_accept_)
+            if (const auto* search = search_of(cmd.body); search && search->charset)
+                add(finding_kind::command_not_allowed, side::client, offset, index,
+                    name + " with a CHARSET after ENABLE UTF8=ACCEPT (RFC 9755 §3: the strings "
+                           "are UTF-8; the server answers BAD)");
         in_flight_.emplace(tag, pending_command{name, offset, index});
+        if (std::holds_alternative<ast::select_command>(cmd.body) ||
+            std::holds_alternative<ast::examine_command>(cmd.body))
+            select_seen_ = 0;
 
         // what the command will change once it succeeds
         if (std::holds_alternative<ast::login_command>(cmd.body))
@@ -406,6 +427,46 @@ private:
             idle_tag_ = tag;
             idle_accepted_ = idle_done_sent_ = false;
         }
+    }
+
+    /// What IMAP4rev2 removed from a command (RFC 9051 Appendix E), in words, or null.
+    static const char* removed_in_imap4rev2(const ast::command_body& b) noexcept {
+        if (std::holds_alternative<ast::check_command>(b))
+            return "was removed in IMAP4rev2 (RFC 9051 Appendix E item 17: NOOP instead)";
+        if (std::holds_alternative<ast::lsub_command>(b))
+            return "is not part of IMAP4rev2 (RFC 9051 Appendix E item 19: LIST (SUBSCRIBED) "
+                   "instead)";
+        if (const auto* st = std::get_if<ast::status_command>(&b))
+            for (ast::status_att a : st->items)
+                if (a == ast::status_att::recent)
+                    return "asks for RECENT, which IMAP4rev2 removed (RFC 9051 Appendix E item 12)";
+        const ast::fetch_command* f = std::get_if<ast::fetch_command>(&b);
+        if (const auto* uid = std::get_if<ast::uid_command>(&b))
+            f = std::get_if<ast::fetch_command>(&uid->command);
+        if (f) {
+            const auto removed = [](const ast::fetch_att& a) {
+                return a.kind == ast::fetch_att_kind::rfc822 ||
+                       a.kind == ast::fetch_att_kind::rfc822_header ||
+                       a.kind == ast::fetch_att_kind::rfc822_text;
+            };
+            bool any = false;
+            if (const auto* one = std::get_if<ast::fetch_att>(&f->items))
+                any = removed(*one);
+            else if (const auto* list = std::get_if<ast::vector<ast::fetch_att>>(&f->items))
+                for (const auto& a : *list)
+                    any = any || removed(a);
+            if (any)
+                return "asks for RFC822, RFC822.HEADER or RFC822.TEXT, which IMAP4rev2 removed "
+                       "(RFC 9051 Appendix E item 18: BODY[], BODY[HEADER], BODY[TEXT] instead)";
+        }
+        return nullptr;
+    }
+
+    /// The SEARCH of a SEARCH or UID SEARCH command, or null.
+    static const ast::search_command* search_of(const ast::command_body& b) noexcept {
+        if (const auto* uid = std::get_if<ast::uid_command>(&b))
+            return std::get_if<ast::search_command>(&uid->command);
+        return std::get_if<ast::search_command>(&b);
     }
 
     /// A command that names messages by their numbers (RFC 9586 §3.2: FETCH, STORE, SEARCH,
@@ -462,6 +523,7 @@ private:
 
     void response(const ast::response_tagged& t, std::uint64_t offset, std::size_t index) {
         const std::string tag(t.tag);
+        code(t.cond.text, offset, index);
         if (pending_literal_ && !literal_invited_ && tag == pending_literal_tag_) {
             // answered instead of invited: the server refused the literal, and the client does
             // not send it (the command ends here)
@@ -496,6 +558,8 @@ private:
                 auth_expects_data_ = false;
             }
         } else if (name == "SELECT" || name == "EXAMINE") {
+            if (ok && rev2_ && select_seen_ != select_all_)
+                missing_select_data(name, offset, index);
             // a failed SELECT leaves no mailbox selected (§6.3.1)
             if (state_ == protocol_state::authenticated || state_ == protocol_state::selected)
                 state_ = ok ? protocol_state::selected : protocol_state::authenticated;
@@ -514,6 +578,114 @@ private:
             predicted_ = state_;
     }
 
+    // IMAP4rev2's required answer to SELECT and EXAMINE (RFC 9051 §6.3.2, §6.3.3): one bit each
+    enum : unsigned {
+        seen_flags = 1,
+        seen_exists = 2,
+        seen_list = 4,
+        seen_permanentflags = 8,
+        seen_uidnext = 16,
+        seen_uidvalidity = 32,
+        select_all_ = 63,
+    };
+    void missing_select_data(const std::string& name, std::uint64_t offset, std::size_t index) {
+        static constexpr std::pair<unsigned, const char*> required[] = {
+            {seen_flags, "FLAGS"},
+            {seen_exists, "EXISTS"},
+            {seen_list, "LIST"},
+            {seen_permanentflags, "OK [PERMANENTFLAGS]"},
+            {seen_uidnext, "OK [UIDNEXT]"},
+            {seen_uidvalidity, "OK [UIDVALIDITY]"}};
+        std::string missing;
+        for (const auto& [bit, what] : required)
+            if (!(select_seen_ & bit))
+                missing += (missing.empty() ? "" : ", ") + std::string(what);
+        add(finding_kind::missing_data, side::server, offset, index,
+            name + " completed without " + missing +
+                ", which IMAP4rev2 requires before the OK (RFC 9051 §6.3.2)");
+    }
+    void select_data(unsigned bit) {
+        if (in_progress("SELECT") || in_progress("EXAMINE"))
+            select_seen_ |= bit;
+    }
+
+    /// A capability list (CAPABILITY data or code): a server that names IMAP4rev2 and not
+    /// IMAP4rev1 speaks only IMAP4rev2, without ENABLE (RFC 9051 Appendix A).
+    template <class Caps>
+    void capabilities(const Caps& caps) {
+        bool rev1 = false;
+        bool rev2 = false;
+        for (const auto& c : caps) {
+            rev1 = rev1 || detail::iequals(std::string_view(c), "IMAP4rev1");
+            rev2 = rev2 || detail::iequals(std::string_view(c), "IMAP4rev2");
+        }
+        if (rev2 && !rev1)
+            rev2_ = true;
+    }
+
+    /// The code of a condition: capabilities, and what SELECT needs.
+    void code(const ast::resp_text& t, std::uint64_t offset, std::size_t index) {
+        if (!t.code)
+            return;
+        if (const auto* caps = std::get_if<ast::code_capability>(&*t.code))
+            capabilities(caps->capabilities);
+        else if (const auto* pf = std::get_if<ast::code_permanentflags>(&*t.code)) {
+            select_data(seen_permanentflags);
+            if (rev2_ && has_recent(pf->flags))
+                add(finding_kind::response_not_allowed, side::server, offset, index,
+                    "PERMANENTFLAGS lists \\Recent after ENABLE IMAP4rev2 (RFC 9051 §2.3.2: it "
+                    "was removed, and servers send no flag-extension of their own)");
+        } else if (std::holds_alternative<ast::code_uidnext>(*t.code))
+            select_data(seen_uidnext);
+        else if (std::holds_alternative<ast::code_uidvalidity>(*t.code))
+            select_data(seen_uidvalidity);
+    }
+    static bool has_recent(const ast::vector<ast::flag>& flags) noexcept {
+        for (const auto& f : flags)
+            if (f.kind() == ast::flag_kind::recent)
+                return true;
+        return false;
+    }
+
+    /// UTF-8 from the server outside a literal (in a quoted string or text) before the client
+    /// enabled it: RFC 9755 §3, RFC 9051 Appendix A. Only a message that parsed gets here, so an
+    /// octet above 0x7F outside literals is UTF-8 the grammar took.
+    void utf8_from_server(std::string_view bytes, std::uint64_t offset, std::size_t index) {
+        if (utf8_accept_ || rev2_ || !has_8bit_outside_literals(bytes))
+            return;
+        add(finding_kind::response_not_allowed, side::server, offset, index,
+            "UTF-8 in a quoted string or text before ENABLE UTF8=ACCEPT or IMAP4rev2 (RFC 9755 "
+            "§3: the server sends it only once the client enabled it)");
+    }
+    static bool has_8bit_outside_literals(std::string_view m) noexcept {
+        bool any = false;
+        for (char c : m)
+            any = any || static_cast<unsigned char>(c) >= 0x80;
+        if (!any)
+            return false;
+        std::size_t i = 0;
+        while (i < m.size()) {
+            const std::size_t lf = m.find('\n', i);
+            const std::size_t end = lf == std::string_view::npos ? m.size() : lf;
+            for (std::size_t k = i; k < end; ++k)
+                if (static_cast<unsigned char>(m[k]) >= 0x80)
+                    return true;
+            if (lf == std::string_view::npos || lf == i || m[lf - 1] != '\r')
+                return false;
+            bool nonsync = false;
+            const std::size_t brace = detail::literal_announcement(m, i, lf - 1, nonsync);
+            if (brace == std::string_view::npos)
+                return false;
+            std::uint64_t count = 0;
+            for (std::size_t d = brace + 1; d < m.size() && m[d] >= '0' && m[d] <= '9'; ++d)
+                count = count * 10 + static_cast<std::uint64_t>(m[d] - '0');
+            if (count > m.size() - (lf + 1))
+                return false;
+            i = lf + 1 + static_cast<std::size_t>(count);
+        }
+        return false;
+    }
+
     void response(const ast::response_data& d, std::uint64_t offset, std::size_t index) {
         const bool selected_now =
             state_ == protocol_state::selected || in_progress("SELECT") || in_progress("EXAMINE");
@@ -526,6 +698,7 @@ private:
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<T, ast::resp_cond>) {
+                    code(x.text, offset, index);
                     if (x.status == ast::condition::bye) {
                         state_ = protocol_state::logout;
                         closed_ = true;
@@ -535,6 +708,15 @@ private:
                                      std::is_same_v<T, ast::recent_data>) {
                     if (!selected_now)
                         not_here(ast::traits<T>::info.keyword);
+                    if constexpr (std::is_same_v<T, ast::flags_data>) {
+                        select_data(seen_flags);
+                        if (rev2_ && has_recent(x.flags))
+                            add(finding_kind::response_not_allowed, side::server, offset, index,
+                                "FLAGS lists \\Recent after ENABLE IMAP4rev2 (RFC 9051 §2.3.2: it "
+                                "was removed, and servers send no flag-extension of their own)");
+                    } else if constexpr (std::is_same_v<T, ast::exists_data>) {
+                        select_data(seen_exists);
+                    }
                 } else if constexpr (std::is_same_v<T, ast::fetch_data>) {
                     if (!selected_now)
                         not_here("FETCH");
@@ -574,13 +756,18 @@ private:
                     if (!in_progress("STATUS") && !in_progress("LIST"))
                         not_here("STATUS data");
                 } else if constexpr (std::is_same_v<T, ast::list_data>) {
-                    if (!in_progress("LIST"))
+                    // IMAP4rev2 answers SELECT and EXAMINE with a LIST too (RFC 9051 §6.3.2)
+                    const bool selecting = popt_.extensions.contains(extension::imap4rev2) &&
+                                           (in_progress("SELECT") || in_progress("EXAMINE"));
+                    if (!in_progress("LIST") && !selecting)
                         not_here("LIST data");
+                    select_data(seen_list);
                 } else if constexpr (std::is_same_v<T, ast::lsub_data>) {
                     if (!in_progress("LSUB"))
                         not_here("LSUB data");
                 } else if constexpr (std::is_same_v<T, ast::capability_data>) {
                     // allowed in every state (RFC 3501 §7.2.1)
+                    capabilities(x.capabilities);
                 } else if constexpr (std::is_same_v<T, ast::enabled_data>) {
                     if (!in_progress("ENABLE")) // RFC 5161 §3.2: the answer to ENABLE
                         not_here("ENABLED data");
@@ -590,6 +777,10 @@ private:
                             qresync_ = true;
                         else if (detail::iequals(std::string_view(cap), "UIDONLY"))
                             uidonly_ = true;
+                        else if (detail::iequals(std::string_view(cap), "IMAP4rev2"))
+                            rev2_ = true; // RFC 9051 Appendix A
+                        else if (detail::iequals(std::string_view(cap), "UTF8=ACCEPT"))
+                            utf8_accept_ = true; // RFC 9755 §3
                     }
                 } else if constexpr (std::is_same_v<T, ast::id_data>) {
                     if (!in_progress("ID")) // RFC 2971 §3.2: the answer to ID
@@ -627,8 +818,11 @@ private:
     bool idle_accepted_ = false;          // ... and the server's "+" came: idling
     bool qresync_ = false;                // ENABLED QRESYNC (RFC 7162 §3.2.3)
     bool uidonly_ = false;                // ENABLED UIDONLY (RFC 9586 §3.1)
-    bool idle_done_sent_ = false;         // ... and the client's DONE
-    bool auth_challenged_ = false;        // a "+" came and awaits the client's answer
+    bool rev2_ = false;            // ENABLED IMAP4rev2, or a server that speaks only IMAP4rev2
+    bool utf8_accept_ = false;     // ENABLED UTF8=ACCEPT (RFC 9755 §3)
+    unsigned select_seen_ = 0;     // IMAP4rev2: the required SELECT data seen since the command
+    bool idle_done_sent_ = false;  // ... and the client's DONE
+    bool auth_challenged_ = false; // a "+" came and awaits the client's answer
     bool auth_expects_data_ = false;
     std::optional<std::string> starttls_tag_; // STARTTLS awaiting its result
     std::optional<std::string> logout_tag_;   // LOGOUT sent
