@@ -18,18 +18,13 @@ const parse_options utf8_only = with_extensions(extension_set{extension::utf8_ac
 const parse_options rev2_only = with_extensions(extension_set{extension::imap4rev2});
 const parse_options rev2_set = with_extensions(extension_set::imap4rev2());
 
-std::string written(const ast::command& c, extension_set reader) {
+/// A command or response as serialized for a reader with `reader`, or "error: ..."
+template <class Message>
+std::string written(const Message& m, extension_set reader) {
     serialize_options o;
     o.extensions = reader;
     std::string out;
-    const std::error_code e = serialize(out, c, o);
-    return e ? "error: " + e.message() : out;
-}
-std::string written(const ast::response& r, extension_set reader) {
-    serialize_options o;
-    o.extensions = reader;
-    std::string out;
-    const std::error_code e = serialize(out, r, o);
+    const std::error_code e = serialize(out, m, o);
     return e ? "error: " + e.message() : out;
 }
 

@@ -51,6 +51,9 @@ struct serialize_options {
     /// response code `[HIGHESTMODSEQ 7]` when CONDSTORE makes that a code of its own.
     /// A string parsed as `{n+}` is written as `{n+}` again in a command when the set allows it
     /// (LITERAL+, or LITERAL- for at most 4096 octets), else as `{n}`; responses always get `{n}`.
+    /// A string holding UTF-8 is written quoted only when the set has UTF8=ACCEPT or IMAP4rev2
+    /// (as the default set does), else as a literal: a client narrows the set to what its server
+    /// advertised (and, for a server's output, to what the client enabled: RFC 9755 §3).
     extension_set extensions = extension_set::all();
 };
 

@@ -372,23 +372,32 @@ struct wide_number_parser : x3::parser<wide_number_parser<NonZero>> {
         It i = first;
         if (i == last || *i < '0' || *i > '9' || (NonZero && *i == '0'))
             return false;
-        const bool rev2 = state(ctx).options->extensions.contains(extension::imap4rev2);
-        const std::uint64_t max = rev2 ? 0x7fffffffffffffffull : 0xffffffffull;
+        constexpr std::uint64_t max64 = 0x7fffffffffffffffull;
         std::uint64_t v = 0;
-        while (i != last && *i >= '0' && *i <= '9') {
+        bool over = false;
+        // (eighteen digits always fit in 63 bits: only a longer number is checked digit by digit)
+        for (int n = 0; i != last && *i >= '0' && *i <= '9'; ++n) {
             const auto digit = static_cast<std::uint64_t>(*i - '0');
-            if (v > (max - digit) / 10) {
-                if (rev2)
-                    fail_with(state(ctx), first, error::number_range,
-                              NonZero ? "nz-number64" : "number64",
-                              "a number below 9223372036854775808");
-                else
-                    fail_with(state(ctx), first, error::number_range,
-                              NonZero ? "nz-number" : "number", "a number below 4294967296");
-                return false;
+            if (n >= 18 && v > (max64 - digit) / 10) {
+                over = true;
+                break;
             }
             v = v * 10 + digit;
             ++i;
+        }
+        // (the extension set is looked at only past 32 bits: RFC 3501 traffic never pays for it)
+        if (over || v > 0xffffffffull) {
+            if (!state(ctx).options->extensions.contains(extension::imap4rev2)) {
+                fail_with(state(ctx), first, error::number_range, NonZero ? "nz-number" : "number",
+                          "a number below 4294967296");
+                return false;
+            }
+            if (over) {
+                fail_with(state(ctx), first, error::number_range,
+                          NonZero ? "nz-number64" : "number64",
+                          "a number below 9223372036854775808");
+                return false;
+            }
         }
         x3::traits::move_to(v, attr);
         first = i;

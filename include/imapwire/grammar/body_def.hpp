@@ -193,7 +193,7 @@ inline const auto body_type_text_def = media_text[assign] >> SP_ >>
 // basic matches them too. Those two are tried only when their quoted media type is ahead: it has
 // one spelling but for case. If the rest does not fit, basic still can.)
 inline const auto body_type_1part_def =
-    ((&(kw(R"("MESSAGE" "RFC822")") | (utf8_enabled >> kw(R"("MESSAGE" "GLOBAL")"))) >>
+    ((&(kw(R"("MESSAGE" ")") >> (kw(R"(RFC822")") | (utf8_enabled >> kw(R"(GLOBAL")")))) >>
       body_type_msg[set<&ast::body_type_1part::part>]) |
      (&kw(R"("TEXT")") >> body_type_text[set<&ast::body_type_1part::part>]) |
      body_type_basic[set<&ast::body_type_1part::part>]) >>
