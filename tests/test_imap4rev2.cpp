@@ -225,6 +225,8 @@ TEST_CASE("IMAP4rev2: UTF-8 in response text (RFC 9051 §9 text)") {
     CHECK(response_fails("* OK " + t, utf8_only).offset == 15);
     // nor is malformed UTF-8 text
     CHECK(response_fails("* OK caf\xe9", rev2_only).offset == 8);
+    CHECK(response_fails("* OK caf\xc3", rev2_only).offset == 8); // cut short before CRLF
+    CHECK(response_fails("* OK caf\xed\xa0\x80", rev2_only).offset == 8); // a surrogate
     CHECK(written(r, extension_set::none()).rfind("error:", 0) == 0);
 }
 

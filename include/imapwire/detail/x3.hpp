@@ -452,7 +452,7 @@ struct text_parser : x3::parser<text_parser> {
                     continue;
                 }
                 const std::size_t n =
-                    static_cast<unsigned char>(*i) >= 0x80 ? utf8_sequence_length(&*i, &*last) : 0;
+                    static_cast<unsigned char>(*i) >= 0x80 ? utf8_sequence_length(i, last) : 0;
                 if (n == 0)
                     break;
                 i += static_cast<std::ptrdiff_t>(n);
