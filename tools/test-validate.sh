@@ -53,6 +53,14 @@ rules=(syntax framing missing-greeting command-state duplicate-tag unknown-tag
     expunge-timing starttls-pipelining data-after-logout unfinished-command idle missing-data)
 sections=(9 4.3 7.1 3 2.2.1 2.2.2 7.5 7.5 6.2.2 7 7.4.1 6.2.1 3.4 2.2.2 3 6.3.2)
 
+# ---- RFC 9051 section 8: the IMAP4rev2 sample, whose SELECT lacks two required codes ----------
+rfc9051="$data/rfc9051-section8.trace"
+run_tool "$tmp/rev2.txt" "$tmp/rev2.err" validate "$rfc9051"
+check "rfc9051 section 8: exit 1 (got $rc)" test "$rc" -eq 1
+check "rfc9051 section 8: one diagnostic" test "$(count_diagnostics "$tmp/rev2.txt")" -eq 1
+check "rfc9051 section 8: missing-data" grep -qF "$rfc9051:35:4: error: [missing-data] SELECT completed without OK [PERMANENTFLAGS], OK [UIDNEXT]" "$tmp/rev2.txt"
+check "rfc9051 section 8: summary" grep -qxF "$rfc9051: 10 client messages, 20 server messages, final state logout (literals: 1 prefixed)" "$tmp/rev2.txt"
+
 # ---- the bundled RFC 3501 section 8 sample --------------------------------------------------
 run_tool "$tmp/rfc8.txt" "$tmp/rfc8.err" validate "$rfc8"
 check "rfc3501 section 8: exit 0 (got $rc)" test "$rc" -eq 0
