@@ -27,7 +27,8 @@ struct ext_comp_item {
 
 /// RFC 5258 §6 `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,
 /// `tagged-ext-simple = sequence-set / number`. A number is read as a sequence-set where it is
-/// one (any nz-number): the number alternative holds only what is not (0).
+/// one (any nz-number): the number alternative holds what is not, 0 and numbers with leading
+/// zeros (`02`, written back with one leading zero).
 using tagged_ext_val = std::variant<sequence_set, std::uint32_t, vector<ext_comp_item>>;
 
 /// RFC 5258 §6 `mbox-list-extended-item = mbox-list-extended-item-tag SP tagged-ext-val`, the

@@ -31,8 +31,9 @@ inline void write_ext_comp(writer& w, const ast::vector<ast::ext_comp_item>& com
     });
 }
 
-/// tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")". A number that is an
-/// nz-number reads back as a sequence-set: only 0 is written as the number alternative.
+/// tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")". The number alternative holds
+/// what was read as a number and not as a sequence-set: 0, or a number with leading zeros
+/// (`02`); it is written with one leading zero, so that it reads back as the number again.
 inline void write_tagged_ext_val(writer& w, const ast::tagged_ext_val& v) {
     std::visit(
         [&](const auto& x) {
@@ -40,7 +41,8 @@ inline void write_tagged_ext_val(writer& w, const ast::tagged_ext_val& v) {
             if constexpr (std::is_same_v<T, ast::sequence_set>) {
                 write_sequence_set(w, x);
             } else if constexpr (std::is_same_v<T, std::uint32_t>) {
-                w.require(x == 0);
+                if (x != 0)
+                    w.put('0'); // 2 would read back as the sequence-set 2
                 w.number(x);
             } else {
                 static_assert(std::is_same_v<T, ast::vector<ast::ext_comp_item>>);
