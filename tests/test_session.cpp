@@ -554,7 +554,8 @@ TEST_CASE("IMAP4rev2 (RFC 9051 Appendix E): what it removed, once enabled") {
                          "S: a2 OK [READ-WRITE] done"});
     CHECK(run(enabled).empty());
     for (const char* line : {"C: a4 CHECK", "C: a4 LSUB \"\" *", "C: a4 STATUS x (RECENT)",
-                             "C: a4 FETCH 1 RFC822.HEADER", "C: a4 UID FETCH 1 (FLAGS RFC822)"}) {
+                             "C: a4 FETCH 1 RFC822.HEADER", "C: a4 UID FETCH 1 (FLAGS RFC822)",
+                             "C: a4 SEARCH NEW", "C: a4 UID SEARCH OR SEEN (NOT (1:5 RECENT))"}) {
         CAPTURE(std::string(line));
         const auto f = run(with(enabled, {line, "S: a4 BAD no"}));
         REQUIRE(kinds(f) == std::vector{finding_kind::command_not_allowed});

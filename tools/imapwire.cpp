@@ -597,7 +597,8 @@ void add_common_options(CLI::App& sub, cli_state& st) {
 } // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"imapwire: parse and re-serialize IMAP4rev1 (RFC 3501) protocol streams.\n\n"
+    CLI::App app{"imapwire: parse and re-serialize IMAP protocol streams (IMAP4rev1, RFC 3501; "
+                 "IMAP4rev2, RFC 9051; and the extensions of --extensions).\n\n"
                  "Reads a byte stream of IMAP messages (a line plus the literals it announces), "
                  "splits it into messages without loading it whole, and parses each one with "
                  "the imapwire library: `parse` reports the outcome of each message (or its "

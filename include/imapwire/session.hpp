@@ -459,7 +459,29 @@ private:
                 return "asks for RFC822, RFC822.HEADER or RFC822.TEXT, which IMAP4rev2 removed "
                        "(RFC 9051 Appendix E item 18: BODY[], BODY[HEADER], BODY[TEXT] instead)";
         }
+        if (const ast::search_command* search = search_of(b))
+            for (const ast::search_key& k : search->keys)
+                if (uses_recent(k))
+                    return "searches for NEW, OLD or RECENT, which IMAP4rev2 removed (RFC 9051 "
+                           "Appendix E item 12)";
         return nullptr;
+    }
+    /// True when a search key is, or holds, NEW, OLD or RECENT (nested no deeper than the
+    /// parser's max_depth allowed).
+    static bool uses_recent(const ast::search_key& k) noexcept {
+        if (const auto* simple = std::get_if<ast::search_simple>(&k.v))
+            return simple->which == ast::search_flag_key::new_ ||
+                   simple->which == ast::search_flag_key::old ||
+                   simple->which == ast::search_flag_key::recent;
+        if (const auto* n = std::get_if<ast::search_not>(&k.v))
+            return uses_recent(*n->key);
+        if (const auto* o = std::get_if<ast::search_or>(&k.v))
+            return uses_recent(*o->left) || uses_recent(*o->right);
+        if (const auto* g = std::get_if<ast::search_group>(&k.v))
+            for (const ast::search_key& inner : g->keys)
+                if (uses_recent(inner))
+                    return true;
+        return false;
     }
 
     /// The SEARCH of a SEARCH or UID SEARCH command, or null.
