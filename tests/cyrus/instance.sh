@@ -14,6 +14,9 @@
 # Needs root. Sets `python` to python3, `cyrus_version` (as master -V says it) and
 # `cyrus_package_version` after cyrus_packages.
 
+# shellcheck source=tests/server-instance.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../server-instance.sh"
+
 cyrus_bin=/usr/lib/cyrus/bin
 # The name in the greeting, and the SASL realm alice's password is stored under.
 cyrus_servername=imapwire-cyrus
@@ -32,31 +35,7 @@ cyrus_packages() {
     local missing=()
     cyrus_installed || missing+=(cyrus-imapd sasl2-bin)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
-    if ((${#missing[@]})); then
-        command -v apt-get >/dev/null 2>&1 ||
-            "$on_no_apt" "${missing[*]} not installed and no apt-get to install it"
-        log "installing ${missing[*]}"
-        # Keep the package scripts from starting the system service: invoke-rc.d asks
-        # policy-rc.d, and 101 means "not allowed".
-        local own_policy=
-        if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-            chmod 755 /usr/sbin/policy-rc.d
-            own_policy=1
-        fi
-        local status=0
-        DEBIAN_FRONTEND=noninteractive apt-get update -q || status=$?
-        if ((status == 0)); then
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-                "${missing[@]}" || status=$?
-        fi
-        [[ -z $own_policy ]] || rm -f /usr/sbin/policy-rc.d
-        ((status == 0)) || die "apt-get could not install ${missing[*]}"
-        # Should the system service have been started anyway, stop it: our instance uses its
-        # own port and directories, but the system one has no business running.
-        service cyrus-imapd stop >/dev/null 2>&1 || true
-        systemctl stop cyrus-imapd >/dev/null 2>&1 || true
-    fi
+    server_install cyrus-imapd "$on_no_apt" "${missing[@]}"
     cyrus_installed || die "Cyrus IMAP not found after installation"
     id -u "$cyrus_user" >/dev/null 2>&1 || die "the package did not create the user $cyrus_user"
     # The version Cyrus puts in its greeting and ID response ("cyrus-imapd VERSION"), and
@@ -93,15 +72,7 @@ cyrus_start() {
     TZ=UTC "$cyrus_bin/master" -C "$dir/imapd.conf" -M "$dir/cyrus.conf" \
         -p "$dir/conf/master.pid" -L "$dir/master.log" &
     cyrus_pid=$!
-    local _
-    for _ in $(seq 1 100); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            return 0
-        fi
-        kill -0 "$cyrus_pid" 2>/dev/null || die "Cyrus exited at startup"
-        sleep 0.1
-    done
-    die "Cyrus does not listen on 127.0.0.1:$port"
+    server_wait_port Cyrus "$cyrus_pid" "$port"
 }
 
 cyrus_stop() {
@@ -123,14 +94,7 @@ cyrus_stop() {
     fi
     cyrus_pid=
     [[ -n $cyrus_dir ]] || return 0
-    if ((status != 0 && status != 77)) && [[ -s $cyrus_dir/master.log ]]; then
-        log "last lines of the Cyrus master log (the rest goes to syslog):"
-        tail -n 20 "$cyrus_dir/master.log" >&2 || true
-    fi
-    if [[ ${IMAPWIRE_KEEP_TMP:-} == 1 ]]; then
-        log "kept $cyrus_dir"
-    else
-        rm -rf "$cyrus_dir"
-    fi
+    # (the master log: the rest goes to syslog)
+    server_cleanup "$status" "Cyrus master" "$cyrus_dir" "$cyrus_dir/master.log"
     cyrus_dir=
 }

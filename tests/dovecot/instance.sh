@@ -13,6 +13,9 @@
 #                                  log; remove $dovecot_dir unless IMAPWIRE_KEEP_TMP=1
 # Needs root. Sets `python` to python3 after dovecot_packages.
 
+# shellcheck source=tests/server-instance.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../server-instance.sh"
+
 dovecot_mail_user=imapwire-test
 dovecot_dir=
 dovecot_pid=
@@ -27,31 +30,7 @@ dovecot_packages() {
     local missing=()
     dovecot_installed || missing+=(dovecot-imapd)
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
-    if ((${#missing[@]})); then
-        command -v apt-get >/dev/null 2>&1 ||
-            "$on_no_apt" "${missing[*]} not installed and no apt-get to install it"
-        log "installing ${missing[*]}"
-        # Keep the package scripts from starting the system service: invoke-rc.d asks
-        # policy-rc.d, and 101 means "not allowed".
-        local own_policy=
-        if [[ ! -e /usr/sbin/policy-rc.d ]]; then
-            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
-            chmod 755 /usr/sbin/policy-rc.d
-            own_policy=1
-        fi
-        local status=0
-        DEBIAN_FRONTEND=noninteractive apt-get update -q || status=$?
-        if ((status == 0)); then
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-                "${missing[@]}" || status=$?
-        fi
-        [[ -z $own_policy ]] || rm -f /usr/sbin/policy-rc.d
-        ((status == 0)) || die "apt-get could not install ${missing[*]}"
-        # Should the system service have been started anyway, stop it: our instance uses its
-        # own port and directories, but the system one has no business running.
-        service dovecot stop >/dev/null 2>&1 || true
-        systemctl stop dovecot >/dev/null 2>&1 || true
-    fi
+    server_install dovecot "$on_no_apt" "${missing[@]}"
     dovecot_installed || die "dovecot not found after installation"
     # shellcheck disable=SC2034 # for the sourcing script
     python=$(command -v python3)
@@ -86,15 +65,7 @@ dovecot_start() {
     # Fixed time zone: INTERNALDATE is shown in the server's zone.
     TZ=UTC dovecot -F -c "$dir/dovecot.conf" &
     dovecot_pid=$!
-    local _
-    for _ in $(seq 1 100); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            return 0
-        fi
-        kill -0 "$dovecot_pid" 2>/dev/null || die "Dovecot exited at startup"
-        sleep 0.1
-    done
-    die "Dovecot does not listen on 127.0.0.1:$port"
+    server_wait_port Dovecot "$dovecot_pid" "$port"
 }
 
 dovecot_stop() {
@@ -104,13 +75,5 @@ dovecot_stop() {
         wait "$dovecot_pid" 2>/dev/null || true
     fi
     [[ -n $dovecot_dir ]] || return 0
-    if ((status != 0 && status != 77)) && [[ -f $dovecot_dir/dovecot.log ]]; then
-        log "last lines of the Dovecot log:"
-        tail -n 20 "$dovecot_dir/dovecot.log" >&2 || true
-    fi
-    if [[ ${IMAPWIRE_KEEP_TMP:-} == 1 ]]; then
-        log "kept $dovecot_dir"
-    else
-        rm -rf "$dovecot_dir"
-    fi
+    server_cleanup "$status" Dovecot "$dovecot_dir" "$dovecot_dir/dovecot.log"
 }
