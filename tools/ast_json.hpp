@@ -68,47 +68,9 @@ inline std::string dump_line(const json& j) {
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-inline bool valid_utf8(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned lo = 0x80, hi = 0xbf;
-        if (c >= 0xc2 && c <= 0xdf) {
-            len = 2;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            len = 3;
-            if (c == 0xe0)
-                lo = 0xa0;
-            else if (c == 0xed)
-                hi = 0x9f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            len = 4;
-            if (c == 0xf0)
-                lo = 0x90;
-            else if (c == 0xf4)
-                hi = 0x8f;
-        } else {
-            return false;
-        }
-        if (i + len > n)
-            return false;
-        if (p[i + 1] < lo || p[i + 1] > hi)
-            return false;
-        for (std::size_t k = 2; k < len; ++k)
-            if (p[i + k] < 0x80 || p[i + k] > 0xbf)
-                return false;
-        i += len;
-    }
-    return true;
-}
+/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF):
+/// the library's check, which its UTF8=ACCEPT grammar relies on too.
+using imapwire::detail::valid_utf8;
 
 inline std::string base64(std::string_view s) {
     static constexpr char alphabet[] =

@@ -626,8 +626,9 @@ private:
             name + " completed without " + missing +
                 ", which IMAP4rev2 requires before the OK (RFC 9051 §6.3.2)");
     }
+    // (only IMAP4rev2 sessions keep count: the walk over the commands in flight is not free)
     void select_data(unsigned bit) {
-        if (in_progress("SELECT") || in_progress("EXAMINE"))
+        if (rev2_ && (in_progress("SELECT") || in_progress("EXAMINE")))
             select_seen_ |= bit;
     }
 
@@ -779,9 +780,9 @@ private:
                         not_here("STATUS data");
                 } else if constexpr (std::is_same_v<T, ast::list_data>) {
                     // IMAP4rev2 answers SELECT and EXAMINE with a LIST too (RFC 9051 §6.3.2)
-                    const bool selecting = popt_.extensions.contains(extension::imap4rev2) &&
-                                           (in_progress("SELECT") || in_progress("EXAMINE"));
-                    if (!in_progress("LIST") && !selecting)
+                    if (!in_progress("LIST") &&
+                        !(popt_.extensions.contains(extension::imap4rev2) &&
+                          (in_progress("SELECT") || in_progress("EXAMINE"))))
                         not_here("LIST data");
                     select_data(seen_list);
                 } else if constexpr (std::is_same_v<T, ast::lsub_data>) {

@@ -132,6 +132,24 @@ constexpr std::size_t utf8_sequence_length(const char* i, const char* last) noex
     return 0;
 }
 
+/// The first octet in [i, last) that is neither a TEXT-CHAR nor, with `utf8`, the start of a
+/// well-formed UTF-8 sequence (or last): the end of RFC 3501's 1*TEXT-CHAR, or with `utf8` of
+/// RFC 9051's 1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4).
+constexpr const char* skip_text(const char* i, const char* last, bool utf8) noexcept {
+    while (i != last) {
+        if (is(cc_text, *i)) {
+            ++i;
+            continue;
+        }
+        const std::size_t n =
+            utf8 && static_cast<unsigned char>(*i) >= 0x80 ? utf8_sequence_length(i, last) : 0;
+        if (n == 0)
+            break;
+        i += n;
+    }
+    return i;
+}
+
 /// True when every octet of `s` above 0x7F belongs to a well-formed UTF-8 sequence.
 constexpr bool valid_utf8(std::string_view s) noexcept {
     const char* i = s.data();

@@ -427,12 +427,6 @@ constexpr keyword_parser kw(std::string_view w) {
     return keyword_parser(w);
 }
 
-/// True when UTF-8 may stand in quoted strings (and, with IMAP4rev2, in text).
-inline bool utf8_allowed(const parse_state& st) noexcept {
-    return st.options->extensions.contains(extension::utf8_accept) ||
-           st.options->extensions.contains(extension::imap4rev2);
-}
-
 /// RFC 3501 `text` (1*TEXT-CHAR), and with IMAP4rev2 RFC 9051's
 /// text = 1*(TEXT-CHAR / UTF8-2 / UTF8-3 / UTF8-4). It stops before the first octet that is
 /// neither (a sequence that is not well-formed UTF-8 included), where what follows must fit.
@@ -441,23 +435,11 @@ struct text_parser : x3::parser<text_parser> {
     static constexpr bool has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, const It& last, const Ctx& ctx, RCtx&, Attr& attr) const {
-        It i = first;
-        while (i != last && is(cc_text, *i))
-            ++i;
+        It i = skip_text(first, last, false);
+        // (the extension set is looked at only where an octet above 0x7F stops the text)
         if (i != last && static_cast<unsigned char>(*i) >= 0x80 &&
-            state(ctx).options->extensions.contains(extension::imap4rev2)) {
-            while (i != last) {
-                if (is(cc_text, *i)) {
-                    ++i;
-                    continue;
-                }
-                const std::size_t n =
-                    static_cast<unsigned char>(*i) >= 0x80 ? utf8_sequence_length(i, last) : 0;
-                if (n == 0)
-                    break;
-                i += static_cast<std::ptrdiff_t>(n);
-            }
-        }
+            state(ctx).options->extensions.contains(extension::imap4rev2))
+            i = skip_text(i, last, true);
         if (i == first)
             return false;
         x3::traits::move_to(std::string_view(first, static_cast<std::size_t>(i - first)), attr);
@@ -503,7 +485,8 @@ struct quoted_parser : x3::parser<quoted_parser> {
             if (!is(cc_quoted, c)) {
                 // RFC 9755 §3 (UTF8=ACCEPT) and RFC 9051 §9 (IMAP4rev2):
                 // uQUOTED-CHAR  = QUOTED-CHAR / UTF8-2 / UTF8-3 / UTF8-4
-                if (static_cast<unsigned char>(c) >= 0x80 && utf8_allowed(state(ctx))) {
+                if (static_cast<unsigned char>(c) >= 0x80 &&
+                    utf8_quoted_allowed(state(ctx).options->extensions)) {
                     if (const std::size_t n = utf8_sequence_length(i, last)) {
                         i += static_cast<std::ptrdiff_t>(n);
                         continue;
@@ -709,13 +692,13 @@ constexpr enabled_parser enabled(extension e) {
     return enabled_parser(e);
 }
 
-/// Matches the empty string when UTF8=ACCEPT or IMAP4rev2 is enabled (utf8_allowed).
+/// Matches the empty string when UTF8=ACCEPT or IMAP4rev2 is enabled (utf8_quoted_allowed).
 struct utf8_enabled_parser : x3::parser<utf8_enabled_parser> {
     using attribute_type = x3::unused_type;
     static constexpr bool has_attribute = false;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It&, const It&, const Ctx& ctx, RCtx&, Attr&) const {
-        return utf8_allowed(state(ctx));
+        return utf8_quoted_allowed(state(ctx).options->extensions);
     }
 };
 inline constexpr utf8_enabled_parser utf8_enabled{};

@@ -242,6 +242,13 @@ constexpr bool nonsync_literal_allowed(const extension_set& s, std::size_t size)
            (s.contains(extension::literal_minus) && size <= literal_minus_max);
 }
 
+/// True when quoted strings may hold UTF-8 (RFC 9755's uQUOTED-CHAR, RFC 9051's QUOTED-CHAR),
+/// and MESSAGE/GLOBAL is read like MESSAGE/RFC822: with UTF8=ACCEPT or IMAP4rev2. The grammar
+/// and the serializer both ask this.
+constexpr bool utf8_quoted_allowed(const extension_set& s) noexcept {
+    return s.contains(extension::utf8_accept) || s.contains(extension::imap4rev2);
+}
+
 /// The extensions a server's CAPABILITY list names (capabilities the library does not implement
 /// are left out), and those that have no capability to announce them (RFC 5530's codes): what a
 /// client narrows parse_options::extensions to. `Range` is any range of string-like capability

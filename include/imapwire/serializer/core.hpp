@@ -96,12 +96,6 @@ void write_separated(writer& w, const Items& items, Each&& each, char sep = ' ')
     }
 }
 
-/// True when the reader takes UTF-8 in quoted strings (UTF8=ACCEPT, IMAP4rev2).
-inline bool utf8_quoted(const writer& w) noexcept {
-    return w.options.extensions.contains(extension::utf8_accept) ||
-           w.options.extensions.contains(extension::imap4rev2);
-}
-
 /// True when `d` is valid between DQUOTEs: QUOTED-CHARs, escapes only before quoted-specials,
 /// and with `utf8` well-formed UTF-8 sequences (RFC 9755's uQUOTED-CHAR).
 inline bool valid_quoted_data(std::string_view d, bool utf8) noexcept {
@@ -127,21 +121,8 @@ inline bool valid_quoted_data(std::string_view d, bool utf8) noexcept {
 /// True when a value can be written as a quoted string: TEXT-CHARs, and with `utf8` well-formed
 /// UTF-8 sequences.
 inline bool quotable(std::string_view v, bool utf8) noexcept {
-    const char* i = v.data();
-    const char* const end = i + v.size();
-    while (i != end) {
-        if (detail::is(detail::cc_text, *i)) {
-            ++i;
-            continue;
-        }
-        const std::size_t n = utf8 && static_cast<unsigned char>(*i) >= 0x80
-                                  ? detail::utf8_sequence_length(i, end)
-                                  : 0;
-        if (n == 0)
-            return false;
-        i += n;
-    }
-    return true;
+    const char* const end = v.data() + v.size();
+    return detail::skip_text(v.data(), end, utf8) == end;
 }
 
 // (a NUL among the octets is caught by the framing check every serialize() ends with, in the
@@ -223,7 +204,7 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
             }
             break;
         case string_form::quoted:
-            if (valid_quoted_data(s.data, utf8_quoted(w))) {
+            if (valid_quoted_data(s.data, utf8_quoted_allowed(w.options.extensions))) {
                 w.put('"');
                 w.raw(s.data);
                 w.put('"');
@@ -248,7 +229,8 @@ inline void write_string(writer& w, const ast::istring& s, std::uint16_t atom_cl
         w.raw(v);
         return;
     }
-    if (v.size() <= w.options.max_quoted_length && quotable(v, utf8_quoted(w))) {
+    if (v.size() <= w.options.max_quoted_length &&
+        quotable(v, utf8_quoted_allowed(w.options.extensions))) {
         write_quoted_value(w, v);
         return;
     }

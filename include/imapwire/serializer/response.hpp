@@ -197,7 +197,8 @@ inline void write_body_type_1part(writer& w, const ast::body_type_1part& p) {
                 write_quoted_word(w, part.media_type, "MESSAGE");
                 w.sp();
                 // MESSAGE/GLOBAL where the reader takes it (RFC 9051, RFC 9755 §6)
-                if (utf8_quoted(w) && detail::iequals(part.media_subtype.value(), "GLOBAL"))
+                if (utf8_quoted_allowed(w.options.extensions) &&
+                    detail::iequals(part.media_subtype.value(), "GLOBAL"))
                     write_quoted_word(w, part.media_subtype, "GLOBAL");
                 else
                     write_quoted_word(w, part.media_subtype, "RFC822");

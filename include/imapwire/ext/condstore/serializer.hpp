@@ -41,7 +41,7 @@ inline void write_search_key_modseq(writer& w, const ast::search_modseq& k) {
         const std::string value = k.entry->name.value();
         w.require(ast::is_entry_flag_name(value));
         if (w.options.preserve_forms && k.entry->name.form == ast::string_form::quoted &&
-            valid_quoted_data(k.entry->name.data, utf8_quoted(w))) {
+            valid_quoted_data(k.entry->name.data, utf8_quoted_allowed(w.options.extensions))) {
             w.put('"');
             w.raw(k.entry->name.data);
             w.put('"');
